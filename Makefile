@@ -1,0 +1,27 @@
+# Set-up and everyday commands. Every target builds its own .venv.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+
+.PHONY: demo test install bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install -q -e '.[test]'
+	touch $@
+
+install: $(VENV)/.installed
+
+# Runs factlint on the bundled example; findings are the point, so exit 1 is success here.
+demo: install
+	@$(BIN)/factlint check fixtures/demo/draft.md --ledger fixtures/demo/facts.yaml; \
+	  rc=$$?; if [ $$rc -gt 1 ]; then exit $$rc; fi
+
+test: install
+	$(BIN)/python -m pytest -q
+
+clean:
+	rm -rf $(VENV) build dist *.egg-info .pytest_cache

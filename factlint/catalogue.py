@@ -1,0 +1,61 @@
+"""The rule catalogue: one YAML file per rule, shipped inside the package."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+REQUIRED = ("id", "name", "check", "severity", "message", "summary", "description", "examples")
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A rule's metadata, documentation and examples."""
+
+    id: str
+    name: str
+    check: str
+    severity: str
+    message: str
+    summary: str
+    description: str
+    examples: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
+    enabled: bool = True
+
+    def render(self, **values: Any) -> str:
+        """Fill the message template; missing values render as '?'."""
+        return self.message.format_map(_Defaulting(values))
+
+
+class _Defaulting(dict):
+    """A format mapping that renders unknown placeholders as '?'."""
+
+    def __missing__(self, key: str) -> str:
+        return "?"
+
+
+def rules_dir() -> Path:
+    """The catalogue folder: inside the installed wheel, else the source checkout's rules/."""
+    packaged = resources.files("factlint") / "_rules"
+    if packaged.is_dir():
+        return Path(str(packaged))
+    return Path(__file__).resolve().parent.parent / "rules"
+
+
+@lru_cache(maxsize=1)
+def load_catalogue() -> dict[str, Rule]:
+    """Read every rules/*.yaml into Rule records, keyed by id, in id order."""
+    rules: dict[str, Rule] = {}
+    for path in sorted(rules_dir().glob("*.yaml")):
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
+        missing = [k for k in REQUIRED if k not in data]
+        if missing:
+            raise ValueError(f"{path}: rule is missing {', '.join(missing)}")
+        rules[data["id"]] = Rule(**{k: data[k] for k in REQUIRED}, enabled=data.get("enabled", True))
+    return dict(sorted(rules.items()))

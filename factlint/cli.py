@@ -1,0 +1,81 @@
+"""Command-line interface. Heavy modules are imported inside the commands that need them."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from pathlib import Path
+
+import click
+
+from factlint import __version__
+from factlint.errors import FactlintError
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+def fail(error: FactlintError | str) -> "NoReturn":  # noqa: F821
+    """Print one clear line to stderr and exit 2."""
+    click.echo(f"factlint: {error.format() if isinstance(error, FactlintError) else error}", err=True)
+    sys.exit(EXIT_ERROR)
+
+
+def _parse_as_of(_ctx: click.Context, _param: click.Parameter, value: str | None) -> dt.date | None:
+    """--as-of YYYY-MM-DD."""
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)") from None
+
+
+def _codes(values: tuple[str, ...]) -> tuple[str, ...]:
+    """Accept repeated options and comma-separated lists."""
+    return tuple(c.strip().upper() for v in values for c in v.split(",") if c.strip())
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "--version", prog_name="factlint")
+def main() -> None:
+    """Check the figures, dates and names in drafts against a ledger of sourced facts."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--ledger", "ledgers", multiple=True, type=click.Path(path_type=Path),
+              help="Ledger YAML file (repeatable). Default: config 'ledger', else ./facts.yaml.")
+@click.option("--format", "fmt", default="text", show_default=True, help="Output format: text or json.")
+@click.option("--as-of", callback=_parse_as_of, help="The draft's date (YYYY-MM-DD). Default: front matter, else today.")
+@click.option("--select", multiple=True, help="Only these rule codes or prefixes (e.g. FL1,FL201).")
+@click.option("--ignore", multiple=True, help="Skip these rule codes or prefixes.")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), help="Lowest severity that fails the run.")
+@click.option("-q", "--quiet", is_flag=True, help="Print findings only, no summary line.")
+def check(paths: tuple[str, ...], ledgers: tuple[Path, ...], fmt: str, as_of: dt.date | None,
+          select: tuple[str, ...], ignore: tuple[str, ...], fail_on: str | None, quiet: bool) -> None:
+    """Check drafts (files, directories or - for stdin) against the ledger."""
+    from factlint.run import run_check
+
+    try:
+        code = run_check(paths, ledgers=ledgers, fmt=fmt, as_of=as_of, select=_codes(select),
+                         ignore=_codes(ignore), fail_on=fail_on, quiet=quiet)
+    except FactlintError as exc:
+        fail(exc)
+    sys.exit(code)
+
+
+@main.command()
+@click.argument("code", required=False)
+def rules(code: str | None) -> None:
+    """List the rule catalogue, or show one rule's documentation and examples."""
+    from factlint.catalogue import load_catalogue
+    from factlint.rule_docs import rule_doc, rule_table
+
+    catalogue = load_catalogue()
+    if code is None:
+        click.echo(rule_table(catalogue))
+        return
+    rule = catalogue.get(code.upper()) or next((r for r in catalogue.values() if r.name == code), None)
+    if rule is None:
+        fail(f"unknown rule {code!r}; run 'factlint rules' for the list")
+    click.echo(rule_doc(rule))

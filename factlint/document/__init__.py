@@ -1,0 +1,1 @@
+"""Stage 1: read a draft into text, checkable regions and positions."""

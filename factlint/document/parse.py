@@ -1,0 +1,143 @@
+"""Turn raw draft text into a Document: normalise, read front matter, mask what is never checked."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+from factlint.document.model import Block, Document
+
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
+# Inline spans that are never prose. Each pattern is linear: no nested quantifiers.
+_INLINE_MASKS = (
+    re.compile(r"<!--.*?(?:-->|\Z)", re.S),  # HTML comments (may run across lines)
+    re.compile(r"(`+)(?:(?!\1).)+?\1", re.S),  # inline code spans
+    re.compile(r"<(?:https?|mailto|ftp):[^\s<>]*>|<[^\s<>@]+@[^\s<>]+>"),  # autolinks
+    re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>"),  # HTML tags
+    re.compile(r"\]\([^()\s]*(?:\s+\"[^\"]*\")?\)"),  # link targets: ](url "title")
+    re.compile(r"\]\[[^\[\]\n]*\]"),  # reference link labels: ][ref]
+    re.compile(r"\b(?:https?://|www\.)[^\s<>()\[\]]*[^\s<>()\[\].,;:!?'\"]"),  # bare URLs
+    re.compile(r"!\["),  # image openers (alt text stays)
+)
+_LINE_MARKERS = re.compile(r"^[ \t]*(?:>[ \t]?)*(?:[-*+][ \t]+|\d{1,9}[.)][ \t]+)?(?:\[[ xX]\][ \t]+)?", re.M)
+_EMPHASIS = re.compile(r"\*+|(?<![A-Za-z0-9])_+|_+(?![A-Za-z0-9])|~~|\\(?=[^\w\s])")
+_HEADING_MARK = re.compile(r"^[ \t]*#{1,6}[ \t]*|[ \t]+#+[ \t]*$", re.M)
+_TABLE_DELIM = re.compile(r"^[ \t|:\-]+$")
+
+
+def normalise(raw: str) -> str:
+    """Drop a BOM and turn CRLF / CR line ends into LF, so columns are counted in characters."""
+    if raw.startswith("\ufeff"):
+        raw = raw[1:]
+    return raw.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _line_starts(text: str) -> tuple[int, ...]:
+    """Offsets at which each line begins."""
+    starts = [0]
+    starts.extend(m.end() for m in re.finditer("\n", text))
+    return tuple(starts)
+
+
+def _blank(chars: list[str], start: int, end: int) -> None:
+    """Replace a span with spaces, keeping newlines so lines stay where they are."""
+    for i in range(start, end):
+        if chars[i] != "\n":
+            chars[i] = " "
+
+
+def _front_matter(text: str) -> tuple[dict[str, Any], int]:
+    """Parse leading YAML front matter; returns (mapping, length of the block)."""
+    m = _FRONT_MATTER.match(text)
+    if not m:
+        return {}, 0
+    import yaml
+
+    try:
+        data = yaml.safe_load(m.group(1) or "") or {}
+    except yaml.YAMLError:
+        data = {}
+    return (data if isinstance(data, dict) else {}), m.end()
+
+
+def _front_matter_date(meta: dict[str, Any]) -> dt.date | None:
+    """The draft's date from front matter ``date:``, if it reads as one."""
+    value = meta.get("date")
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip()[:10])
+        except ValueError:
+            return None
+    return None
+
+
+def _markdown_blocks(text: str, starts: tuple[int, ...]) -> list[Block]:
+    """Checkable blocks from markdown-it's block tokens and their line maps."""
+    from markdown_it import MarkdownIt
+
+    tokens = MarkdownIt("commonmark", {"html": True}).enable("table").parse(text)
+    nlines = len(starts)
+
+    def span(line_map: list[int]) -> tuple[int, int]:
+        a, b = line_map
+        end = starts[b] - 1 if b < nlines else len(text)
+        return starts[a], max(starts[a], end)
+
+    blocks: list[Block] = []
+    header: tuple[int, int] | None = None
+    for i, tok in enumerate(tokens):
+        if tok.type == "thead_open" and tok.map:
+            header = span(tok.map)
+        if tok.map is None:
+            continue
+        if tok.type in ("paragraph_open", "heading_open"):
+            kind = "heading" if tok.type == "heading_open" else "paragraph"
+            if tok.type == "paragraph_open" and i and tokens[i - 1].type == "list_item_open":
+                kind = "list_item"
+            blocks.append(Block(*span(tok.map), kind))
+        elif tok.type == "tr_open":
+            blocks.append(Block(*span(tok.map), "table_row", None if tokens[i - 1].type == "thead_open" else header))
+    return blocks
+
+
+def _text_blocks(text: str) -> list[Block]:
+    """Plain text: paragraphs are runs of non-blank lines."""
+    return [Block(m.start(), m.end(), "paragraph") for m in re.finditer(r"[^\n]+(?:\n[ \t]*[^\s][^\n]*)*", text)]
+
+
+def _mask(text: str, blocks: list[Block], markdown: bool) -> str:
+    """Blank everything outside blocks, then the inline spans that are never prose."""
+    chars = [" " if c != "\n" else c for c in text]
+    for b in blocks:
+        chars[b.start : b.end] = text[b.start : b.end]
+    masked = "".join(chars)
+    patterns = _INLINE_MASKS if markdown else _INLINE_MASKS[-2:-1]
+    for pattern in patterns:
+        masked = pattern.sub(lambda m: re.sub(r"[^\n]", " ", m.group()), masked)
+    if markdown:
+        masked = _LINE_MARKERS.sub(lambda m: " " * len(m.group()), masked)
+        masked = _HEADING_MARK.sub(lambda m: " " * len(m.group()), masked)
+        masked = _EMPHASIS.sub(lambda m: " " * len(m.group()), masked)
+        masked = re.sub(r"^[ \t|:\-]*-{3,}[ \t|:\-]*$", lambda m: " " * len(m.group()), masked, flags=re.M)
+    return masked
+
+
+def parse_document(raw: str, path: str = "-", markdown: bool = True) -> Document:
+    """Build a Document from raw text; ``markdown`` False treats it as plain text."""
+    text = normalise(raw)
+    meta, fm_end = _front_matter(text) if markdown else ({}, 0)
+    starts = _line_starts(text)
+    body = text if not fm_end else "\n" * text.count("\n", 0, fm_end) + text[fm_end:]
+    blocks = _markdown_blocks(body, starts) if markdown else _text_blocks(text)
+    masked = _mask(text, blocks, markdown)
+    return Document(path, text, masked, starts, tuple(blocks), meta, _front_matter_date(meta), markdown)
+
+
+def is_markdown_path(path: str) -> bool:
+    """Markdown unless the file ends in .txt (stdin counts as Markdown)."""
+    return not path.lower().endswith(".txt")

@@ -1,0 +1,68 @@
+"""Run the pipeline: document -> extraction -> matching -> checks -> findings."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from factlint.catalogue import Rule, load_catalogue
+from factlint.checks import REGISTRY
+from factlint.checks.context import Context, Hit
+from factlint.document.model import Document
+from factlint.findings import Finding
+
+
+@dataclass(frozen=True)
+class RuleSet:
+    """The rules in force for a run, each with its effective severity."""
+
+    active: dict[str, tuple[Rule, str]] = field(default_factory=dict)
+
+    @classmethod
+    def build(cls, select: tuple[str, ...] = (), ignore: tuple[str, ...] = (),
+              severity: dict[str, str] | None = None) -> "RuleSet":
+        """Apply select/ignore (code prefixes, like ruff) and per-rule severity overrides."""
+        severity = severity or {}
+        active = {}
+        for code, rule in load_catalogue().items():
+            level = severity.get(code)
+            # An off-by-default rule is switched on by select, or by giving it a severity.
+            on = any(code.startswith(s) for s in select) if select else rule.enabled or level not in (None, "off")
+            if on and level != "off" and not any(code.startswith(i) for i in ignore):
+                active[code] = (rule, level or rule.severity)
+        return cls(active)
+
+
+def build_context(doc: Document, ledger_index, as_of: dt.date) -> Context:
+    """Run extraction and matching once for a document."""
+    from factlint.extraction.pipeline import extract
+    from factlint.matching.bind import bind
+
+    ctx = extract(doc, ledger_index, as_of)
+    return bind(ctx) if ledger_index is not None else ctx
+
+
+def _finding(doc: Document, code: str, rule: Rule, severity: str, hit: Hit) -> Finding:
+    """Turn a Hit into a positioned Finding with its rendered message."""
+    line, col = doc.position(hit.start)
+    end_line, end_col = doc.position(hit.end)
+    found = doc.text[hit.start : hit.end]
+    values = {"found": found, "fact": hit.fact, "source": hit.source, "expected": hit.expected, **hit.values}
+    return Finding(doc.path, line, col, end_line, end_col, code, rule.name, severity,
+                   rule.render(**values), hit.fact, hit.source, found, hit.expected)
+
+
+def check_document(doc: Document, ledger_index, as_of: dt.date, rules: RuleSet) -> list[Finding]:
+    """All findings for one document, in report order."""
+    ctx = build_context(doc, ledger_index, as_of)
+    findings: list[Finding] = []
+    for code, (rule, severity) in rules.active.items():
+        check = REGISTRY.get(rule.check)
+        if check is None:
+            continue
+        seen: set[tuple[int, int]] = set()
+        for hit in check(ctx):
+            if (hit.start, hit.end) not in seen:  # one finding per span per rule
+                seen.add((hit.start, hit.end))
+                findings.append(_finding(doc, code, rule, severity, hit))
+    return sorted(findings, key=Finding.sort_key)

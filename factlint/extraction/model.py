@@ -1,0 +1,69 @@
+"""Typed records for what extraction finds. Offsets index Document.text."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from factlint.ledger.model import PartialDate
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence (or heading, or table row) inside one block."""
+
+    start: int
+    end: int
+    block: int
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A number as written, read as an interval in a canonical unit."""
+
+    start: int
+    end: int
+    text: str
+    value: float  # the number as written, scaled (4bn -> 4e9), in ``unit``
+    low: float  # the interval the writer's words allow (precision and hedge)
+    high: float
+    unit: str | None  # canonical unit: 'percent', 'pp', 'USD', 'km', ... or a noun ('votes')
+    dimension: str | None  # 'percent', 'pp', 'currency', 'length', 'mass', 'data', 'time', 'count', None
+    hedge: str | None = None  # 'about', 'at least', ...
+    from_words: bool = False  # spelled out ("seventeen", "two-thirds")
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    """A date as written, at the precision written."""
+
+    start: int
+    end: int
+    text: str
+    date: PartialDate
+    explicit_year: bool = True
+    weekday: int | None = None  # 0 = Monday, when a weekday was written
+    weekday_start: int = -1
+    weekday_end: int = -1
+    relative: bool = False  # a bare weekday ("held Sunday") resolved against the draft's date
+
+
+@dataclass(frozen=True, slots=True)
+class NameMention:
+    """A capitalised span that may name a person, organisation or place."""
+
+    start: int
+    end: int
+    text: str
+    folded: str  # case, diacritics, punctuation and possessive folded
+
+
+@dataclass(frozen=True, slots=True)
+class Citation:
+    """A link, footnote reference or citation key in the draft."""
+
+    start: int
+    end: int
+    text: str
+    kind: str  # 'link', 'autolink', 'url', 'footnote', 'key'
+    target: str  # the URL or key as written
+    source: str | None = None  # the ledger source it resolves to

@@ -1,0 +1,50 @@
+"""Split checkable blocks into sentences with one linear regex pass."""
+
+from __future__ import annotations
+
+import re
+
+from factlint.document.model import Document
+from factlint.extraction.model import Sentence
+
+# A candidate end: terminal punctuation, closing quotes/brackets, whitespace, then a likely sentence start.
+_END = re.compile(r"[.!?]+[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9\u00C0-\u024F])")
+_ABBREVIATIONS = frozenset(
+    "mr mrs ms dr prof st sr jr gen sen rep gov col lt sgt capt fig no nos vol pp p ed eds approx est inc ltd co corp "
+    "jan feb mar apr jun jul aug sep sept oct nov dec mon tue wed thu fri sat sun vs etc e.g i.e al u.s u.k "
+    "dept univ ave blvd".split()
+)
+_LAST_WORD = re.compile(r"([A-Za-z][A-Za-z.]*)\.?$")
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    """Whether the period at ``dot`` ends an abbreviation or an initial, not a sentence."""
+    m = _LAST_WORD.search(text, max(0, dot - 12), dot + 1)
+    if not m:
+        return False
+    word = m.group(1).rstrip(".").lower()
+    return word in _ABBREVIATIONS or (len(word) == 1 and text[m.start(1)].isupper())
+
+
+def split_sentences(doc: Document) -> tuple[Sentence, ...]:
+    """Sentences inside each block; a block boundary always ends a sentence."""
+    out: list[Sentence] = []
+    text = doc.masked
+    for index, block in enumerate(doc.blocks):
+        start = block.start
+        for m in _END.finditer(text, block.start, block.end):
+            if text[m.start()] == "." and _is_abbreviation(text, m.start()):
+                continue
+            out.append(Sentence(start, m.start() + len(m.group().rstrip()), index))
+            start = m.end()
+        if text[start : block.end].strip():
+            out.append(Sentence(start, block.end, index))
+    return tuple(_trim(text, s) for s in out if text[s.start : s.end].strip())
+
+
+def _trim(text: str, s: Sentence) -> Sentence:
+    """Drop leading and trailing whitespace from a sentence's span."""
+    chunk = text[s.start : s.end]
+    lead = len(chunk) - len(chunk.lstrip())
+    trail = len(chunk) - len(chunk.rstrip())
+    return Sentence(s.start + lead, s.end - trail, s.block)

@@ -1,0 +1,1 @@
+"""The ledger: loading, validating and indexing sourced facts."""

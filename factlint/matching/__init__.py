@@ -1,0 +1,1 @@
+"""Stage 3: the ledger index and binding of mentions to facts."""

@@ -1,0 +1,73 @@
+"""Indexes over a ledger so matching never scans every fact or name."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from factlint.fold import fold, stem
+from factlint.ledger.model import Entity, Fact, Ledger
+
+
+def deletes(token: str) -> set[str]:
+    """The token and every string one deletion away (SymSpell-style blocking for near-misses)."""
+    return {token} | {token[:i] + token[i + 1 :] for i in range(len(token))}
+
+
+@dataclass
+class LedgerIndex:
+    """Lookups from folded names, name tokens and keywords to entities and facts."""
+
+    ledger: Ledger
+    names: dict[str, set[str]] = field(default_factory=dict)  # folded name or alias -> entity ids
+    spellings: dict[str, str] = field(default_factory=dict)  # folded name or alias -> as written
+    max_name_tokens: int = 1
+    near: dict[str, set[str]] = field(default_factory=dict)  # deletion key of a name token -> folded names
+    by_entity: dict[str, list[Fact]] = field(default_factory=dict)
+    by_keyword: dict[str, list[Fact]] = field(default_factory=dict)  # stemmed first word -> facts
+    unbound: list[Fact] = field(default_factory=list)  # facts about no entity
+
+    @classmethod
+    def build(cls, ledger: Ledger) -> "LedgerIndex":
+        """Index every entity name, alias and fact once."""
+        index = cls(ledger)
+        names: dict[str, set[str]] = defaultdict(set)
+        near: dict[str, set[str]] = defaultdict(set)
+        for entity in ledger.entities.values():
+            for spelling in (entity.name, *entity.aliases):
+                key = fold(spelling)
+                if not key:
+                    continue
+                names[key].add(entity.id)
+                index.spellings.setdefault(key, spelling)
+                tokens = key.split()
+                index.max_name_tokens = max(index.max_name_tokens, len(tokens))
+                for token in tokens:
+                    if len(token) >= 3:
+                        for d in deletes(token):
+                            near[d].add(key)
+        by_entity: dict[str, list[Fact]] = defaultdict(list)
+        by_keyword: dict[str, list[Fact]] = defaultdict(list)
+        for fact in ledger.facts:
+            for entity_id in fact.about:
+                by_entity[entity_id].append(fact)
+            if not fact.about:
+                index.unbound.append(fact)
+            for keyword in fact.keywords:
+                words = fold(keyword).split()
+                if words:
+                    by_keyword[stem(words[0])].append(fact)
+        index.names, index.near = dict(names), dict(near)
+        index.by_entity, index.by_keyword = dict(by_entity), dict(by_keyword)
+        return index
+
+    def entity(self, entity_id: str) -> Entity | None:
+        """An entity by id."""
+        return self.ledger.entities.get(entity_id)
+
+    def near_names(self, token: str) -> set[str]:
+        """Folded ledger names with a token within one edit of ``token``."""
+        out: set[str] = set()
+        for d in deletes(token):
+            out |= self.near.get(d, set())
+        return out
