@@ -4,9 +4,15 @@ from __future__ import annotations
 
 from typing import Callable, Iterable
 
+from factlint.checks import contradictions, names, weekday
 from factlint.checks.context import Context, Hit
 
 CheckFn = Callable[[Context], Iterable[Hit]]
 
-# Filled by name, not by import-time registration: every check is listed here and nowhere else.
-REGISTRY: dict[str, CheckFn] = {}
+# Every check is listed here and nowhere else: no import-time registration.
+REGISTRY: dict[str, CheckFn] = {
+    "number_contradiction": contradictions.number_contradiction,
+    "date_contradiction": contradictions.date_contradiction,
+    "name_misspelling": names.name_misspelling,
+    "weekday_mismatch": weekday.weekday_mismatch,
+}

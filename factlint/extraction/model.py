@@ -55,6 +55,9 @@ class NameMention:
     end: int
     text: str
     folded: str  # case, diacritics, punctuation and possessive folded
+    entities: tuple[str, ...] = ()  # ledger entities this exact name or alias denotes
+    suggestion: str | None = None  # a ledger spelling this is a near miss of (FL103)
+    suggested: tuple[str, ...] = ()  # the entities of that spelling
 
 
 @dataclass(frozen=True, slots=True)

@@ -23,9 +23,11 @@ class LedgerIndex:
     spellings: dict[str, str] = field(default_factory=dict)  # folded name or alias -> as written
     max_name_tokens: int = 1
     near: dict[str, set[str]] = field(default_factory=dict)  # deletion key of a name token -> folded names
+    tokens: set[str] = field(default_factory=set)  # every folded token of every name and alias
     by_entity: dict[str, list[Fact]] = field(default_factory=dict)
     by_keyword: dict[str, list[Fact]] = field(default_factory=dict)  # stemmed first word -> facts
     unbound: list[Fact] = field(default_factory=list)  # facts about no entity
+    _features: dict[str, object] = field(default_factory=dict, repr=False)
 
     @classmethod
     def build(cls, ledger: Ledger) -> "LedgerIndex":
@@ -42,6 +44,7 @@ class LedgerIndex:
                 index.spellings.setdefault(key, spelling)
                 tokens = key.split()
                 index.max_name_tokens = max(index.max_name_tokens, len(tokens))
+                index.tokens.update(tokens)
                 for token in tokens:
                     if len(token) >= 3:
                         for d in deletes(token):
@@ -60,6 +63,17 @@ class LedgerIndex:
         index.names, index.near = dict(names), dict(near)
         index.by_entity, index.by_keyword = dict(by_entity), dict(by_keyword)
         return index
+
+    def features(self, fact: Fact):
+        """Word features of a fact, computed once on first use."""
+        feats = self._features.get(fact.id)
+        if feats is None:
+            from factlint.matching.features import fact_features
+
+            names = frozenset(t for e in fact.about if (ent := self.entity(e))
+                              for spelling in (ent.name, *ent.aliases) for t in fold(spelling).split())
+            feats = self._features[fact.id] = fact_features(fact, names)
+        return feats
 
     def entity(self, entity_id: str) -> Entity | None:
         """An entity by id."""
