@@ -88,7 +88,7 @@ def hedge_interval(hedge: str | None, value: float, half: float) -> tuple[float,
     if kind == "under":
         return -math.inf, value
     if kind == "up to":
-        return -math.inf, value + half
+        return -math.inf, value
     return low, high
 
 
