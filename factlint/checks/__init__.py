@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Callable, Iterable
 
-from factlint.checks import contradictions, names, weekday
+from factlint.checks import citations, contradictions, names, weekday
 from factlint.checks.context import Context, Hit
 
 CheckFn = Callable[[Context], Iterable[Hit]]
@@ -15,4 +15,8 @@ REGISTRY: dict[str, CheckFn] = {
     "date_contradiction": contradictions.date_contradiction,
     "name_misspelling": names.name_misspelling,
     "weekday_mismatch": weekday.weekday_mismatch,
+    "uncited_claim": citations.uncited_claim,
+    "unknown_citation": citations.unknown_citation,
+    "citation_mismatch": citations.citation_mismatch,
+    "missing_citation": citations.missing_citation,
 }

@@ -105,9 +105,9 @@ def _left_identifier(text: str, start: int) -> bool:
     return prev[:1].isupper() and not prev.isupper() and text[m.end(1) : start] == " " and prev.lower() not in HEDGES
 
 
-def _suffix(text: str, pos: int, end: int) -> tuple[float, str | None, Unit | None, int, str | None]:
-    """Scale, unit and counted noun after a numeral: (scale, unit_text, unit, new_end, noun)."""
-    scale, unit_text, unit, noun = 1.0, None, None, None
+def _suffix(text: str, pos: int, end: int) -> tuple[float, str | None, Unit | None, int, str | None, int]:
+    """Scale, unit and counted noun after a numeral: (scale, unit_text, unit, new_end, noun, noun_end)."""
+    scale, unit_text, unit, noun, noun_end = 1.0, None, None, None, -1
     m = _SCALE_RE.match(text, pos, end)
     if m and not (m.group("scale").lower() in "kmb" and m.group(0).startswith(" ")):
         scale, pos = _SCALES[m.group("scale").lower()], m.end()
@@ -118,8 +118,8 @@ def _suffix(text: str, pos: int, end: int) -> tuple[float, str | None, Unit | No
     if unit is None or unit.dimension in ("percent", "currency", "pp"):
         n = _NOUN_RE.match(text, pos, end)
         if n and n.group("noun") not in _NOT_NOUNS and unit is None:
-            noun = n.group("noun")
-    return scale, unit_text, unit, pos, noun
+            noun, noun_end = n.group("noun"), n.end()
+    return scale, unit_text, unit, pos, noun, noun_end
 
 
 def _hedge_before(text: str, start: int, floor: int) -> tuple[str | None, int]:
@@ -131,13 +131,13 @@ def _hedge_before(text: str, start: int, floor: int) -> tuple[str | None, int]:
 
 
 def _make(text: str, start: int, end: int, value: float, half: float, unit: Unit | None, noun: str | None,
-          hedge: str | None, from_words: bool = False) -> Quantity:
+          hedge: str | None, from_words: bool = False, noun_end: int = -1) -> Quantity:
     """Build a Quantity with its interval."""
     low, high = hedge_interval(hedge, value, half)
     if noun and unit is None:
         unit = canonical(noun)
     return Quantity(start, end, text[start:end], value, low, high, unit.name if unit else None,
-                    unit.dimension if unit else None, hedge, from_words)
+                    unit.dimension if unit else None, hedge, from_words, max(end, noun_end))
 
 
 def _numeral(text: str, m: re.Match, floor: int, end: int) -> Quantity | None:
@@ -147,7 +147,7 @@ def _numeral(text: str, m: re.Match, floor: int, end: int) -> Quantity | None:
     num = m.group("num")
     value = float(num.replace(",", ""))
     currency = CURRENCY_SYMBOLS.get(m.group("sym") or "") or m.group("code")
-    scale, unit_text, unit, stop, noun = _suffix(text, m.end(), end)
+    scale, unit_text, unit, stop, noun, noun_end = _suffix(text, m.end(), end)
     if currency:
         unit = canonical(currency)
     if unit is None and scale == 1 and not m.group("neg"):
@@ -159,7 +159,7 @@ def _numeral(text: str, m: re.Match, floor: int, end: int) -> Quantity | None:
         value = -value
     half = precision_half_width(num, value) * scale
     hedge, start = _hedge_before(text, m.start(), floor)
-    return _make(text, start, stop, value * scale, half, unit, noun, hedge)
+    return _make(text, start, stop, value * scale, half, unit, noun, hedge, noun_end=noun_end)
 
 
 def _words(text: str, floor: int, end: int) -> Iterator[Quantity]:
@@ -168,16 +168,19 @@ def _words(text: str, floor: int, end: int) -> Iterator[Quantity]:
         fraction = parse_fraction(m.group())
         if fraction is not None:
             hedge, start = _hedge_before(text, m.start(), floor)
-            yield _make(text, start, m.end("frac"), fraction * 100, 2.5, canonical("percent"), None, hedge, True)
+            noun = _NOUN_RE.match(text, m.end("frac") + 3, end) if text.startswith(" of", m.end("frac")) else None
+            yield _make(text, start, m.end("frac"), fraction * 100, 2.5, canonical("percent"), None, hedge, True,
+                        noun.end() if noun else -1)
     for m in NUMBER_WORDS_RE.finditer(text, floor, end):
         value = parse_number_words(m.group())
         if value is None:
             continue
-        _scale, unit_text, unit, stop, noun = _suffix(text, m.end(), end)
+        _scale, unit_text, unit, stop, noun, noun_end = _suffix(text, m.end(), end)
         if unit is None and noun is None:
             continue  # a bare number word ("one of them") is not a claim
         hedge, start = _hedge_before(text, m.start(), floor)
-        yield _make(text, start, stop, value, precision_half_width(str(int(value)), value), unit, noun, hedge, True)
+        yield _make(text, start, stop, value, precision_half_width(str(int(value)), value), unit, noun, hedge, True,
+                    noun_end)
 
 
 def find_quantities(text: str, start: int, end: int, skip: list[tuple[int, int]]) -> list[Quantity]:

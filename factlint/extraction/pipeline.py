@@ -8,6 +8,7 @@ from bisect import bisect_left
 
 from factlint.checks.context import Context
 from factlint.document.model import Document
+from factlint.extraction.citations import find_citations
 from factlint.extraction.dates import explicit_years, find_dates
 from factlint.extraction.model import DateMention, NameMention, Quantity
 from factlint.extraction.names import find_names
@@ -53,4 +54,5 @@ def extract(doc: Document, ledger_index, as_of: dt.date) -> Context:
         quantities.extend(find_quantities(text, s.start, s.end, [(d.start, d.end) for d in found]))
         names.extend(_names(doc, ledger_index, s.start, s.end, common))
     return Context(doc=doc, as_of=as_of, ledger=ledger_index, sentences=sentences,
-                   quantities=tuple(quantities), dates=tuple(dates), names=tuple(names))
+                   quantities=tuple(quantities), dates=tuple(dates), names=tuple(names),
+                   citations=tuple(find_citations(doc)))

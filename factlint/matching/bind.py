@@ -8,6 +8,8 @@ from dataclasses import dataclass, replace
 from factlint.checks.context import Context
 from factlint.extraction.model import DateMention, Quantity, Sentence
 from factlint.ledger.model import Fact
+from factlint.matching.citations import resolve
+from factlint.matching.claims import find_claims
 from factlint.matching.compare import fits_date, fits_value, units_compatible
 from factlint.matching.features import Evidence, evidence, words_of
 from factlint.matching.index import LedgerIndex
@@ -142,7 +144,16 @@ def _views(ctx: Context) -> list[View]:
 
 
 def bind(ctx: Context) -> Context:
-    """Return the context with bindings for every number and date that binds confidently."""
+    """Bindings for every number and date that binds confidently; resolved citations; check-worthy claims."""
+    bindings = _bindings(ctx)
+    citations = resolve(ctx.citations, ctx.doc, ctx.ledger)
+    by_start = {b.mention.start: b for b in bindings}
+    claims = find_claims(ctx.doc, ctx.sentences, ctx.quantities, ctx.dates, by_start, citations)
+    return replace(ctx, bindings=bindings, citations=citations, claims=claims)
+
+
+def _bindings(ctx: Context) -> tuple[Binding, ...]:
+    """Bind the numbers and dates of every sentence."""
     index: LedgerIndex = ctx.ledger
     quantities, dates = list(ctx.quantities), list(ctx.dates)
     out: list[Binding] = []
@@ -155,4 +166,4 @@ def bind(ctx: Context) -> Context:
         found = [_bind_quantity(index, q, view, subj, named - claimed, ctx.as_of) for q, subj in zip(qs, subjects)]
         found += [_bind_date(index, d, view, ctx.as_of) for d in _in(dates, view.sentence)]
         out.extend(_one_statement_per_fact([b for b in found if b is not None]))
-    return replace(ctx, bindings=tuple(out))
+    return tuple(out)

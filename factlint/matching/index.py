@@ -27,6 +27,8 @@ class LedgerIndex:
     by_entity: dict[str, list[Fact]] = field(default_factory=dict)
     by_keyword: dict[str, list[Fact]] = field(default_factory=dict)  # stemmed first word -> facts
     unbound: list[Fact] = field(default_factory=list)  # facts about no entity
+    urls: dict[str, set[str]] = field(default_factory=dict)  # normalised source URL -> source ids
+    source_ids_lower: dict[str, str] = field(default_factory=dict)  # lower-cased source id -> source id
     _features: dict[str, object] = field(default_factory=dict, repr=False)
 
     @classmethod
@@ -60,9 +62,22 @@ class LedgerIndex:
                 words = fold(keyword).split()
                 if words:
                     by_keyword[stem(words[0])].append(fact)
+        index._index_sources()
         index.names, index.near = dict(names), dict(near)
         index.by_entity, index.by_keyword = dict(by_entity), dict(by_keyword)
         return index
+
+    def _index_sources(self) -> None:
+        """Source ids (case-insensitively) and normalised URLs, for resolving citations."""
+        from factlint.matching.urls import normalise_url
+
+        urls: dict[str, set[str]] = defaultdict(set)
+        for source in self.ledger.sources.values():
+            self.source_ids_lower.setdefault(source.id.lower(), source.id)
+            for url in (source.url, source.archive_url):
+                if url:
+                    urls[normalise_url(url)].add(source.id)
+        self.urls = dict(urls)
 
     def features(self, fact: Fact):
         """Word features of a fact, computed once on first use."""
