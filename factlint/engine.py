@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from factlint.catalogue import Rule, load_catalogue
 from factlint.checks import REGISTRY
 from factlint.checks.context import Context, Hit
+from factlint.coverage import Coverage
 from factlint.document.model import Document
 from factlint.findings import Finding
 
@@ -26,8 +27,9 @@ class RuleSet:
         active = {}
         for code, rule in load_catalogue().items():
             level = severity.get(code)
-            # An off-by-default rule is switched on by select, or by giving it a severity.
-            on = any(code.startswith(s) for s in select) if select else rule.enabled or level not in (None, "off")
+            # An off-by-default rule is switched on by selecting its exact code, or by giving it a severity.
+            default_on = rule.enabled or level not in (None, "off")
+            on = any(code == s or (default_on and code.startswith(s)) for s in select) if select else default_on
             if on and level != "off" and not any(code.startswith(i) for i in ignore):
                 active[code] = (rule, level or rule.severity)
         return cls(active)
@@ -52,9 +54,12 @@ def _finding(doc: Document, code: str, rule: Rule, severity: str, hit: Hit) -> F
                    rule.render(**values), hit.fact, hit.source, found, hit.expected)
 
 
-def check_document(doc: Document, ledger_index, as_of: dt.date, rules: RuleSet) -> list[Finding]:
-    """All findings for one document, in report order."""
+def check_document(doc: Document, ledger_index, as_of: dt.date, rules: RuleSet,
+                   stats: list[Coverage] | None = None) -> list[Finding]:
+    """All findings for one document, in report order; appends its citation coverage to ``stats``."""
     ctx = build_context(doc, ledger_index, as_of)
+    if stats is not None:
+        stats.append(Coverage.of(ctx.claims))
     findings: list[Finding] = []
     for code, (rule, severity) in rules.active.items():
         check = REGISTRY.get(rule.check)

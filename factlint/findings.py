@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from factlint.coverage import Coverage
 
 SEVERITIES = ("info", "warning", "error")
 
@@ -41,6 +45,7 @@ class Report:
 
     findings: tuple[Finding, ...]
     files: int
+    coverage: "Coverage | None" = None  # with --stats
 
     def count(self, severity: str) -> int:
         """How many findings have this severity."""

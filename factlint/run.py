@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from factlint.config import load_config
+from factlint.coverage import Coverage
 from factlint.errors import ConfigError, InputError
 from factlint.findings import Report, severity_rank
 
@@ -35,7 +36,7 @@ def load_index(paths: tuple[Path, ...]):
 
 def run_check(paths: tuple[str, ...], *, ledgers: tuple[Path, ...] = (), fmt: str = "text",
               as_of: dt.date | None = None, select: tuple[str, ...] = (), ignore: tuple[str, ...] = (),
-              fail_on: str | None = None, quiet: bool = False) -> int:
+              fail_on: str | None = None, quiet: bool = False, stats: bool = False) -> int:
     """Check drafts, print the report, return the exit code."""
     from factlint.document.parse import is_markdown_path, parse_document
     from factlint.drafts import collect, read_draft
@@ -49,14 +50,15 @@ def run_check(paths: tuple[str, ...], *, ledgers: tuple[Path, ...] = (), fmt: st
     files = collect(paths, config.exclude)
     index = load_index(resolve_ledgers(ledgers, config.ledger))
     findings = []
+    coverage: list[Coverage] | None = [] if stats else None
     for path in files:
         doc = parse_document(read_draft(path), path, markdown=is_markdown_path(path))
         day = as_of or doc.date or dt.date.today()
-        findings.extend(check_document(doc, index, day, rules))
-    report = Report(tuple(findings), len(files))
+        findings.extend(check_document(doc, index, day, rules, coverage))
+    report = Report(tuple(findings), len(files), sum(coverage, Coverage()) if coverage is not None else None)
     output = REPORTERS[fmt](report)
     if quiet and fmt == "text":
-        output = "".join(line + "\n" for line in output.splitlines()[:-1])
+        output = "".join(line + "\n" for line in output.splitlines() if not line.startswith(("Found ", "No findings")))
     click.echo(output, nl=False)
     threshold = severity_rank(fail_on or config.fail_on)
     return 1 if any(severity_rank(f.severity) >= threshold for f in report.findings) else 0

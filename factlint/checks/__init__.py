@@ -4,9 +4,19 @@ from __future__ import annotations
 
 from typing import Callable, Iterable
 
+from factlint.checks import citations, contradictions, names, weekday
 from factlint.checks.context import Context, Hit
 
 CheckFn = Callable[[Context], Iterable[Hit]]
 
-# Filled by name, not by import-time registration: every check is listed here and nowhere else.
-REGISTRY: dict[str, CheckFn] = {}
+# Every check is listed here and nowhere else: no import-time registration.
+REGISTRY: dict[str, CheckFn] = {
+    "number_contradiction": contradictions.number_contradiction,
+    "date_contradiction": contradictions.date_contradiction,
+    "name_misspelling": names.name_misspelling,
+    "weekday_mismatch": weekday.weekday_mismatch,
+    "uncited_claim": citations.uncited_claim,
+    "unknown_citation": citations.unknown_citation,
+    "citation_mismatch": citations.citation_mismatch,
+    "missing_citation": citations.missing_citation,
+}

@@ -23,6 +23,7 @@ class Context:
     names: tuple[NameMention, ...] = ()
     citations: tuple[Citation, ...] = ()
     bindings: tuple[Any, ...] = ()  # factlint.matching.bind.Binding
+    claims: tuple[Any, ...] = ()  # factlint.matching.claims.Claim
 
 
 @dataclass(frozen=True)

@@ -31,6 +31,9 @@ class Document:
     front_matter: dict[str, Any] = field(default_factory=dict)
     date: dt.date | None = None
     markdown: bool = True
+    references: dict[str, str] = field(default_factory=dict)  # normalised link label -> URL
+    footnotes: dict[str, tuple[int, int]] = field(default_factory=dict)  # footnote id -> span of its text
+    linkable: str = ""  # like text, with all but prose blocks, code spans and comments blanked
 
     def position(self, offset: int) -> tuple[int, int]:
         """1-based (line, column) of a character offset, in Unicode characters."""

@@ -8,6 +8,7 @@ from typing import Any
 
 from factlint.document.model import Block, Document
 
+_BARE_URL = re.compile(r"\b(?:https?://|www\.)[^\s<>()\[\]]*[^\s<>()\[\].,;:!?'\"]")
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
 # Inline spans that are never prose. Each pattern is linear: no nested quantifiers.
 _INLINE_MASKS = (
@@ -17,9 +18,13 @@ _INLINE_MASKS = (
     re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>"),  # HTML tags
     re.compile(r"\]\([^()\s]*(?:\s+\"[^\"]*\")?\)"),  # link targets: ](url "title")
     re.compile(r"\]\[[^\[\]\n]*\]"),  # reference link labels: ][ref]
-    re.compile(r"\b(?:https?://|www\.)[^\s<>()\[\]]*[^\s<>()\[\].,;:!?'\"]"),  # bare URLs
+    _BARE_URL,
     re.compile(r"!\["),  # image openers (alt text stays)
+    re.compile(r"\[\^[^\]\s]+\]"),  # footnote references [^1]
+    re.compile(r"\[[^\[\]\n]*(?<![\w@.])@[A-Za-z0-9_][^\[\]\n]*\]"),  # bracketed citations [see @key, p. 4]
+    re.compile(r"(?<![\w@.])-?@[A-Za-z0-9_][\w:.#$%&+?<>~/-]*[\w]"),  # citation keys @survey-2019
 )
+_FOOTNOTE_DEF = re.compile(r"^\[\^([^\]\s]+)\]:[ \t]*(.*(?:\n(?:[ \t]{2,}|\t)\S.*)*)", re.M)
 _LINE_MARKERS = re.compile(r"^[ \t]*(?:>[ \t]?)*(?:[-*+][ \t]+|\d{1,9}[.)][ \t]+)?(?:\[[ xX]\][ \t]+)?", re.M)
 _EMPHASIS = re.compile(r"\*+|(?<![A-Za-z0-9])_+|_+(?![A-Za-z0-9])|~~|\\(?=[^\w\s])")
 _HEADING_MARK = re.compile(r"^[ \t]*#{1,6}[ \t]*|[ \t]+#+[ \t]*$", re.M)
@@ -76,11 +81,22 @@ def _front_matter_date(meta: dict[str, Any]) -> dt.date | None:
     return None
 
 
-def _markdown_blocks(text: str, starts: tuple[int, ...]) -> list[Block]:
-    """Checkable blocks from markdown-it's block tokens and their line maps."""
+def _footnotes(text: str) -> tuple[str, dict[str, tuple[int, int]]]:
+    """Cut footnote definitions out of the text markdown-it sees; return their spans by id."""
+    spans: dict[str, tuple[int, int]] = {}
+    for m in _FOOTNOTE_DEF.finditer(text):
+        spans.setdefault(m.group(1), (m.start(2), m.end(2)))
+    blanked = _FOOTNOTE_DEF.sub(lambda m: re.sub(r"[^\n]", " ", m.group()), text)
+    return blanked, spans
+
+
+def _markdown_blocks(text: str, starts: tuple[int, ...]) -> tuple[list[Block], dict[str, str]]:
+    """Checkable blocks from markdown-it's block tokens and line maps, plus link reference definitions."""
     from markdown_it import MarkdownIt
 
-    tokens = MarkdownIt("commonmark", {"html": True}).enable("table").parse(text)
+    env: dict = {}
+    tokens = MarkdownIt("commonmark", {"html": True}).enable("table").parse(text, env)
+    references = {label: ref.get("href", "") for label, ref in env.get("references", {}).items()}
     nlines = len(starts)
 
     def span(line_map: list[int]) -> tuple[int, int]:
@@ -102,7 +118,7 @@ def _markdown_blocks(text: str, starts: tuple[int, ...]) -> list[Block]:
             blocks.append(Block(*span(tok.map), kind))
         elif tok.type == "tr_open":
             blocks.append(Block(*span(tok.map), "table_row", None if tokens[i - 1].type == "thead_open" else header))
-    return blocks
+    return blocks, references
 
 
 def _text_blocks(text: str) -> list[Block]:
@@ -110,15 +126,29 @@ def _text_blocks(text: str) -> list[Block]:
     return [Block(m.start(), m.end(), "paragraph") for m in re.finditer(r"[^\n]+(?:\n[ \t]*[^\s][^\n]*)*", text)]
 
 
-def _mask(text: str, blocks: list[Block], markdown: bool) -> str:
-    """Blank everything outside blocks, then the inline spans that are never prose."""
+def _blank_match(m: re.Match) -> str:
+    """Spaces for a match, newlines kept."""
+    return re.sub(r"[^\n]", " ", m.group())
+
+
+def _linkable(text: str, blocks: list[Block], markdown: bool) -> str:
+    """Blocks only, with code spans and HTML comments blanked: where links and citations may stand."""
     chars = [" " if c != "\n" else c for c in text]
     for b in blocks:
         chars[b.start : b.end] = text[b.start : b.end]
-    masked = "".join(chars)
-    patterns = _INLINE_MASKS if markdown else _INLINE_MASKS[-2:-1]
+    linkable = "".join(chars)
+    if markdown:
+        for pattern in _INLINE_MASKS[:2]:
+            linkable = pattern.sub(_blank_match, linkable)
+    return linkable
+
+
+def _mask(linkable: str, markdown: bool) -> str:
+    """Blank the inline spans that are never prose: links' targets, URLs, tags, citation keys."""
+    masked = linkable
+    patterns = _INLINE_MASKS[2:] if markdown else (_BARE_URL,)
     for pattern in patterns:
-        masked = pattern.sub(lambda m: re.sub(r"[^\n]", " ", m.group()), masked)
+        masked = pattern.sub(_blank_match, masked)
     if markdown:
         masked = _LINE_MARKERS.sub(lambda m: " " * len(m.group()), masked)
         masked = _HEADING_MARK.sub(lambda m: " " * len(m.group()), masked)
@@ -133,9 +163,16 @@ def parse_document(raw: str, path: str = "-", markdown: bool = True) -> Document
     meta, fm_end = _front_matter(text) if markdown else ({}, 0)
     starts = _line_starts(text)
     body = text if not fm_end else "\n" * text.count("\n", 0, fm_end) + text[fm_end:]
-    blocks = _markdown_blocks(body, starts) if markdown else _text_blocks(text)
-    masked = _mask(text, blocks, markdown)
-    return Document(path, text, masked, starts, tuple(blocks), meta, _front_matter_date(meta), markdown)
+    references: dict[str, str] = {}
+    footnotes: dict[str, tuple[int, int]] = {}
+    if markdown:
+        body, footnotes = _footnotes(body)
+        blocks, references = _markdown_blocks(body, starts)
+    else:
+        blocks = _text_blocks(text)
+    linkable = _linkable(text, blocks, markdown)
+    return Document(path, text, _mask(linkable, markdown), starts, tuple(blocks), meta, _front_matter_date(meta),
+                    markdown, references, footnotes, linkable)
 
 
 def is_markdown_path(path: str) -> bool:

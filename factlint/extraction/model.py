@@ -30,6 +30,7 @@ class Quantity:
     dimension: str | None  # 'percent', 'pp', 'currency', 'length', 'mass', 'data', 'time', 'count', None
     hedge: str | None = None  # 'about', 'at least', ...
     from_words: bool = False  # spelled out ("seventeen", "two-thirds")
+    claim_end: int = -1  # end of the claim's words, counted noun included ("12,000 jobs")
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +56,9 @@ class NameMention:
     end: int
     text: str
     folded: str  # case, diacritics, punctuation and possessive folded
+    entities: tuple[str, ...] = ()  # ledger entities this exact name or alias denotes
+    suggestion: str | None = None  # a ledger spelling this is a near miss of (FL103)
+    suggested: tuple[str, ...] = ()  # the entities of that spelling
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +68,6 @@ class Citation:
     start: int
     end: int
     text: str
-    kind: str  # 'link', 'autolink', 'url', 'footnote', 'key'
-    target: str  # the URL or key as written
-    source: str | None = None  # the ledger source it resolves to
+    kind: str  # 'link', 'autolink', 'url', 'footnote' (a reference [^id]), 'footnote-url' (inside a definition), 'key'
+    target: str  # the URL, key or footnote id as written
+    sources: tuple[str, ...] = ()  # the ledger sources it resolves to

@@ -1,10 +1,169 @@
-"""Bind each number and date to the ledger fact it is about."""
+"""Bind each number and date to the one ledger fact it states, or to nothing when unsure."""
 
 from __future__ import annotations
 
+from bisect import bisect_left
+from dataclasses import dataclass, replace
+
 from factlint.checks.context import Context
+from factlint.extraction.model import DateMention, Quantity, Sentence
+from factlint.ledger.model import Fact
+from factlint.matching.citations import resolve
+from factlint.matching.claims import find_claims
+from factlint.matching.compare import fits_date, fits_value, units_compatible
+from factlint.matching.features import Evidence, evidence, words_of
+from factlint.matching.index import LedgerIndex
+
+DECISIVE_MARGIN = 2  # how far ahead the best fact must score for the sentence's words to decide
+
+
+@dataclass(frozen=True, slots=True)
+class Binding:
+    """A mention and the fact it states; ``fits`` says whether they agree."""
+
+    mention: Quantity | DateMention
+    fact: Fact
+    fits: bool
+
+
+@dataclass(frozen=True)
+class View:
+    """One sentence as binding sees it."""
+
+    sentence: Sentence
+    words: frozenset[str]
+    years: frozenset[int]
+    mentions: tuple[tuple[int, tuple[str, ...]], ...]  # (offset, entity ids) in text order
+    carried: tuple[str, ...]  # entities of the previous sentence, for sentences that name none
+
+
+def _in(items: list, sentence: Sentence) -> list:
+    """Items whose start lies inside the sentence (items sorted by start)."""
+    starts = [i.start for i in items]
+    return items[bisect_left(starts, sentence.start) : bisect_left(starts, sentence.end)]
+
+
+def _ranked(index: LedgerIndex, facts: list[Fact], view: View) -> list[tuple[Evidence, Fact]]:
+    """Facts with some word evidence, best first (ties by ledger order for determinism)."""
+    scored = [(evidence(index.features(f), view.words, view.years), f) for f in dict.fromkeys(facts)]
+    scored = [(e, f) for e, f in scored if e.keywords or e.claim]
+    return sorted(scored, key=lambda ef: -ef[0].score)
+
+
+def _choose(ranked: list[tuple[Evidence, Fact]], fits) -> tuple[Fact, bool] | None:
+    """The fact the sentence decides on; else any close contender that fits; else nothing."""
+    if not ranked:
+        return None
+    best_ev, best = ranked[0]
+    contenders = [f for e, f in ranked if best_ev.score - e.score < DECISIVE_MARGIN]
+    if len(contenders) == 1:
+        return best, fits(best)
+    fitting = [f for f in contenders if fits(f)]
+    return (fitting[0], True) if fitting else None
+
+
+def _keyword_facts(index: LedgerIndex, view: View, entities: set[str]) -> list[Fact]:
+    """Facts found through keywords: about no entity, one the sentence names, or any if it names none."""
+    out = []
+    for word in sorted(view.words):
+        for fact in index.by_keyword.get(word, ()):
+            if not fact.about or not entities or entities & set(fact.about):
+                out.append(fact)
+    return out
+
+
+def _subjects(q: Quantity, view: View, quantities: list[Quantity], rightward: bool) -> tuple[str, ...]:
+    """The entity a number is about: nearest before it (or after it, in 'X% to A' sentences)."""
+    if rightward:
+        nxt = min((o.start for o in quantities if o.start > q.start), default=view.sentence.end)
+        after = [ids for off, ids in view.mentions if q.end <= off < nxt]
+        return after[0] if after else ()
+    before = [ids for off, ids in view.mentions if off < q.start]
+    return before[-1] if before else view.carried
+
+
+def _bind_quantity(index: LedgerIndex, q: Quantity, view: View, subject: tuple[str, ...],
+                   others: set[str], as_of) -> Binding | None:
+    """Bind one number: through its subject entity, else through keywords; fall back to unclaimed entities."""
+    usable = lambda f: f.value is not None and f.valid_on(as_of) and units_compatible(q, f)  # noqa: E731
+    facts = [f for e in subject for f in index.by_entity.get(e, ()) if usable(f)]
+    if not facts:
+        named = {e for _, ids in view.mentions for e in ids}
+        facts = [f for f in _keyword_facts(index, view, named) if usable(f)]
+        ranked = [(e, f) for e, f in _ranked(index, facts, view) if e.keywords and (e.claim >= 2 or f.about)]
+    else:
+        ranked = _ranked(index, facts, view)
+    if q.dimension is None:  # a bare number needs a keyword to be about anything
+        ranked = [(e, f) for e, f in ranked if e.keywords]
+    chosen = _choose(ranked, lambda f: fits_value(q, f))
+    if chosen and not chosen[1] and others:
+        # "Silva, who beat Ortiz, won 48.3%": the value may belong to another entity no other number claims.
+        alt = [f for e in others for f in index.by_entity.get(e, ()) if usable(f)]
+        if any(fits_value(q, f) for _, f in _ranked(index, alt, view)):
+            return None
+    return Binding(q, chosen[0], chosen[1]) if chosen else None
+
+
+def _bind_date(index: LedgerIndex, d: DateMention, view: View, as_of) -> Binding | None:
+    """Bind one date to a dated fact about an entity the sentence names, or found by keywords."""
+    named = {e for _, ids in view.mentions for e in ids}
+    usable = lambda f: f.date is not None and f.valid_on(as_of)  # noqa: E731
+    by_entity = [f for e in named for f in index.by_entity.get(e, ()) if usable(f)]
+    ranked = [(e, f) for e, f in _ranked(index, by_entity, view) if e.keywords]
+    if not ranked and not d.relative:
+        facts = [f for f in _keyword_facts(index, view, named) if usable(f)]
+        ranked = [(e, f) for e, f in _ranked(index, facts, view) if e.keywords and e.claim >= 2]
+    chosen = _choose(ranked, lambda f: fits_date(d, f))
+    return Binding(d, chosen[0], chosen[1]) if chosen else None
+
+
+def _one_statement_per_fact(bindings: list[Binding]) -> list[Binding]:
+    """A sentence states a fact once: if one mention fits a fact, other mentions bound to it are dropped."""
+    fitted = {b.fact.id for b in bindings if b.fits}
+    return [b for b in bindings if b.fits or b.fact.id not in fitted]
+
+
+def _views(ctx: Context) -> list[View]:
+    """Sentence views with words, years and entity mentions (carried across a block)."""
+    doc, views, previous = ctx.doc, [], None
+    names = [n for n in ctx.names if n.entities or n.suggested]
+    for s in ctx.sentences:
+        text = doc.masked[s.start : s.end]
+        block = doc.blocks[s.block]
+        if block.context:
+            text = doc.masked[block.context[0] : block.context[1]] + " " + text
+        mentions = tuple((n.start, n.entities or n.suggested) for n in _in(names, s))
+        carried = ()
+        if previous is not None and previous.sentence.block == s.block:
+            carried = tuple(e for _, ids in previous.mentions for e in ids) or previous.carried
+        years = frozenset(d.date.year for d in _in(list(ctx.dates), s) if d.explicit_year)
+        view = View(s, words_of(text), years, mentions, carried)
+        views.append(view)
+        previous = view
+    return views
 
 
 def bind(ctx: Context) -> Context:
-    """Return the context with bindings filled in."""
-    return ctx
+    """Bindings for every number and date that binds confidently; resolved citations; check-worthy claims."""
+    bindings = _bindings(ctx)
+    citations = resolve(ctx.citations, ctx.doc, ctx.ledger)
+    by_start = {b.mention.start: b for b in bindings}
+    claims = find_claims(ctx.doc, ctx.sentences, ctx.quantities, ctx.dates, by_start, citations)
+    return replace(ctx, bindings=bindings, citations=citations, claims=claims)
+
+
+def _bindings(ctx: Context) -> tuple[Binding, ...]:
+    """Bind the numbers and dates of every sentence."""
+    index: LedgerIndex = ctx.ledger
+    quantities, dates = list(ctx.quantities), list(ctx.dates)
+    out: list[Binding] = []
+    for view in _views(ctx):
+        qs = _in(quantities, view.sentence)
+        rightward = bool(qs) and not any(off < qs[0].start for off, _ in view.mentions) and bool(view.mentions)
+        subjects = [_subjects(q, view, qs, rightward) for q in qs]
+        claimed = {e for ids in subjects for e in ids}
+        named = {e for _, ids in view.mentions for e in ids}
+        found = [_bind_quantity(index, q, view, subj, named - claimed, ctx.as_of) for q, subj in zip(qs, subjects)]
+        found += [_bind_date(index, d, view, ctx.as_of) for d in _in(dates, view.sentence)]
+        out.extend(_one_statement_per_fact([b for b in found if b is not None]))
+    return tuple(out)

@@ -23,9 +23,13 @@ class LedgerIndex:
     spellings: dict[str, str] = field(default_factory=dict)  # folded name or alias -> as written
     max_name_tokens: int = 1
     near: dict[str, set[str]] = field(default_factory=dict)  # deletion key of a name token -> folded names
+    tokens: set[str] = field(default_factory=set)  # every folded token of every name and alias
     by_entity: dict[str, list[Fact]] = field(default_factory=dict)
     by_keyword: dict[str, list[Fact]] = field(default_factory=dict)  # stemmed first word -> facts
     unbound: list[Fact] = field(default_factory=list)  # facts about no entity
+    urls: dict[str, set[str]] = field(default_factory=dict)  # normalised source URL -> source ids
+    source_ids_lower: dict[str, str] = field(default_factory=dict)  # lower-cased source id -> source id
+    _features: dict[str, object] = field(default_factory=dict, repr=False)
 
     @classmethod
     def build(cls, ledger: Ledger) -> "LedgerIndex":
@@ -42,6 +46,7 @@ class LedgerIndex:
                 index.spellings.setdefault(key, spelling)
                 tokens = key.split()
                 index.max_name_tokens = max(index.max_name_tokens, len(tokens))
+                index.tokens.update(tokens)
                 for token in tokens:
                     if len(token) >= 3:
                         for d in deletes(token):
@@ -57,9 +62,33 @@ class LedgerIndex:
                 words = fold(keyword).split()
                 if words:
                     by_keyword[stem(words[0])].append(fact)
+        index._index_sources()
         index.names, index.near = dict(names), dict(near)
         index.by_entity, index.by_keyword = dict(by_entity), dict(by_keyword)
         return index
+
+    def _index_sources(self) -> None:
+        """Source ids (case-insensitively) and normalised URLs, for resolving citations."""
+        from factlint.matching.urls import normalise_url
+
+        urls: dict[str, set[str]] = defaultdict(set)
+        for source in self.ledger.sources.values():
+            self.source_ids_lower.setdefault(source.id.lower(), source.id)
+            for url in (source.url, source.archive_url):
+                if url:
+                    urls[normalise_url(url)].add(source.id)
+        self.urls = dict(urls)
+
+    def features(self, fact: Fact):
+        """Word features of a fact, computed once on first use."""
+        feats = self._features.get(fact.id)
+        if feats is None:
+            from factlint.matching.features import fact_features
+
+            names = frozenset(t for e in fact.about if (ent := self.entity(e))
+                              for spelling in (ent.name, *ent.aliases) for t in fold(spelling).split())
+            feats = self._features[fact.id] = fact_features(fact, names)
+        return feats
 
     def entity(self, entity_id: str) -> Entity | None:
         """An entity by id."""

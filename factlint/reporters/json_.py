@@ -13,7 +13,7 @@ FIELDS = ("path", "line", "column", "end_line", "end_column", "code", "rule", "s
 
 def to_dict(report: Report) -> dict:
     """The JSON document as Python data."""
-    return {
+    data = {
         "version": 1,
         "findings": [{k: asdict(f)[k] for k in FIELDS} for f in report.findings],
         "summary": {
@@ -23,6 +23,9 @@ def to_dict(report: Report) -> dict:
             "warnings": report.count("warning"),
         },
     }
+    if report.coverage is not None:
+        data["coverage"] = report.coverage.as_dict()
+    return data
 
 
 def render(report: Report) -> str:

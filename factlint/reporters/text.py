@@ -24,4 +24,6 @@ def render(report: Report) -> str:
     """Every finding on its own line, then the summary."""
     lines = [format_finding(f) for f in report.findings]
     lines.append(summary_line(report))
+    if report.coverage is not None:
+        lines.append(report.coverage.line())
     return "\n".join(lines) + "\n"

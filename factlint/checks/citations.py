@@ -1,0 +1,76 @@
+"""FL201-FL204: claims without support or citation, and citations the ledger does not know."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from factlint.checks.context import Context, Hit
+from factlint.extraction.model import Citation, DateMention
+from factlint.matching.claims import Claim, citations_by_sentence
+from factlint.matching.urls import host_of, normalise_url
+
+
+def uncited_claim(ctx: Context) -> Iterator[Hit]:
+    """FL201: a check-worthy claim with no citation in its sentence and no ledger fact behind it."""
+    for claim in ctx.claims:
+        if not claim.citations and claim.fact is None:
+            yield Hit(claim.start, claim.end, values={"kind": _kind(claim)})
+
+
+def _kind(claim: Claim) -> str:
+    """A word for what the claim is, for the message."""
+    if isinstance(claim.mention, DateMention):
+        return "dated event"
+    return {"percent": "percentage", "pp": "percentage", "currency": "amount of money"}.get(
+        claim.mention.dimension or "", "figure")
+
+
+def citation_mismatch(ctx: Context) -> Iterator[Hit]:
+    """FL203: a claim bound to a fact, in a sentence that cites only other ledger sources."""
+    for claim in ctx.claims:
+        cited = {s for c in claim.citations for s in c.sources}
+        if claim.fact is not None and cited and not cited & set(claim.fact.sources):
+            yield Hit(claim.start, claim.end, claim.fact.id, claim.fact.source,
+                      values={"cited": ", ".join(sorted(cited))})
+
+
+def missing_citation(ctx: Context) -> Iterator[Hit]:
+    """FL204: a claim bound to a fact, in a sentence with no citation at all."""
+    for claim in ctx.claims:
+        if claim.fact is not None and claim.fits and not claim.citations:
+            yield Hit(claim.start, claim.end, claim.fact.id, claim.fact.source)
+
+
+def unknown_citation(ctx: Context) -> Iterator[Hit]:
+    """FL202: a citation that resolves to no ledger source (links only where they cite a claim)."""
+    if ctx.ledger is None:
+        return
+    claim_sentences = {c.sentence for c in ctx.claims}
+    by_sentence = citations_by_sentence(ctx.doc, ctx.sentences, ctx.citations)
+    citing = {c for i, cs in by_sentence.items() if ctx.sentences[i] in claim_sentences for c in cs}
+    hosts = {host_of(u) for u in ctx.ledger.urls}
+    for c in ctx.citations:
+        if c.sources or not _is_citation(c, c in citing, hosts):
+            continue
+        hint = _suggest(c, ctx.ledger)
+        yield Hit(c.start, c.end, expected=hint, values={"hint": f"; did you mean {hint}?" if hint else ""})
+
+
+def _is_citation(c: Citation, cites_claim: bool, hosts: set[str]) -> bool:
+    """Keys and footnotes always cite; a link cites when it backs a claim or points at a ledger source's site."""
+    if c.kind in ("key", "footnote", "footnote-url"):
+        return True
+    return cites_claim or host_of(c.target) in hosts
+
+
+def _suggest(c: Citation, index) -> str | None:
+    """The closest source id (for keys) or ledger URL's source (for links), when one is close."""
+    from rapidfuzz import fuzz, process
+
+    if c.kind in ("key", "footnote"):
+        match = process.extractOne(c.target, list(index.ledger.sources), scorer=fuzz.ratio, score_cutoff=75)
+        return match[0] if match else None
+    target = normalise_url(c.target)
+    candidates = {u: ids for u, ids in index.urls.items() if host_of(u) == host_of(target)}
+    match = process.extractOne(target, list(candidates), scorer=fuzz.ratio, score_cutoff=80)
+    return ", ".join(sorted(candidates[match[0]])) if match else None

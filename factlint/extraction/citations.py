@@ -1,0 +1,78 @@
+"""Find citations with positions: links, autolinks, bare URLs, footnotes and pandoc-style keys."""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from factlint.document.model import Document
+from factlint.extraction.model import Citation
+
+_INLINE_LINK = re.compile(r"(?<!!)\[(?P<label>[^\[\]\n]*)\]\([ \t]*<?(?P<url>[^()\s<>]+)>?(?:[ \t]+\"[^\"\n]*\")?[ \t]*\)")
+_REF_LINK = re.compile(r"(?<!!)\[(?P<label>[^\[\]\n]+)\]\[(?P<ref>[^\[\]\n]*)\]")
+_SHORTCUT = re.compile(r"(?<![!\]])\[(?P<label>[^\[\]\n^@][^\[\]\n]*)\](?![\[(:])")
+_AUTOLINK = re.compile(r"<(?P<url>https?://[^\s<>]+)>")
+URL_RE = re.compile(r"\b(?:https?://|www\.)[^\s<>()\[\]]*[^\s<>()\[\].,;:!?'\"]")
+_FOOTNOTE_REF = re.compile(r"\[\^(?P<id>[^\]\s]+)\]")
+_KEY_GROUP = re.compile(r"\[(?P<body>[^\[\]\n]*(?<![\w@.])@[A-Za-z0-9_][^\[\]\n]*)\]")
+KEY_RE = re.compile(r"(?<![\w@.])@(?P<key>[A-Za-z0-9_](?:[\w:.#$%&+?<>~/-]*[\w])?)")
+
+
+def _normalise_label(label: str) -> str:
+    """Link labels as markdown-it stores reference definitions."""
+    from markdown_it.common.utils import normalizeReference
+
+    return normalizeReference(label)
+
+
+def _links(doc: Document, taken: list[tuple[int, int]]) -> Iterator[Citation]:
+    """Inline, reference and shortcut links, and autolinks."""
+    text = doc.linkable
+    for m in _INLINE_LINK.finditer(text):
+        taken.append(m.span())
+        yield Citation(m.start(), m.end(), m.group(), "link", m.group("url"))
+    for m in _REF_LINK.finditer(text):
+        url = doc.references.get(_normalise_label(m.group("ref") or m.group("label")))
+        if url:
+            taken.append(m.span())
+            yield Citation(m.start(), m.end(), m.group(), "link", url)
+    for m in _SHORTCUT.finditer(text):
+        url = doc.references.get(_normalise_label(m.group("label")))
+        if url and not _inside(m.start(), taken):
+            taken.append(m.span())
+            yield Citation(m.start(), m.end(), m.group(), "link", url)
+    for m in _AUTOLINK.finditer(text):
+        taken.append(m.span())
+        yield Citation(m.start("url"), m.end("url"), m.group("url"), "autolink", m.group("url"))
+
+
+def _inside(offset: int, spans: list[tuple[int, int]]) -> bool:
+    """Whether an offset falls inside any span."""
+    return any(a <= offset < b for a, b in spans)
+
+
+def _bare_urls(text: str, start: int, end: int, taken: list[tuple[int, int]], kind: str = "url") -> Iterator[Citation]:
+    """URLs written out in prose (not inside a link already found)."""
+    for m in URL_RE.finditer(text, start, end):
+        if not _inside(m.start(), taken):
+            yield Citation(m.start(), m.end(), m.group(), kind, m.group())
+
+
+def _keys(text: str) -> Iterator[Citation]:
+    """Pandoc-style keys, bracketed ([see @a, p. 4; @b]) or bare (@a says)."""
+    for m in KEY_RE.finditer(text):
+        yield Citation(m.start(), m.end(), m.group(), "key", m.group("key"))
+
+
+def find_citations(doc: Document) -> list[Citation]:
+    """Every citation in the draft, in text order; footnote definitions contribute their URLs."""
+    taken: list[tuple[int, int]] = []
+    found = list(_links(doc, taken))
+    found += _bare_urls(doc.linkable, 0, len(doc.linkable), taken)
+    if doc.markdown:
+        found += [Citation(m.start(), m.end(), m.group(), "footnote", m.group("id"))
+                  for m in _FOOTNOTE_REF.finditer(doc.linkable)]
+        found += _keys(doc.linkable)
+        for fid, (a, b) in doc.footnotes.items():
+            found += [Citation(c.start, c.end, c.text, "footnote-url", c.target) for c in _bare_urls(doc.text, a, b, [])]
+    return sorted(found, key=lambda c: (c.start, c.end))

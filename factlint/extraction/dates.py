@@ -1,0 +1,91 @@
+"""Find dates as written: day, month or year precision, with or without a weekday."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Iterator
+
+from factlint.extraction.model import DateMention
+from factlint.ledger.model import PartialDate
+
+MONTHS = {m: i + 1 for i, m in enumerate(
+    "january february march april may june july august september october november december".split())}
+MONTHS |= {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
+           "oct": 10, "nov": 11, "dec": 12}
+WEEKDAYS = {d: i for i, d in enumerate("monday tuesday wednesday thursday friday saturday sunday".split())}
+WEEKDAYS |= {"mon": 0, "tue": 1, "tues": 1, "wed": 2, "thu": 3, "thur": 3, "thurs": 3, "fri": 4, "sat": 5, "sun": 6}
+
+_MONTH = (r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+          r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)(?![a-z])")
+_FULL_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|(?:Mon|Tues|Tue|Wed|Thurs|Thur|Thu|Fri|Sat|Sun)\.?)"
+_YEAR = r"(?:1[6-9]\d\d|20\d\d|21\d\d)"
+DATE_RE = re.compile(
+    rf"(?<![\w-])(?:(?P<wd>{_WEEKDAY}),?[ \t]+(?:the[ \t]+)?)?(?:"
+    rf"(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?(?P<m1>{_MONTH})(?:,?[ \t]+(?P<y1>{_YEAR})\b)?"
+    rf"|(?P<m2>{_MONTH})[ \t]+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\b(?![.,:]?\d)(?:,?[ \t]+(?P<y2>{_YEAR})\b)?"
+    rf"|(?P<y3>{_YEAR})-(?P<m3>\d\d)-(?P<d3>\d\d)\b"
+    rf"|(?P<m4>{_MONTH}),?[ \t]+(?P<y4>{_YEAR})\b"
+    rf"|(?<=[Oo]n[ \t])(?P<bwd>{_FULL_WEEKDAY})\b|(?<=[a-z][ \t])(?P<bwd2>{_FULL_WEEKDAY})\b(?![ \t]+(?:morning|night))"
+    rf"|(?:[Ii]n|by|of|since|until|from|after|during|before)[ \t]+(?P<y5>{_YEAR})\b(?![-–,.]?\d)"
+    ")"
+)
+_EXPLICIT_YEAR = re.compile(rf"(?<![\w.,-]){_YEAR}(?![\w,%]|[.,]\d)")
+_FUTURE = re.compile(r"\b(?:will|next|upcoming|coming|scheduled|due|plans?)\b", re.I)
+
+
+def _partial(year: int, month: int | None, day: int | None) -> PartialDate | None:
+    """A PartialDate if the parts make a real date."""
+    try:
+        dt.date(year, month or 1, day or 1)
+    except ValueError:
+        return None
+    return PartialDate(year, month, day)
+
+
+def _relative(weekday: int, as_of: dt.date, future: bool) -> PartialDate:
+    """The nearest such weekday before (or, in future tense, after) the draft's date."""
+    shift = (weekday - as_of.weekday()) % 7 if future else -((as_of.weekday() - weekday) % 7)
+    day = as_of + dt.timedelta(days=shift)
+    return PartialDate(day.year, day.month, day.day)
+
+
+def _month(name: str) -> int:
+    """Month number from a name or abbreviation."""
+    return MONTHS[name.lower().rstrip(".")]
+
+
+def find_dates(text: str, start: int, end: int, as_of: dt.date, year_hint: int | None) -> Iterator[DateMention]:
+    """Dates in text[start:end]; a missing year comes from ``year_hint`` (nearest year before), else as_of."""
+    for m in DATE_RE.finditer(text, start, end):
+        g = m.groupdict()
+        weekday = WEEKDAYS[g["wd"].lower().rstrip(".")] if g["wd"] else None
+        bare = g["bwd"] or g["bwd2"]
+        if bare:
+            sentence_end = text.find(".", m.end(), end)
+            future = bool(_FUTURE.search(text, max(start, m.start() - 60), sentence_end if sentence_end > 0 else end))
+            date = _relative(WEEKDAYS[bare.lower()], as_of, future)
+            yield DateMention(m.start(), m.end(), m.group(), date, False, WEEKDAYS[bare.lower()], m.start(), m.end(), True)
+            continue
+        year_text = g["y1"] or g["y2"] or g["y3"] or g["y4"] or g["y5"]
+        year = int(year_text) if year_text else (year_hint or as_of.year)
+        month_text = g["m1"] or g["m2"] or g["m4"]
+        month = _month(month_text) if month_text else (int(g["m3"]) if g["m3"] else None)
+        day_text = g["d1"] or g["d2"] or g["d3"]
+        date = _partial(year, month, int(day_text) if day_text else None)
+        if date is None:
+            continue
+        if year_text:
+            year_hint = year
+        begin = m.start("y5") if g["y5"] else m.start()
+        stop = m.end() - 1 if m.group().endswith(".") else m.end()  # "6 Mar." ends a sentence too
+        wd_end = m.start() + len(g["wd"]) if g["wd"] else -1
+        yield DateMention(begin, stop, text[begin:stop], date, bool(year_text), weekday,
+                          m.start() if g["wd"] else -1, wd_end)
+
+
+def explicit_years(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """(offset, year) of every four-digit year written in the span, for year context."""
+    for m in _EXPLICIT_YEAR.finditer(text, start, end):
+        yield m.start(), int(m.group())

@@ -1,0 +1,111 @@
+"""Find capitalised name spans and resolve them against ledger names and aliases."""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from factlint.extraction.model import NameMention
+from factlint.fold import fold
+
+# A word starting with a letter; apostrophes and hyphens may join parts ("O'Neil", "Silva-Costa", "Müller's").
+_WORD = re.compile(r"[^\W\d_](?:[\w’'.-]*[^\W_])?")
+_PARTICLES = frozenset("da de do dos das del della di du van von der den la le bin al el y ter ten zu".split())
+# Capitalised words that start sentences or precede names but are not themselves names.
+_LEADING = frozenset(
+    "the a an in on at for by with after before when while but and or if as this that these those it its his her "
+    "their our we they he she i according last next mr mrs ms dr prof president mayor minister senator ceo chief "
+    "director sir dame lord lady madam general judge governor councillor councilor candidate rep sen gov "
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july august "
+    "september october november december from to of since until during yet so then there here what who how why "
+    "where all some many most both each every no not only also however meanwhile still".split()
+)
+_MAX_TOKENS = 6
+
+
+def _capitalised(word: str) -> bool:
+    """Title case or all caps (acronyms)."""
+    return word[:1].isupper()
+
+
+def name_spans(text: str, start: int, end: int) -> Iterator[list[re.Match]]:
+    """Runs of capitalised words (with name particles) separated by single spaces."""
+    run: list[re.Match] = []
+    for m in _WORD.finditer(text, start, end):
+        word = m.group()
+        joined = run and text[run[-1].end() : m.start()] in (" ", "\u00a0")
+        if _capitalised(word) or (joined and word.lower() in _PARTICLES):
+            if run and not joined:
+                yield _trim(run)
+                run = []
+            run.append(m)
+        elif run:
+            yield _trim(run)
+            run = []
+    if run:
+        yield _trim(run)
+
+
+def _trim(run: list[re.Match]) -> list[re.Match]:
+    """Drop leading function words and titles, and trailing particles."""
+    while run and run[0].group().lower().rstrip(".") in _LEADING:
+        run = run[1:]
+    while run and run[-1].group().lower() in _PARTICLES:
+        run = run[:-1]
+    return run[:_MAX_TOKENS] if len(run) > _MAX_TOKENS else run
+
+
+def _strip_possessive(text: str, start: int, end: int) -> int:
+    """End offset without a trailing possessive ('s, ’s, or a bare apostrophe)."""
+    for suffix in ("'s", "’s", "'", "’"):
+        if text.endswith(suffix, start, end):
+            return end - len(suffix)
+    return end
+
+
+def resolve(text: str, run: list[re.Match], index) -> Iterator[NameMention]:
+    """Longest exact ledger matches within a run; the rest of the run as one unresolved mention."""
+    i = 0
+    leftover: list[re.Match] = []
+    while i < len(run):
+        for size in range(min(len(run) - i, getattr(index, "max_name_tokens", 1)), 0, -1):
+            a, b = run[i].start(), _strip_possessive(text, run[i].start(), run[i + size - 1].end())
+            key = fold(text[a:b])
+            if index is not None and key in index.names:
+                yield from _unresolved(text, leftover)
+                leftover = []
+                yield NameMention(a, b, text[a:b], key, tuple(sorted(index.names[key])))
+                i += size
+                break
+        else:
+            leftover.append(run[i])
+            i += 1
+    yield from _unresolved(text, leftover)
+
+
+def _unresolved(text: str, words: list[re.Match]) -> Iterator[NameMention]:
+    """Contiguous leftover words as mentions with no entity (candidates for near-miss checks)."""
+    group: list[re.Match] = []
+    for m in words:
+        if group and text[group[-1].end() : m.start()] not in (" ", "\u00a0"):
+            yield _mention(text, group)
+            group = []
+        group.append(m)
+    if group:
+        yield _mention(text, group)
+
+
+def _mention(text: str, group: list[re.Match]) -> NameMention:
+    """A NameMention for a run of words."""
+    a = group[0].start()
+    b = _strip_possessive(text, a, group[-1].end())
+    return NameMention(a, b, text[a:b], fold(text[a:b]))
+
+
+def find_names(text: str, start: int, end: int, index) -> list[NameMention]:
+    """Name mentions in text[start:end], exact ledger matches resolved."""
+    out: list[NameMention] = []
+    for run in name_spans(text, start, end):
+        if run:
+            out.extend(resolve(text, run, index))
+    return out

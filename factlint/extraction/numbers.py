@@ -1,0 +1,200 @@
+"""Find quantities: digits, number words, fractions, money, percentages, units, hedges."""
+
+from __future__ import annotations
+
+import math
+import re
+from typing import Iterator
+
+from factlint.extraction.model import Quantity
+from factlint.extraction.numwords import FRACTION_RE, NUMBER_WORDS_RE, parse_fraction, parse_number_words
+from factlint.units import CURRENCY_CODES, CURRENCY_SYMBOLS, Unit, canonical
+
+_CODES = "|".join(sorted(CURRENCY_CODES))
+_SYMBOLS = "|".join(re.escape(s) for s in sorted(CURRENCY_SYMBOLS, key=len, reverse=True))
+_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
+# One pass finds every numeral with its currency prefix; what follows is read by _suffix().
+NUMERAL = re.compile(
+    rf"(?<![\w.,/:#@$€£¥-])(?P<neg>[-−–](?=[\d$€£]))?(?:(?P<code>{_CODES})\s?|(?P<sym>{_SYMBOLS})\s?)?"
+    rf"(?P<num>{_DIGITS})(?P<tail>(?:st|nd|rd|th)\b|[.:]\d|,\d|[-–/]\d|[A-Za-z]+\d)?"
+)
+_SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "mln": 1e6, "billion": 1e9,
+           "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12, "hundred": 1e2}
+_SCALE_RE = re.compile(r"[ \t]?(?P<scale>thousand|million|billion|trillion|hundred|mn|mln|bn|tn|[kmb])\b", re.I)
+_UNIT_ALT = (
+    r"%|per[ \t]cent\b|percent(?:age)?(?:[ -]points?)?\b|pp\b|pts?\b|points?\b|"
+    rf"(?:{_CODES})\b|dollars?\b|euros?\b|"
+    r"km\b|kms\b|kilomet(?:re|er)s?\b|metres?\b|meters?\b|cm\b|mm\b|miles?\b|kg\b|kgs\b|kilo(?:gram)?s?\b|grams?\b|mg\b|"
+    r"tonnes?\b|(?:metric[ \t])?tons?\b|[KMGT]i?B\b|kB\b|(?:kilo|mega|giga|tera)bytes?\b|[kMG]Wh?\b|"
+    r"(?:mega|giga)watts?\b|°C|seconds?\b|minutes?\b|hours?\b|days?\b|weeks?\b|months?\b|years?\b"
+)
+_UNIT_RE = re.compile(rf"(?P<sep>[ \t]?-?[ \t]?)(?P<unit>{_UNIT_ALT})")
+_NOUN_RE = re.compile(r"[ \t]+(?:(?:new|more|additional|registered|valid|active|extra|fewer|total)[ \t]+)?(?P<noun>[a-z][a-z-]{2,})\b")
+_NOT_NOUNS = frozenset(
+    "and or but the a an of in on at to for by with from as than that which who is was are were be been has have had "
+    "per over under about around more less into out up down after before since during while this those these its their "
+    "his her our your said says will would could should may might can cannot not also".split()
+)
+HEDGES = {
+    "about": "about", "around": "about", "roughly": "about", "approximately": "about", "some": "about",
+    "an estimated": "about", "estimated": "about", "close to": "nearly", "nearly": "nearly", "almost": "nearly",
+    "just under": "nearly", "more than": "over", "over": "over", "above": "over", "exceeding": "over",
+    "in excess of": "over", "upwards of": "over", "just over": "just over", "at least": "at least",
+    "no fewer than": "at least", "no less than": "at least", "fewer than": "under", "less than": "under",
+    "under": "under", "below": "under", "up to": "up to", "at most": "up to", "no more than": "up to",
+    "as many as": "up to", "as much as": "up to", "~": "about",
+}
+_HEDGE_RE = re.compile(r"(?:^|(?<=\W))(?P<hedge>" + "|".join(sorted((re.escape(h) for h in HEDGES), key=len, reverse=True)) + r")[ \t]+$", re.I)
+# Words that make the following number an identifier, not a quantity.
+_ID_WORDS = frozenset(
+    "version v release decree law act article section chapter clause model no number nr page p pp route flight "
+    "room item rule phase grade level type class series iso rfc bill resolution order case step figure fig table "
+    "episode season volume vol issue patent code zip ticket pr build sprint gate platform exit highway interstate "
+    "line bus lot unit box suite floor apartment ward district paragraph annex appendix part title tier".split()
+)
+_LEFT_WORD = re.compile(r"([A-Za-z][\w.&'’-]*)[ \t]?[.#]?[ \t]*$")
+
+
+def _decimals(num: str) -> int:
+    """Digits written after the decimal point."""
+    return len(num.split(".", 1)[1]) if "." in num else 0
+
+
+def precision_half_width(num: str, value: float) -> float:
+    """Half the step of the last digit the writer wrote; round integers (2,000) count as rounded, within 5%."""
+    if "." in num:
+        return 0.5 * 10 ** -_decimals(num)
+    digits = num.replace(",", "")
+    zeros = len(digits) - len(digits.rstrip("0")) if digits.strip("0") else 0
+    if zeros == 0:
+        return 0.5
+    return max(0.5, min(0.5 * 10**zeros, 0.05 * abs(value)))
+
+
+def hedge_interval(hedge: str | None, value: float, half: float) -> tuple[float, float]:
+    """The interval of values a hedged number admits."""
+    low, high = value - half, value + half
+    kind = HEDGES.get(hedge.lower(), hedge) if hedge else None
+    if kind == "about":
+        return min(low, value - 0.1 * abs(value)), max(high, value + 0.1 * abs(value))
+    if kind == "nearly":
+        return min(low, value - 0.1 * abs(value)), high
+    if kind == "over":
+        return value, math.inf
+    if kind == "just over":
+        return value, max(high, value + 0.1 * abs(value))
+    if kind == "at least":
+        return value, math.inf
+    if kind == "under":
+        return -math.inf, value
+    if kind == "up to":
+        return -math.inf, value
+    return low, high
+
+
+def _left_identifier(text: str, start: int) -> bool:
+    """Whether the word just before a number marks it as an identifier ('Decree 1204', 'Boeing 737')."""
+    m = _LEFT_WORD.search(text, max(0, start - 40), start)
+    if not m:
+        return False
+    word = m.group(1).rstrip(".").lower()
+    if word in _ID_WORDS:
+        return True
+    # A capitalised word glued to a bare number names a model or product (Boeing 737, Windows 11).
+    prev = m.group(1)
+    return prev[:1].isupper() and not prev.isupper() and text[m.end(1) : start] == " " and prev.lower() not in HEDGES
+
+
+def _suffix(text: str, pos: int, end: int) -> tuple[float, str | None, Unit | None, int, str | None, int]:
+    """Scale, unit and counted noun after a numeral: (scale, unit_text, unit, new_end, noun, noun_end)."""
+    scale, unit_text, unit, noun, noun_end = 1.0, None, None, None, -1
+    m = _SCALE_RE.match(text, pos, end)
+    if m and not (m.group("scale").lower() in "kmb" and m.group(0).startswith(" ")):
+        scale, pos = _SCALES[m.group("scale").lower()], m.end()
+    m = _UNIT_RE.match(text, pos, end)
+    if m and not (m.group("sep").strip() == "-" and m.group("unit") in ("%",)):
+        unit_text, pos = m.group("unit"), m.end()
+        unit = canonical(unit_text)
+    if unit is None or unit.dimension in ("percent", "currency", "pp"):
+        n = _NOUN_RE.match(text, pos, end)
+        if n and n.group("noun") not in _NOT_NOUNS and unit is None:
+            noun, noun_end = n.group("noun"), n.end()
+    return scale, unit_text, unit, pos, noun, noun_end
+
+
+def _hedge_before(text: str, start: int, floor: int) -> tuple[str | None, int]:
+    """A hedge word ending right before ``start`` and the offset where it begins."""
+    m = _HEDGE_RE.search(text, max(floor, start - 24), start)
+    if not m:
+        return None, start
+    return m.group("hedge").lower(), m.start("hedge")
+
+
+def _make(text: str, start: int, end: int, value: float, half: float, unit: Unit | None, noun: str | None,
+          hedge: str | None, from_words: bool = False, noun_end: int = -1) -> Quantity:
+    """Build a Quantity with its interval."""
+    low, high = hedge_interval(hedge, value, half)
+    if noun and unit is None:
+        unit = canonical(noun)
+    return Quantity(start, end, text[start:end], value, low, high, unit.name if unit else None,
+                    unit.dimension if unit else None, hedge, from_words, max(end, noun_end))
+
+
+def _numeral(text: str, m: re.Match, floor: int, end: int) -> Quantity | None:
+    """Read one numeral match into a Quantity, or None when it is not a quantity."""
+    if m.group("tail"):  # ordinals, versions 3.1.2, times 10:30, ranges 3-4, phone numbers, A320-style codes
+        return None
+    num = m.group("num")
+    value = float(num.replace(",", ""))
+    currency = CURRENCY_SYMBOLS.get(m.group("sym") or "") or m.group("code")
+    scale, unit_text, unit, stop, noun, noun_end = _suffix(text, m.end(), end)
+    if currency:
+        unit = canonical(currency)
+    if unit is None and scale == 1 and not m.group("neg"):
+        if _left_identifier(text, m.start()):
+            return None
+        if re.fullmatch(r"(1[5-9]|20)\d\d", num):  # a bare year is a date, not a quantity
+            return None
+    if m.group("neg"):
+        value = -value
+    half = precision_half_width(num, value) * scale
+    hedge, start = _hedge_before(text, m.start(), floor)
+    return _make(text, start, stop, value * scale, half, unit, noun, hedge, noun_end=noun_end)
+
+
+def _words(text: str, floor: int, end: int) -> Iterator[Quantity]:
+    """Quantities spelled out: 'seventeen', 'a hundred', 'two-thirds', 'one in five'."""
+    for m in FRACTION_RE.finditer(text, floor, end):
+        fraction = parse_fraction(m.group())
+        if fraction is not None:
+            hedge, start = _hedge_before(text, m.start(), floor)
+            noun = _NOUN_RE.match(text, m.end("frac") + 3, end) if text.startswith(" of", m.end("frac")) else None
+            yield _make(text, start, m.end("frac"), fraction * 100, 2.5, canonical("percent"), None, hedge, True,
+                        noun.end() if noun else -1)
+    for m in NUMBER_WORDS_RE.finditer(text, floor, end):
+        value = parse_number_words(m.group())
+        if value is None:
+            continue
+        _scale, unit_text, unit, stop, noun, noun_end = _suffix(text, m.end(), end)
+        if unit is None and noun is None:
+            continue  # a bare number word ("one of them") is not a claim
+        hedge, start = _hedge_before(text, m.start(), floor)
+        yield _make(text, start, stop, value, precision_half_width(str(int(value)), value), unit, noun, hedge, True,
+                    noun_end)
+
+
+def find_quantities(text: str, start: int, end: int, skip: list[tuple[int, int]]) -> list[Quantity]:
+    """Every quantity in text[start:end], outside the ``skip`` spans (dates), in text order."""
+    found: list[Quantity] = []
+    for m in NUMERAL.finditer(text, start, end):
+        if any(a <= m.start() < b for a, b in skip):
+            continue
+        q = _numeral(text, m, start, end)
+        if q is not None:
+            found.append(q)
+    taken = [(q.start, q.end) for q in found] + skip
+    for q in _words(text, start, end):
+        if not any(a < q.end and q.start < b for a, b in taken):
+            found.append(q)
+            taken.append((q.start, q.end))
+    return sorted(found, key=lambda q: q.start)

@@ -1,0 +1,62 @@
+"""Numbers and fractions written in words."""
+
+from __future__ import annotations
+
+import re
+
+_UNITS = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+          "sixteen seventeen eighteen nineteen").split()
+_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+VALUES = {w: i for i, w in enumerate(_UNITS)} | {w: 20 + 10 * i for i, w in enumerate(_TENS)}
+_MULTIPLIERS = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
+                "trillion": 1_000_000_000_000}
+_BASE = "|".join(sorted(VALUES, key=len, reverse=True))
+_MULT = "hundred|thousand|million|billion|trillion"
+_WORD = rf"(?:{_BASE}|{_MULT}|dozen)"
+NUMBER_WORDS_RE = re.compile(
+    rf"(?<![\w-])(?:(?:a|an)[ \t]+(?={_MULT}|dozen)|(?={_BASE}))(?:{_WORD})(?:(?:[ \t]+and[ \t]+|[ \t]+|-)(?:{_WORD}))*(?![\w-])",
+    re.I,
+)
+_DENOMINATORS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5,
+                 "fifths": 5, "tenth": 10, "tenths": 10}
+_SMALL = "one|two|three|four|five|six|seven|eight|nine|ten|a"
+FRACTION_RE = re.compile(
+    rf"(?<![\w-])(?P<frac>(?:{_SMALL})[ \t-](?:halves|half|thirds?|quarters?|fifths?|tenths?)(?=[ \t]+(?:of|the)\b)"
+    rf"|(?<!first )(?<!second )(?<!latter )(?<!last )(?<!next )half(?=[ \t]+(?:of|the|their|its|all)\b)"
+    rf"|(?:{_SMALL}|\d+)[ \t]+in[ \t]+(?:two|three|four|five|six|seven|eight|nine|ten|\d+)(?![\w-]))",
+    re.I,
+)
+
+
+def parse_number_words(text: str) -> float | None:
+    """'thirty-two' -> 32, 'a hundred' -> 100, 'two hundred and fifty thousand' -> 250000; bare 'one' -> None."""
+    words = [w for w in re.split(r"[\s-]+", text.lower()) if w and w != "and"]
+    if words == ["one"] or words == ["zero"]:
+        return None
+    total, current = 0, 0
+    for word in words:
+        if word in ("a", "an"):
+            current = 1
+        elif word == "dozen":
+            current = (current or 1) * 12
+        elif word in VALUES:
+            current += VALUES[word]
+        elif word == "hundred":
+            current = (current or 1) * 100
+        else:
+            total += (current or 1) * _MULTIPLIERS[word]
+            current = 0
+    return float(total + current)
+
+
+def parse_fraction(text: str) -> float | None:
+    """'two-thirds' -> 0.667, 'half' -> 0.5, 'one in five' -> 0.2."""
+    words = [w for w in re.split(r"[\s-]+", text.lower()) if w]
+    if len(words) == 3 and words[1] == "in":
+        num, den = (float(w) if w.isdigit() else VALUES.get(w, 1 if w == "a" else None) for w in (words[0], words[2]))
+        return num / den if num is not None and den else None
+    if words == ["half"]:
+        return 0.5
+    num = 1 if words[0] in ("a", "one") else VALUES.get(words[0])
+    den = _DENOMINATORS.get(words[-1])
+    return num / den if num and den else None

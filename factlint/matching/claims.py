@@ -1,0 +1,99 @@
+"""Check-worthy claims: the statements a fact-checker wants sourced, with their citations and support."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from factlint.document.model import Document
+from factlint.extraction.model import Citation, DateMention, Quantity, Sentence
+
+# Dimensions whose numbers are statistics; durations and bare numbers are not.
+_WORTHY = frozenset({"percent", "pp", "currency", "length", "mass", "data", "energy", "power", "count"})
+_DATELINE = re.compile(r"^\W*(?:by|published|updated|posted|last (?:updated|modified)|filed|dateline|"
+                       r"reading time|photo|image|credit)\b", re.I)
+_READ_TIME = re.compile(r"\b\d+[ -]min(?:ute)?s?[ -]read\b", re.I)
+_ATTRIBUTION = re.compile(r"\b(?:said|says|say|told|tells|according to|stated|added|adds|wrote|writes|explained|"
+                          r"noted|insisted|claimed|argued|recalled|asked|replied|warned)\b", re.I)
+_QUOTE = re.compile(r"“[^”]*”|\"[^\"\n]*\"")
+_FUTURE = re.compile(r"\b(?:will|shall|next|upcoming|scheduled|plans? to|is due|are due)\b", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """A check-worthy statement: its words, the sentence, the fact it binds to, the sentence's citations."""
+
+    start: int
+    end: int
+    mention: Quantity | DateMention
+    sentence: Sentence
+    fact: object | None  # the bound ledger Fact, if any
+    fits: bool
+    citations: tuple[Citation, ...]
+
+
+def citations_by_sentence(doc: Document, sentences: tuple[Sentence, ...],
+                          citations: tuple[Citation, ...]) -> dict[int, list[Citation]]:
+    """Each citation covers the last sentence of its block that starts at or before it."""
+    starts = [s.start for s in sentences]
+    out: dict[int, list[Citation]] = {}
+    for c in citations:
+        if c.kind == "footnote-url":
+            continue
+        i = bisect_right(starts, c.start) - 1
+        if i >= 0 and doc.blocks[sentences[i].block].start <= c.start < doc.blocks[sentences[i].block].end:
+            out.setdefault(i, []).append(c)
+    return out
+
+
+def _quoted(text: str, s: Sentence) -> list[tuple[int, int]]:
+    """Spans of attributed quotations inside a sentence."""
+    chunk = text[s.start : s.end]
+    if not _ATTRIBUTION.search(chunk):
+        return []
+    return [(s.start + m.start(), s.start + m.end()) for m in _QUOTE.finditer(chunk)]
+
+
+def _worthy_quantity(q: Quantity) -> bool:
+    """Statistics: percentages, money, measures, and counts of ten or more."""
+    if q.dimension not in _WORTHY:
+        return False
+    return q.dimension != "count" or abs(q.value) >= 10
+
+
+def _worthy_date(d: DateMention, chunk: str) -> bool:
+    """A dated event stated as fact: an explicit date to the month or day, in the past tense."""
+    return bool(d.date.month) and not d.relative and not _FUTURE.search(chunk)
+
+
+def find_claims(doc: Document, sentences: tuple[Sentence, ...], quantities: tuple[Quantity, ...],
+                dates: tuple[DateMention, ...], bindings: dict[int, object],
+                citations: tuple[Citation, ...]) -> tuple[Claim, ...]:
+    """Every check-worthy claim, with the binding (keyed by mention start) and citations of its sentence."""
+    cited = citations_by_sentence(doc, sentences, citations)
+    starts = [s.start for s in sentences]
+    text = doc.masked
+    claims: list[Claim] = []
+    for mention in sorted((*quantities, *dates), key=lambda m: m.start):
+        i = bisect_right(starts, mention.start) - 1
+        if i < 0 or mention.start >= sentences[i].end:
+            continue
+        s = sentences[i]
+        chunk = text[s.start : s.end]
+        if _DATELINE.search(chunk) or _READ_TIME.search(chunk) or doc.blocks[s.block].kind == "heading":
+            continue
+        if any(a <= mention.start < b for a, b in _quoted(text, s)):
+            continue
+        if isinstance(mention, Quantity):
+            if not _worthy_quantity(mention):
+                continue
+            end = max(mention.end, mention.claim_end)
+        elif not _worthy_date(mention, chunk):
+            continue
+        else:
+            end = mention.end
+        binding = bindings.get(mention.start)
+        claims.append(Claim(mention.start, end, mention, s, getattr(binding, "fact", None),
+                            getattr(binding, "fits", False), tuple(cited.get(i, ()))))
+    return tuple(claims)

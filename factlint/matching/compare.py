@@ -1,0 +1,69 @@
+"""Compare a written number or date with a ledger fact, at the precision the writer used."""
+
+from __future__ import annotations
+
+from factlint.extraction.model import DateMention, Quantity
+from factlint.ledger.model import Fact
+from factlint.units import canonical, nouns_compatible
+
+
+def units_compatible(q: Quantity, fact: Fact) -> bool:
+    """Whether a quantity can be a statement of this fact's value at all."""
+    fu = canonical(fact.unit)
+    if fu is None:
+        return q.dimension in (None, "count")
+    if q.dimension is None:
+        return fu.dimension == "count"
+    if q.dimension != fu.dimension:
+        return False
+    if q.dimension == "currency":
+        return q.unit == fu.name
+    if q.dimension == "count":
+        return nouns_compatible(q.unit or "", fu.name)
+    return True
+
+
+def _factor(unit: str | None) -> float:
+    """Scale to the dimension's base unit."""
+    u = canonical(unit)
+    return u.factor if u else 1.0
+
+
+def fits_value(q: Quantity, fact: Fact) -> bool:
+    """Whether the fact's value lies in the quantity's interval, widened by the fact's tolerance."""
+    assert fact.value is not None
+    target = fact.value * _factor(fact.unit)
+    qf = _factor(q.unit) if q.dimension not in (None, "count") else 1.0
+    tolerance = fact.tolerance.width(fact.value) * _factor(fact.unit) if fact.tolerance else 0.0
+    slack = tolerance + 1e-9 * max(1.0, abs(target))
+    low, high = q.low * qf, q.high * qf
+    if low - slack <= target <= high + slack:
+        return True
+    # Signs are often carried by words ("fell 3.2%"): the same magnitude is not a contradiction.
+    return target < 0 < q.value and -high - slack <= target <= -low + slack
+
+
+def fits_date(d: DateMention, fact: Fact) -> bool:
+    """Whether two dates agree at the precision both share."""
+    assert fact.date is not None
+    a, b = d.date, fact.date
+    if a.year != b.year:
+        return False
+    if a.month and b.month and a.month != b.month:
+        return False
+    return not (a.day and b.day and a.month and b.month and a.day != b.day)
+
+
+def format_value(value: float) -> str:
+    """48.27 -> '48.27'; 1204311.0 -> '1,204,311'."""
+    if value == int(value) and abs(value) < 1e15:
+        return f"{int(value):,}"
+    return f"{value:,.6f}".rstrip("0").rstrip(".")
+
+
+def expected_text(fact: Fact) -> str:
+    """What the ledger says, for messages: '48.27 percent', '2022-03-06'."""
+    if fact.date is not None:
+        return fact.date.iso()
+    unit = f" {fact.unit}" if fact.unit else ""
+    return f"{format_value(fact.value or 0.0)}{unit}"

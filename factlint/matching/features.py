@@ -1,0 +1,71 @@
+"""Word features of sentences and facts, for scoring which fact a sentence talks about."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from factlint.fold import fold, stem
+from factlint.ledger.model import Fact
+
+STOPWORDS = frozenset(
+    "the a an of in on at to for by with from as than that which who whom whose is was are were be been being has "
+    "have had do does did and or but not no nor so yet this these those it its their his her our your my they them "
+    "he she we you i per over under about around more less into out up down after before since during while will "
+    "would could should may might can also just only some any each every all both than then there here what when "
+    "where why how said says say according new total percent per cent".split()
+)
+_YEAR = re.compile(r"(?<!\d)(1[6-9]\d\d|20\d\d|21\d\d)(?!\d)")
+_TOKEN = re.compile(r"[a-z0-9]+")
+
+
+def words_of(text: str) -> frozenset[str]:
+    """Stemmed, folded words of a piece of prose."""
+    folded = fold.__wrapped__(text) if not text.isascii() else text.lower()
+    return frozenset(stem(w) for w in _TOKEN.findall(folded))
+
+
+@dataclass(frozen=True, slots=True)
+class FactFeatures:
+    """What a sentence must say to be about a fact."""
+
+    keywords: tuple[tuple[str, ...], ...]  # each keyword phrase as stemmed words
+    claim: frozenset[str]  # content words of the claim (no stopwords, numbers or subject names)
+    years: frozenset[int]  # years the fact is tied to
+
+
+def fact_features(fact: Fact, name_tokens: frozenset[str]) -> FactFeatures:
+    """Precompute a fact's keyword phrases, claim words and years."""
+    keywords = tuple(tuple(stem(w) for w in fold(k).split()) for k in fact.keywords if fold(k))
+    claim = frozenset(w for w in words_of(fact.claim)
+                      if len(w) > 2 and not w.isdigit() and w not in STOPWORDS and w not in name_tokens)
+    years = {int(y) for y in _YEAR.findall(fact.claim)}
+    if fact.date:
+        years.add(fact.date.year)
+    if fact.valid_from and fact.valid_until and fact.valid_until.year - fact.valid_from.year <= 10:
+        years.update(range(fact.valid_from.year, fact.valid_until.year + 1))
+    return FactFeatures(keywords, claim, frozenset(years))
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """How strongly a sentence points at a fact."""
+
+    keywords: int
+    claim: int
+    year: int
+
+    @property
+    def score(self) -> int:
+        """Keywords count double; a matching year counts most, a conflicting one against."""
+        return 2 * self.keywords + self.claim + self.year
+
+
+def evidence(features: FactFeatures, words: frozenset[str], years: frozenset[int]) -> Evidence:
+    """Score one fact against one sentence's words and years."""
+    kw = sum(1 for phrase in features.keywords if all(w in words for w in phrase))
+    claim = len(features.claim & words)
+    year = 0
+    if years and features.years:
+        year = 3 if years & features.years else -3
+    return Evidence(kw, claim, year)

@@ -1,0 +1,61 @@
+"""Near-miss detection of names against the ledger (FL103), via the deletion index."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from rapidfuzz.distance import OSA
+
+from factlint.extraction.model import NameMention
+
+
+def _token_close(written: str, ledger: str) -> bool:
+    """One or two edits apart (two only for long tokens), never identical, never tiny."""
+    if min(len(written), len(ledger)) < 3:
+        return False
+    limit = 1 if len(ledger) <= 5 else 2
+    return 0 < OSA.distance(written, ledger, score_cutoff=limit) <= limit
+
+
+def _matches(window: list[str], name: str, index) -> bool:
+    """Whether a window of folded tokens is a near miss of one ledger name."""
+    target = name.split()
+    if len(target) != len(window):
+        return False
+    diffs = [(w, t) for w, t in zip(window, target) if w != t]
+    if len(diffs) != 1:
+        return False
+    written, ledger = diffs[0]
+    # A token that another ledger name uses is a real name ("Maria" beside "Maria Costa"), not a typo.
+    if written in index.tokens:
+        return False
+    if len(window) == 1 and (len(ledger) < 5 or written[0] != ledger[0]):
+        return False
+    return _token_close(written, ledger)
+
+
+def near_miss(mention: NameMention, index, common_words: set[str], sentence_start: bool) -> NameMention | None:
+    """The mention annotated with the ledger spelling it nearly matches, or None."""
+    tokens = mention.folded.split()
+    if not tokens or len(tokens) > index.max_name_tokens + 2:
+        return None
+    # Windows end where the mention ends: titles may precede a name ("Mayor Marta Sliva"), nothing follows it.
+    sizes = range(min(len(tokens), index.max_name_tokens), 1, -1) if len(tokens) > 1 else (1,)
+    for size in sizes:
+        window = tokens[-size:]
+        if size == 1 and (sentence_start or window[0] in common_words):
+            return None
+        candidates = set().union(*(index.near_names(t) for t in window))
+        for name in sorted(candidates):
+            if _matches(window, name, index):
+                offset = _window_offset(mention, size)
+                return replace(mention, start=mention.start + offset, text=mention.text[offset:],
+                               folded=" ".join(window), suggestion=index.spellings[name],
+                               suggested=tuple(sorted(index.names[name])))
+    return None
+
+
+def _window_offset(mention: NameMention, size: int) -> int:
+    """Character offset inside the mention where its last ``size`` words begin."""
+    words = mention.text.split(" ")
+    return len(" ".join(words[: len(words) - size])) + (1 if len(words) > size else 0)

@@ -1,0 +1,93 @@
+"""Units: canonical names, dimensions and scale factors, shared by extraction and the ledger."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from factlint.fold import stem
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """A canonical unit: ``name`` within a ``dimension``, ``factor`` to the dimension's base."""
+
+    name: str
+    dimension: str
+    factor: float = 1.0
+
+
+CURRENCY_SYMBOLS = {"US$": "USD", "$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "R$": "BRL", "C$": "CAD", "A$": "AUD"}
+CURRENCY_CODES = frozenset("USD EUR GBP JPY CHF CAD AUD CNY INR BRL MXN SEK NOK DKK PLN ZAR NZD".split())
+_WORDS: dict[str, Unit] = {}
+
+
+def _add(dimension: str, factor: float, name: str, *spellings: str) -> None:
+    """Register spellings of one unit."""
+    for s in (name, *spellings):
+        _WORDS[s] = Unit(name, dimension, factor)
+
+
+_add("percent", 1, "percent", "%", "per cent", "pct", "percentage")
+_add("pp", 1, "pp", "percentage points", "percentage point", "percentage-point", "percentage-points", "pts", "points", "point", "p.p.")
+_add("length", 1000, "km", "kilometre", "kilometres", "kilometer", "kilometers", "kms")
+_add("length", 1, "m", "metre", "metres", "meter", "meters")
+_add("length", 0.01, "cm", "centimetre", "centimetres", "centimeter", "centimeters")
+_add("length", 0.001, "mm", "millimetre", "millimetres", "millimeter", "millimeters")
+_add("length", 1609.344, "mi", "mile", "miles")
+_add("mass", 1000, "kg", "kilogram", "kilograms", "kilo", "kilos", "kgs")
+_add("mass", 1, "g", "gram", "grams")
+_add("mass", 0.001, "mg", "milligram", "milligrams")
+_add("mass", 1_000_000, "t", "tonne", "tonnes", "metric tons", "ton", "tons")
+_add("data", 1e3, "KB", "kB", "kilobyte", "kilobytes")
+_add("data", 1e6, "MB", "megabyte", "megabytes")
+_add("data", 1e9, "GB", "gigabyte", "gigabytes")
+_add("data", 1e12, "TB", "terabyte", "terabytes")
+_add("data", 1024**2, "MiB")
+_add("data", 1024**3, "GiB")
+_add("time", 1, "second", "seconds", "s", "sec", "secs")
+_add("time", 60, "minute", "minutes", "min", "mins")
+_add("time", 3600, "hour", "hours", "h", "hr", "hrs")
+_add("time", 86400, "day", "days")
+_add("time", 7 * 86400, "week", "weeks")
+_add("time", 30.44 * 86400, "month", "months")
+_add("time", 365.25 * 86400, "year", "years")
+_add("energy", 1, "kWh")
+_add("energy", 1000, "MWh")
+_add("energy", 1e6, "GWh")
+_add("power", 1, "MW", "megawatt", "megawatts")
+_add("power", 1000, "GW", "gigawatt", "gigawatts")
+_add("temperature", 1, "°C", "degrees Celsius")
+for _code in CURRENCY_CODES:
+    _WORDS[_code] = Unit(_code, "currency")
+for _word, _code in (("dollar", "USD"), ("dollars", "USD"), ("euro", "EUR"), ("euros", "EUR"), ("yen", "JPY")):
+    _WORDS[_word] = Unit(_code, "currency")
+
+# Nouns that count the same things, so "1.2 million people" can be a fact counted in "voters".
+_SYNONYMS = [{"people", "person", "persons", "resident", "inhabitant", "individual", "voter", "citizen"},
+             {"vote", "ballot"}, {"case", "infection"}, {"job", "position"}]
+
+
+def unit_words() -> dict[str, Unit]:
+    """Every known unit spelling."""
+    return _WORDS
+
+
+@lru_cache(maxsize=4096)
+def canonical(text: str | None) -> Unit | None:
+    """Canonical Unit for a unit as written in a ledger or draft; unknown words become counted nouns."""
+    if not text:
+        return None
+    raw = re.sub(r"\s+", " ", text.strip())
+    unit = _WORDS.get(raw) or _WORDS.get(raw.lower()) or _WORDS.get(raw.upper() if raw.upper() in CURRENCY_CODES else "")
+    if unit:
+        return unit
+    noun = stem(raw.lower().split()[-1])
+    return Unit(noun, "count")
+
+
+def nouns_compatible(a: str, b: str) -> bool:
+    """Whether two counted nouns may count the same thing."""
+    a, b = stem(a), stem(b)
+    return a == b or any(a in group and b in group for group in _SYNONYMS)

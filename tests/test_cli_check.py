@@ -1,0 +1,134 @@
+"""End-to-end tests of `factlint check` on the demo fixture: text, JSON, exit codes, config."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import FIXTURES, ROOT
+
+DEMO = FIXTURES / "demo"
+EXPECTED_TEXT = """\
+fixtures/demo/draft.md:7:33: FL104 weekday-mismatch "Monday, 6 March 2022": 2022-03-06 is a Sunday, not a Monday
+fixtures/demo/draft.md:8:37: FL101 number-contradiction "41.5 percent" contradicts silva-share-2022: 48.27 percent [city-count-2022]
+fixtures/demo/draft.md:12:54: FL102 date-contradiction "7 March" contradicts election-day-2022: 2022-03-06 [city-count-2022]
+fixtures/demo/draft.md:14:1: FL103 name-misspelling "Marta Sliva" looks like a misspelling of Marta Silva (marta-silva)
+Found 4 findings (4 errors) in 1 file.
+"""
+
+
+def factlint(*args: str, cwd: Path = ROOT, stdin: str | None = None, env: dict | None = None):
+    return subprocess.run([sys.executable, "-m", "factlint", *args], cwd=cwd, input=stdin, capture_output=True,
+                          text=True, env={**os.environ, **(env or {})}, timeout=60)
+
+
+def test_demo_text_output() -> None:
+    proc = factlint("check", "fixtures/demo/draft.md", "--ledger", "fixtures/demo/facts.yaml")
+    assert proc.returncode == 1
+    assert proc.stdout == EXPECTED_TEXT
+    assert proc.stderr == ""
+
+
+def test_demo_json_output_is_the_contract() -> None:
+    proc = factlint("check", "fixtures/demo/draft.md", "--ledger", "fixtures/demo/facts.yaml", "--format", "json")
+    data = json.loads(proc.stdout)
+    assert data["version"] == 1
+    assert data["summary"] == {"files": 1, "findings": 4, "errors": 4, "warnings": 0}
+    first = data["findings"][1]
+    assert first == {
+        "path": "fixtures/demo/draft.md", "line": 8, "column": 37, "end_line": 8, "end_column": 49,
+        "code": "FL101", "rule": "number-contradiction", "severity": "error",
+        "message": '"41.5 percent" contradicts silva-share-2022: 48.27 percent [city-count-2022]',
+        "fact": "silva-share-2022", "source": "city-count-2022", "found": "41.5 percent", "expected": "48.27 percent",
+    }
+    lines = (DEMO / "draft.md").read_text(encoding="utf-8").splitlines()
+    for f in data["findings"]:
+        assert lines[f["line"] - 1][f["column"] - 1 : f["end_column"] - 1] == f["found"]
+    assert data["findings"][3]["fact"] is None and data["findings"][3]["source"] is None
+
+
+def test_stdin_and_select_ignore_and_fail_on() -> None:
+    draft = (DEMO / "draft.md").read_text(encoding="utf-8")
+    proc = factlint("check", "-", "--ledger", "fixtures/demo/facts.yaml", "--select", "FL103", stdin=draft)
+    assert proc.returncode == 1 and proc.stdout.startswith("-:14:1: FL103")
+    proc = factlint("check", "-", "--ledger", "fixtures/demo/facts.yaml", "--ignore", "FL1", stdin=draft)
+    assert proc.returncode == 0 and proc.stdout == "No findings in 1 file.\n"
+    proc = factlint("check", "-", "--ledger", "fixtures/demo/facts.yaml", "--quiet", "--select", "FL104", stdin=draft)
+    assert proc.stdout.count("\n") == 1 and "Found" not in proc.stdout
+
+
+def test_as_of_overrides_front_matter(tmp_path) -> None:
+    draft = tmp_path / "d.md"
+    draft.write_text("The council met on Tuesday 8 March.\n")
+    (tmp_path / "facts.yaml").write_text("version: 1\n")
+    proc = factlint("check", "d.md", "--as-of", "2022-03-10", cwd=tmp_path)
+    assert proc.returncode == 0, proc.stdout
+    proc = factlint("check", "d.md", "--as-of", "2023-03-10", cwd=tmp_path)
+    assert proc.returncode == 1 and "FL104" in proc.stdout
+
+
+def test_config_file_is_found_walking_up(tmp_path) -> None:
+    (tmp_path / ".factlint.yaml").write_text(f"ledger: {DEMO / 'facts.yaml'}\nignore: [FL104]\n")
+    sub = tmp_path / "a" / "b"
+    sub.mkdir(parents=True)
+    (sub / "draft.md").write_text((DEMO / "draft.md").read_text(encoding="utf-8"), encoding="utf-8")
+    proc = factlint("check", "draft.md", cwd=sub)
+    assert proc.returncode == 1
+    assert "FL101" in proc.stdout and "FL104" not in proc.stdout
+
+
+def test_pyproject_config_and_relative_ledger(tmp_path) -> None:
+    (tmp_path / "facts.yml").write_text((DEMO / "facts.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "pyproject.toml").write_text('[tool.factlint]\nledger = "facts.yml"\nselect = ["FL101"]\n')
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "d.md").write_text("Marta Silva won 41.5 percent of the valid votes.\n")
+    proc = factlint("check", "d.md", cwd=tmp_path / "docs")
+    assert proc.returncode == 1 and proc.stdout.startswith("d.md:1:17: FL101")
+
+
+@pytest.mark.parametrize(("config", "message"), [
+    ("ledger: facts.yaml\nseverty: {FL101: warning}\n", "unknown key 'severty' (did you mean 'severity'?)"),
+    ("ledger: [1, 2]\n", "'ledger' must be a path or a list of paths"),
+    ("ledger: facts.yaml\nfail-on: sometimes\n", "'fail-on' must be"),
+    ("ledger: [unclosed\n", "invalid YAML"),
+])
+def test_config_errors_are_one_line_exit_2(tmp_path, config, message) -> None:
+    (tmp_path / ".factlint.yaml").write_text(config)
+    (tmp_path / "d.md").write_text("Text.\n")
+    proc = factlint("check", "d.md", cwd=tmp_path)
+    assert proc.returncode == 2
+    assert message in proc.stderr and ".factlint.yaml" in proc.stderr
+    assert proc.stderr.count("\n") == 1 and "Traceback" not in proc.stderr
+
+
+def test_no_ledger_found_says_how_to_point_at_one(tmp_path) -> None:
+    (tmp_path / "d.md").write_text("Text.\n")
+    proc = factlint("check", "d.md", cwd=tmp_path)
+    assert proc.returncode == 2 and "--ledger" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_severity_and_fail_on_from_config(tmp_path) -> None:
+    (tmp_path / ".factlint.yaml").write_text(
+        f"ledger: {DEMO / 'facts.yaml'}\nseverity: {{FL101: warning}}\nselect: [FL101]\n")
+    (tmp_path / "d.md").write_text("Marta Silva won 41.5 percent of the valid votes.\n")
+    proc = factlint("check", "d.md", cwd=tmp_path)
+    assert proc.returncode == 0 and "1 warning" in proc.stdout
+    proc = factlint("check", "d.md", "--fail-on", "warning", cwd=tmp_path)
+    assert proc.returncode == 1
+
+
+def test_directory_walk_and_exclude(tmp_path) -> None:
+    (tmp_path / ".factlint.yaml").write_text(f"ledger: {DEMO / 'facts.yaml'}\nexclude: ['drafts/old/*']\n")
+    for rel in ("drafts/a.md", "drafts/b.txt", "drafts/old/c.md", "drafts/notes.rst"):
+        path = tmp_path / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text("Marta Silva won 41.5 percent of the valid votes.\n")
+    proc = factlint("check", "drafts", "--format", "json", cwd=tmp_path)
+    data = json.loads(proc.stdout)
+    assert sorted({f["path"] for f in data["findings"]}) == ["drafts/a.md", "drafts/b.txt"]
+    assert data["summary"]["files"] == 2

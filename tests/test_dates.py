@@ -1,0 +1,57 @@
+"""Unit tests for date extraction: formats, precision, weekdays and missing years."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from factlint.extraction.dates import find_dates
+from factlint.ledger.model import PartialDate
+
+AS_OF = dt.date(2022, 3, 8)  # a Tuesday
+
+
+def dates(text: str, year_hint: int | None = None):
+    return list(find_dates(text, 0, len(text), AS_OF, year_hint))
+
+
+@pytest.mark.parametrize(("text", "found", "date"), [
+    ("on 6 March 2022 it", "6 March 2022", PartialDate(2022, 3, 6)),
+    ("on March 6, 2022 it", "March 6, 2022", PartialDate(2022, 3, 6)),
+    ("on Mar. 6, 2022 it", "Mar. 6, 2022", PartialDate(2022, 3, 6)),
+    ("on 2022-03-06 it", "2022-03-06", PartialDate(2022, 3, 6)),
+    ("in March 2019 it", "March 2019", PartialDate(2019, 3)),
+    ("in 2021 it", "2021", PartialDate(2021)),
+    ("on the 14th of March, 2021", "14th of March, 2021", PartialDate(2021, 3, 14)),
+])
+def test_formats(text, found, date) -> None:
+    (d,) = dates(text)
+    assert (d.text, d.date) == (found, date)
+    assert text[d.start : d.end] == d.text
+
+
+def test_missing_year_from_hint_then_draft() -> None:
+    assert dates("on 6 Mar the vote", year_hint=2019)[0].date == PartialDate(2019, 3, 6)
+    (d,) = dates("on 6 Mar. the vote")
+    assert d.date == PartialDate(2022, 3, 6) and not d.explicit_year and d.text == "6 Mar"
+
+
+def test_weekday_prefix() -> None:
+    (d,) = dates("held on Sunday, 6 March 2022.")
+    assert d.weekday == 6 and d.text == "Sunday, 6 March 2022"
+
+
+def test_bare_weekday_is_relative_to_draft_date() -> None:
+    (d,) = dates("the vote was held Sunday")
+    assert d.relative and d.date == PartialDate(2022, 3, 6)
+    (d,) = dates("the council will meet on Friday")
+    assert d.date == PartialDate(2022, 3, 11)
+
+
+def test_impossible_date_is_not_a_date() -> None:
+    assert dates("on 30 February 2022") == []
+
+
+def test_may_as_verb_is_not_a_month() -> None:
+    assert dates("results may 5 times change") == []

@@ -1,0 +1,56 @@
+"""Document parsing: what is never checked, and positions that survive CRLF, BOM and Unicode."""
+
+from __future__ import annotations
+
+from factlint.document.parse import parse_document
+from factlint.extraction.sentences import split_sentences
+
+
+def masked(text: str, markdown: bool = True) -> str:
+    return parse_document(text, "d.md", markdown).masked
+
+
+def test_code_html_links_and_urls_are_masked() -> None:
+    text = ("Silva won 48% (`x = 45%`) <!-- 41% --> <b>12%</b> [the count](https://e.org/a/41) "
+            "and https://e.org/99 too.\n\n```\n45% in a fence\n```\n\n    47% indented code\n")
+    m = masked(text)
+    assert "48%" in m and "12%" in m and "the count" in m
+    for gone in ("45%", "41", "<b>", "https", "99", "47%"):
+        assert gone not in m
+    assert len(m) == len(text)
+
+
+def test_front_matter_is_read_not_checked() -> None:
+    doc = parse_document("---\ntitle: 45% off\ndate: 2022-03-08\n---\nBody 12%.\n", "d.md")
+    assert "45%" not in doc.masked and "12%" in doc.masked
+    assert doc.date.isoformat() == "2022-03-08"
+
+
+def test_table_cells_are_checked_with_header_context() -> None:
+    doc = parse_document("| Name | Share |\n|---|---|\n| Silva | 48% |\n", "d.md")
+    rows = [b for b in doc.blocks if b.kind == "table_row"]
+    assert len(rows) == 2 and rows[1].context == (rows[0].start, rows[0].end)
+    assert "48%" in doc.masked
+
+
+def test_positions_ignore_bom_and_crlf() -> None:
+    text = "\ufeffFirst line.\r\nSecond: Silva 48%.\r\n"
+    doc = parse_document(text, "d.md")
+    offset = doc.text.index("48%")
+    assert doc.position(offset) == (2, 15)
+
+
+def test_columns_count_characters_not_bytes() -> None:
+    doc = parse_document("Ça: 🎉 José won 48%.\n", "d.md")
+    assert doc.position(doc.text.index("48%")) == (1, 16)
+
+
+def test_plain_text_keeps_markdown_syntax_as_text() -> None:
+    doc = parse_document("Line with `code 45%`.\n\nhttps://e.org/1 then 12%.\n", "d.txt", markdown=False)
+    assert "45%" in doc.masked and "12%" in doc.masked and "e.org" not in doc.masked
+
+
+def test_sentences_respect_abbreviations_and_blocks() -> None:
+    doc = parse_document("Dr. Silva won on Mar. 6 in the U.S. vote. Ortiz lost.\n\n# Heading\n", "d.md")
+    spans = [doc.text[s.start : s.end] for s in split_sentences(doc)]
+    assert spans == ["Dr. Silva won on Mar. 6 in the U.S. vote.", "Ortiz lost.", "Heading"]

@@ -1,0 +1,57 @@
+"""Unit tests for name extraction, folding and near-miss detection."""
+
+from __future__ import annotations
+
+from factlint.extraction.names import find_names
+from factlint.fold import fold
+from factlint.ledger.model import Entity, Ledger
+from factlint.matching.index import LedgerIndex
+from factlint.matching.names import near_miss
+
+INDEX = LedgerIndex.build(Ledger(("x",), entities={
+    "marta-silva": Entity("marta-silva", "Marta Silva", ("Silva",)),
+    "john-petersen": Entity("john-petersen", "John Petersen"),
+    "muller": Entity("muller", "José Müller"),
+    "unam": Entity("unam", "Universidad Nacional", ("UNÁM",)),
+    "maria-costa": Entity("maria-costa", "Maria Costa"),
+}))
+
+
+def names(text: str):
+    return find_names(text, 0, len(text), INDEX)
+
+
+def test_fold() -> None:
+    assert fold("José Müller's") == fold("Jose Muller") == "jose muller"
+    assert fold("UNÁM") == fold("UNAM") == "unam"
+    assert fold("Łucja") == "lucja"
+
+
+def test_exact_names_and_aliases_resolve() -> None:
+    found = names("Yesterday Marta Silva met Jose Muller's team and the UNAM board.")
+    resolved = {n.text: n.entities for n in found if n.entities}
+    assert resolved == {"Marta Silva": ("marta-silva",), "Jose Muller": ("muller",), "UNAM": ("unam",)}
+
+
+def test_leading_titles_and_function_words_are_dropped() -> None:
+    found = names("The Mayor Marta Silva spoke.")
+    assert [n.text for n in found] == ["Marta Silva"]
+
+
+def _near(text: str, sentence_start: bool = False):
+    (mention,) = [n for n in names(text) if not n.entities]
+    return near_miss(mention, INDEX, set(), sentence_start)
+
+
+def test_near_misses() -> None:
+    assert _near("then Marta Sliva spoke").suggestion == "Marta Silva"
+    assert _near("then Jon Petersen spoke").suggestion == "John Petersen"
+    assert _near("then José Müler spoke").suggestion == "José Müller"
+    assert _near("then Sliva spoke").suggestion == "Silva"
+
+
+def test_not_near_misses() -> None:
+    assert _near("then Marta Ortiz spoke") is None  # shares a first name only
+    assert _near("then Pedro Silva spoke") is None  # shares a last name only
+    assert _near("then Maria Silva spoke") is None  # 'Maria' is a name the ledger knows
+    assert _near("Sliva spoke", sentence_start=True) is None  # one capitalised word opening a sentence

@@ -1,0 +1,91 @@
+"""Unit tests for number extraction: formats, units, hedges, and what is not a quantity."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from factlint.extraction.numbers import find_quantities
+
+
+def quantities(text: str):
+    return find_quantities(text, 0, len(text), [])
+
+
+def one(text: str):
+    found = quantities(text)
+    assert len(found) == 1, [q.text for q in found]
+    return found[0]
+
+
+@pytest.mark.parametrize(("text", "found", "value", "unit"), [
+    ("Silva won 48.3% of votes", "48.3%", 48.3, "percent"),
+    ("a share of 31.9 percent", "31.9 percent", 31.9, "percent"),
+    ("12 per cent of them", "12 per cent", 12, "percent"),
+    ("it rose 2.5 percentage points", "2.5 percentage points", 2.5, "pp"),
+    ("some 1,204,311 people voted", "some 1,204,311", 1204311, "people"),
+    ("a budget of €4bn", "€4bn", 4e9, "EUR"),
+    ("US$ 3.5 million was spent", "US$ 3.5 million", 3.5e6, "USD"),
+    ("USD 4.2 million in fees", "USD 4.2 million", 4.2e6, "USD"),
+    ("a £12m fund", "£12m", 12e6, "GBP"),
+    ("$1.25 billion", "$1.25 billion", 1.25e9, "USD"),
+    ("2.3 million tonnes of grain", "2.3 million tonnes", 2.3e6, "t"),
+    ("a 2.4-kilometre tunnel", "2.4-kilometre", 2.4, "km"),
+    ("a 90-day trial", "90-day", 90, "day"),
+    ("12k users", "12k", 12000, "user"),
+    ("files of 5 MB each", "5 MB", 5, "MB"),
+    ("seventeen countries", "seventeen", 17, "country"),
+    ("thirty-two delegates", "thirty-two", 32, "delegate"),
+    ("a hundred volunteers", "a hundred", 100, "volunteer"),
+    ("two-thirds of voters", "two-thirds", 200 / 3, "percent"),
+    ("nearly half of the city", "nearly half", 50, "percent"),
+    ("one in five adults", "one in five", 20, "percent"),
+])
+def test_formats(text, found, value, unit) -> None:
+    q = one(text)
+    assert q.text == found
+    assert q.value == pytest.approx(value)
+    assert q.unit == unit
+    assert text[q.start : q.end] == q.text
+
+
+@pytest.mark.parametrize("text", ["GDP fell -0.4% last year", "a change of −0.4%"])
+def test_negative(text) -> None:
+    assert one(text).value == pytest.approx(-0.4)
+
+
+@pytest.mark.parametrize(("text", "low", "high"), [
+    ("48.3%", 48.25, 48.35),  # precision of one decimal
+    ("12%", 11.5, 12.5),
+    ("about 50 cases", 45, 55),
+    ("nearly 2,000 people", 1800, 2100),
+    ("more than 30 seats", 30, math.inf),
+    ("at least 40 seats", 40, math.inf),
+    ("fewer than 10 cases", -math.inf, 10),
+    ("up to 300 km", -math.inf, 300),
+])
+def test_intervals(text, low, high) -> None:
+    q = one(text)
+    assert q.low == pytest.approx(low) and q.high == pytest.approx(high)
+
+
+@pytest.mark.parametrize("text", [
+    "version 3.1 shipped", "see v2.4", "Decree 1204 says", "a Boeing 737 landed", "under Law 12 of the code",
+    "in 2022 it rained", "for the 3rd time", "at 10:30 sharp", "release 1.2.3", "COVID-19 cases", "call 555-0100",
+    "Windows 11 users", "page 4 of the report", "Article 5 applies", "Section 4.2 says", "one of them", "the A320 fleet",
+    "the second half of 2022",
+])
+def test_not_quantities(text) -> None:
+    assert quantities(text) == [], [q.text for q in quantities(text)]
+
+
+def test_skip_spans_are_respected() -> None:
+    text = "On 6 March 48% voted"
+    found = find_quantities(text, 0, len(text), [(3, 10)])
+    assert [q.text for q in found] == ["48%"]
+
+
+def test_multi_value_sentence() -> None:
+    found = quantities("Silva won 48.3%, Ortiz 31.9% and Brandt 12%.")
+    assert [q.text for q in found] == ["48.3%", "31.9%", "12%"]
