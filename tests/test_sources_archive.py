@@ -10,7 +10,7 @@ from werkzeug import Request, Response
 
 from factlint.sources.archive import DEFAULT_API, api_base, parse_availability
 from factlint.sources.edit import EditError, add_archive_urls, yaml_scalar
-from sources_support import isolated, local_server, server, sources_cli, write_ledger  # noqa: F401
+from tests.sources_support import isolated, local_server, server, sources_cli, write_ledger  # noqa: F401
 
 LEDGER = """\
 # Porto Alto, 2022. Keep this comment!

@@ -12,7 +12,7 @@ from pathlib import Path
 from werkzeug import Request, Response
 
 from factlint.sources.run import CheckOptions, run_check
-from sources_support import html, isolated, ledger_for, local_server, server, sources_cli, write_ledger  # noqa: F401
+from tests.sources_support import html, isolated, ledger_for, local_server, server, sources_cli, write_ledger  # noqa: F401
 
 SHARE = 'id: silva-share, claim: "Silva won 48.27%.", value: 48.27, unit: percent'
 TURNOUT = 'id: turnout, claim: "1,204,311 voted.", value: 1204311, unit: people'

@@ -10,7 +10,7 @@ import yaml
 
 from factlint.catalogue import load_catalogue
 from factlint.sources.progress import Progress
-from sources_support import isolated, ledger_for, local_server, server, sources_cli  # noqa: F401
+from tests.sources_support import isolated, ledger_for, local_server, server, sources_cli  # noqa: F401
 
 RULES = Path(__file__).resolve().parent.parent / "rules"
 
