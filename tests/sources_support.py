@@ -15,6 +15,13 @@ from pytest_httpserver import HTTPServer
 from factlint.cli import main
 
 
+def no_proxies(monkeypatch: pytest.MonkeyPatch) -> None:
+    """requests honours *_PROXY variables; test traffic must go straight to 127.0.0.1, never via a proxy."""
+    for name in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY"):
+        monkeypatch.delenv(name, raising=False)
+        monkeypatch.delenv(name.lower(), raising=False)
+
+
 @pytest.fixture(scope="module")
 def local_server():
     """A threaded server on 127.0.0.1 (threaded so a slow or endless handler cannot block the next test)."""
@@ -27,8 +34,9 @@ def local_server():
 
 
 @pytest.fixture
-def server(local_server: HTTPServer):
+def server(local_server: HTTPServer, monkeypatch: pytest.MonkeyPatch):
     """The module's server, with no handlers and an empty log for each test."""
+    no_proxies(monkeypatch)
     local_server.clear()
     yield local_server
     local_server.clear()
@@ -40,6 +48,7 @@ def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("FACTLINT_CACHE_DIR", str(tmp_path / "cache"))
     monkeypatch.delenv("FACTLINT_WAYBACK_API", raising=False)
+    no_proxies(monkeypatch)
     return tmp_path
 
 

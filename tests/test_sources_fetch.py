@@ -11,7 +11,7 @@ from werkzeug import Request, Response
 from factlint import __version__
 from factlint.sources.fetch import Fetcher, FetchFailure, FetchPolicy, Validators
 from factlint.sources.retry import retry_after_seconds, wait_before_retry
-from tests.sources_support import local_server, server  # noqa: F401  (fixtures)
+from tests.sources_support import isolated, local_server, server  # noqa: F401  (fixtures; isolated is autouse)
 
 UA = f"factlint/{__version__} (+https://github.com/factlint/factlint)"
 

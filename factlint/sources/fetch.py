@@ -109,7 +109,6 @@ class Fetcher:
         if session is None:
             session = requests.Session()
             session.headers["User-Agent"] = self.policy.user_agent
-            session.trust_env = False  # proxies or .netrc from the environment must not reroute checks
             self._local.session = session
         return session
 

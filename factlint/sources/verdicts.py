@@ -32,6 +32,19 @@ class Emitter:
         return [Finding(path, line, 1, line, 1, code, rule.name, level, message, fact, source.id, found, expected)]
 
 
+def source_place(source: Source, places: Places, default_path: str) -> tuple[str, int]:
+    """The loader's position when it records one (line > 0), else the one found in the ledger's text."""
+    path, line = places.source(source.id, default_path)
+    return getattr(source, "path", None) or path, source.line or line
+
+
+def fact_place(fact: Fact, places: Places, fallback: tuple[str, int]) -> tuple[str, int]:
+    """A fact's position: the loader's line, else the text scan's, else its source's."""
+    if fact.line:
+        return fact.path or fallback[0], fact.line
+    return places.facts.get(fact.id, fallback)
+
+
 def _when(stamp: float) -> str:
     """A fetch time for messages: '2024-05-01 14:03 UTC'."""
     return dt.datetime.fromtimestamp(stamp, dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
@@ -55,7 +68,7 @@ def _fact_findings(emit: Emitter, source: Source, outcome: Outcome, facts: list[
         if match.found:
             continue
         near = f'; closest passage: "{match.closest}" (score {match.score:g})' if match.closest else ""
-        findings += emit.make("FL403", places.facts.get(fact.id, where), source, fact=fact.id,
+        findings += emit.make("FL403", fact_place(fact, places, where), source, fact=fact.id,
                               subject=f"fact {fact.id}: {match.wanted}", verdict="not found",
                               detail=near + cut, found=match.closest, expected=fact.quote or match.wanted)
     return findings
@@ -64,7 +77,7 @@ def _fact_findings(emit: Emitter, source: Source, outcome: Outcome, facts: list[
 def source_findings(emit: Emitter, source: Source, outcome: Outcome, facts: list[Fact], places: Places,
                     default_path: str, max_bytes: int) -> list[Finding]:
     """All findings for one source."""
-    where = places.source(source.id, default_path)
+    where = source_place(source, places, default_path)
     if outcome.error:
         return emit.make("FL401", where, source, reason=outcome.error)
     findings = []
