@@ -124,3 +124,9 @@ def test_options_parsing(tmp_path: Path) -> None:
     assert default_cache_dir({"FACTLINT_CACHE_DIR": "/x"}) == Path("/x")
     assert default_cache_dir({"XDG_CACHE_HOME": "/c"}) == Path("/c/factlint/sources")
     assert default_cache_dir({}).parts[-3:] == (".cache", "factlint", "sources")
+
+
+def test_value_not_found_shows_the_nearest_number_in_its_sentence(tmp_path: Path) -> None:
+    fact = make_fact(tmp_path, {"id": "f", "claim": "c", "value": 12.04, "unit": "percent"})
+    match = check_fact(fact, normalise("Silva 48,27 %; Helena Brandt 12,40 %. Turnout: 1.204.311."))
+    assert not match.found and match.closest == "Helena Brandt 12,40 %" and match.score > 80

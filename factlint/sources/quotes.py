@@ -10,6 +10,10 @@ from factlint.sources.forms import fact_forms
 from factlint.sources.visible import normalise
 
 PASSAGE_CHARS = 80
+_CONTEXT_WORDS = 3
+_SENTENCE_END = re.compile(r"(?<=[.;:!?])\s")
+# A printed number: grouped thousands ("1,204,311", "1 204 311") or plain, with decimals and a percent sign.
+_NUMBER = re.compile(r"-?(?:\d{1,3}(?:[ ,.']\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)(?: ?%)?")
 
 
 @dataclass(frozen=True)
@@ -43,8 +47,32 @@ def closest_passage(needle: str, text: str) -> tuple[str, float]:
     return passage, round(hit.score, 1)
 
 
+def closest_number(forms: list[str], text: str) -> tuple[str, float]:
+    """The number on the page most like any of the value's spellings, with the words just before it."""
+    from rapidfuzz import fuzz
+
+    best: tuple[float, int, int] = (0.0, 0, 0)
+    for m in _NUMBER.finditer(text):
+        score = max(fuzz.ratio(form, m.group()) for form in forms)
+        if score > best[0]:
+            best = (score, m.start(), m.end())
+    if not best[0]:
+        return "", 0.0
+    score, start, end = best
+    before = start
+    for _ in range(_CONTEXT_WORDS):  # a few words of context: "Brandt won 12.40%" beats a bare "12.40%"
+        cut = text.rfind(" ", 0, max(before - 1, 0))
+        before = 0 if cut < 0 else cut + 1
+    context = _SENTENCE_END.split(text[before:start])[-1]  # but not from the previous sentence
+    return context + text[start:end], round(score, 1)
+
+
 def _widen(text: str, start: int, end: int) -> tuple[int, int]:
     """Extend an alignment to whole words so the passage does not start or end mid-word."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
     while start > 0 and not text[start - 1].isspace():
         start -= 1
     while end < len(text) and not text[end].isspace():
@@ -71,7 +99,10 @@ def find_value(fact: Fact, text: str, folded: str) -> Match:
     for form in forms:
         if form.lower() in folded and _bounded(form).search(folded):
             return Match(wanted, True)
-    passage, score = closest_passage(forms[0].lower(), folded) if forms else ("", 0.0)
+    if fact.value is not None:
+        passage, score = closest_number([f.lower() for f in forms], folded)
+    else:
+        passage, score = closest_passage(forms[0].lower(), folded) if forms else ("", 0.0)
     return Match(wanted, False, _original_case(passage, text, folded), score)
 
 
