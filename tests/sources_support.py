@@ -47,7 +47,8 @@ def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Run in a temp dir with a temp cache, so no test reads config or cache from the machine."""
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("FACTLINT_CACHE_DIR", str(tmp_path / "cache"))
-    monkeypatch.delenv("FACTLINT_WAYBACK_API", raising=False)
+    # Port 9 on 127.0.0.1 refuses: a test that forgets the fake Wayback API fails instead of going online.
+    monkeypatch.setenv("FACTLINT_WAYBACK_API", "http://127.0.0.1:9/wayback/available")
     no_proxies(monkeypatch)
     return tmp_path
 

@@ -136,3 +136,11 @@ def test_availability_parsing_and_api_base() -> None:
         parse_availability(b"[]")
     assert api_base({}) == DEFAULT_API == "https://archive.org/wayback/available"
     assert api_base({"FACTLINT_WAYBACK_API": "http://127.0.0.1:1/x"}) == "http://127.0.0.1:1/x"
+
+
+def test_api_unreachable_is_reported_per_source(tmp_path: Path) -> None:
+    # isolated() points FACTLINT_WAYBACK_API at 127.0.0.1:9, where nothing listens.
+    ledger = write_ledger(tmp_path / "facts.yaml", LEDGER)
+    result = sources_cli("archive", "--ledger", str(ledger), "--timeout", "0.5")
+    assert result.exit_code == 1 and result.output.count("Wayback lookup failed: connection refused") == 2
+    assert ledger.read_text() == LEDGER

@@ -261,8 +261,13 @@ def test_no_ledger_found_is_exit_2(tmp_path: Path) -> None:
     assert result.exit_code == 2 and result.output.startswith("factlint: no ledger found")
 
 
-def test_default_ledger_and_dns_failure(tmp_path: Path) -> None:
-    # .invalid never resolves (RFC 2606), so this fails inside the resolver without any traffic.
+def test_default_ledger_and_dns_failure(tmp_path: Path, monkeypatch) -> None:
+    import socket
+
+    def no_such_host(*_args, **_kwargs):
+        raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
+
+    monkeypatch.setattr(socket, "getaddrinfo", no_such_host)  # the resolver is never asked: no DNS traffic
     write_ledger(tmp_path / "facts.yaml", "version: 1\nsources:\n  x: {title: X, url: 'http://factlint.invalid/'}\n")
     result = sources_cli("check", "--timeout", "0.5", "--retries", "0")
     assert result.exit_code == 1 and "DNS lookup failed for factlint.invalid" in result.output

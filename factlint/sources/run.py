@@ -156,32 +156,30 @@ def _write_exact(path: str, text: str) -> None:
         raise
 
 
-def run_archive(ledgers: tuple[Path, ...], write: bool, timeout: float = 10.0, jobs: int = 4) -> int:
-    """Find Wayback snapshots for sources without archive_url; print the lines or, with write, add them."""
-    from factlint.config import load_config
-    from factlint.ledger.load import load_ledgers
-    from factlint.run import resolve_ledgers
-    from factlint.sources.edit import EditError, add_archive_urls, plan
-    from factlint.sources.locate import find_places
-
-    ledger = load_ledgers(resolve_ledgers(ledgers, load_config().ledger))
-    places = find_places(ledger.paths)
-    todo = [s for s in ledger.sources.values() if s.url and not s.archive_url]
-    for source in todo:
-        check_url(source.url, places.source(source.id, ledger.paths[0]), source.id)
+def _sort_snapshots(snapshots: list, places: Places, default: str) -> tuple[dict, list, bool]:
+    """Split lookups into additions per file, notes (path, line, text) and whether any lookup failed."""
     per_file: dict[str, dict[str, str]] = {}
+    notes: list[tuple[str, int, str]] = []
     failed = False
-    for snap in lookup_all(todo, timeout, jobs):
-        path, line = places.source(snap.source, ledger.paths[0])
+    for snap in snapshots:
+        path, line = places.source(snap.source, default)
         if snap.error:
             failed = True
             click.echo(f"factlint: {path}:{line}: source {snap.source}: {snap.error}", err=True)
         elif snap.archive_url is None:
-            click.echo(f"{path}:{line}: source {snap.source} ({snap.url}): no snapshot in the Wayback Machine; "
-                       f"save one at https://web.archive.org/save/{snap.url}")
+            notes.append((path, line, f"{path}:{line}: source {snap.source} ({snap.url}): no snapshot in the "
+                                      f"Wayback Machine; save one at https://web.archive.org/save/{snap.url}"))
         else:
             per_file.setdefault(path, {})[snap.source] = snap.archive_url
+    return per_file, notes, failed
+
+
+def _edit_files(per_file: dict[str, dict[str, str]], places: Places, write: bool) -> tuple[dict, list]:
+    """Each file's edited text (verified) and the lines describing the edits; LedgerError if one is unsafe."""
+    from factlint.sources.edit import EditError, add_archive_urls, plan
+
     edited: dict[str, str] = {}
+    notes: list[tuple[str, int, str]] = []
     for path, additions in per_file.items():
         text = _read_exact(path)
         try:
@@ -189,7 +187,30 @@ def run_archive(ledgers: tuple[Path, ...], write: bool, timeout: float = 10.0, j
             planned = plan(text, additions)
         except EditError as exc:
             raise LedgerError(path, str(exc)) from None
-        _print_plan(path, planned, places, write)
+        for ins in planned:
+            _, line = places.source(ins.source, path)
+            how = "change its line to" if ins.replace else "add"
+            notes.append((path, line, f"{path}:{line}: added archive_url to source {ins.source}" if write
+                          else f"{path}:{line}: source {ins.source}: {how}:\n{ins.text}"))
+    return edited, notes
+
+
+def run_archive(ledgers: tuple[Path, ...], write: bool, timeout: float = 10.0, jobs: int = 4) -> int:
+    """Find Wayback snapshots for sources without archive_url; print the lines or, with write, add them."""
+    from factlint.config import load_config
+    from factlint.ledger.load import load_ledgers
+    from factlint.run import resolve_ledgers
+    from factlint.sources.locate import find_places
+
+    ledger = load_ledgers(resolve_ledgers(ledgers, load_config().ledger))
+    places = find_places(ledger.paths)
+    todo = [s for s in ledger.sources.values() if s.url and not s.archive_url]
+    for source in todo:
+        check_url(source.url, places.source(source.id, ledger.paths[0]), source.id)
+    per_file, notes, failed = _sort_snapshots(lookup_all(todo, timeout, jobs), places, ledger.paths[0])
+    edited, planned = _edit_files(per_file, places, write)
+    for _path, _line, text in sorted(notes + planned, key=lambda n: (n[0], n[1])):
+        click.echo(text)
     if write:
         for path, text in edited.items():  # only after every file was planned and verified
             _write_exact(path, text)
@@ -197,14 +218,3 @@ def run_archive(ledgers: tuple[Path, ...], write: bool, timeout: float = 10.0, j
         n = sum(len(a) for a in per_file.values())
         click.echo(f"Run again with --write to add {n} archive_url line{'s' if n > 1 else ''} to the ledger.")
     return 1 if failed else 0
-
-
-def _print_plan(path: str, planned: list, places: Places, write: bool) -> None:
-    """What was (or would be) added, one source at a time in file order."""
-    for ins in sorted(planned, key=lambda p: p.index):
-        _, line = places.source(ins.source, path)
-        if write:
-            click.echo(f"{path}:{line}: added archive_url to source {ins.source}")
-        else:
-            how = "change its line to" if ins.replace else "add"
-            click.echo(f"{path}:{line}: source {ins.source}: {how}:\n{ins.text}")
