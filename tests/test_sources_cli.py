@@ -277,3 +277,10 @@ def test_check_startup_does_not_import_requests() -> None:
     code = "import sys, factlint.cli; bad = [m for m in ('requests', 'urllib3', 'rapidfuzz') if m in sys.modules]; print(bad)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=os.environ)
     assert out.stdout.strip() == "[]"
+
+
+def test_unusable_cache_dir_is_exit_2(tmp_path: Path) -> None:
+    (tmp_path / "file").write_text("")
+    ledger = write_ledger(tmp_path / "facts.yaml", "version: 1\nsources:\n  a: {title: A, url: 'http://127.0.0.1:9/'}\n")
+    result = sources_cli("check", "--ledger", str(ledger), "--cache-dir", str(tmp_path / "file" / "cache"))
+    assert result.exit_code == 2 and result.output.startswith(f"factlint: {tmp_path / 'file' / 'cache'}: cannot use")

@@ -23,7 +23,6 @@ class Outcome:
     text: str | None = None  # normalised visible text; None when the type is unsupported or on error
     truncated: bool = False
     changed_since: float | None = None  # when the differing earlier copy was fetched: FL404
-    from_cache: bool = False
 
 
 def _digest(text: str | None, body: bytes) -> str:
@@ -40,11 +39,11 @@ def _readable(content_type: str, body: bytes) -> tuple[str, str | None]:
     return kind, visible_text(decode(body, content_type, is_html(kind)), is_html(kind))
 
 
-def _from_entry(entry: CacheEntry, from_cache: bool, changed_since: float | None = None) -> Outcome:
-    """An Outcome built from a cached (or just stored) page."""
+def _from_entry(entry: CacheEntry) -> Outcome:
+    """An Outcome built from a cached page (fresh, or just revalidated with a 304)."""
     kind, text = _readable(entry.content_type, entry.body)
     moved = Response(entry.url, entry.final_url, 200, "", entry.hops).permanent_target()
-    return Outcome(entry.url, None, moved, kind, text, entry.truncated, changed_since, from_cache)
+    return Outcome(entry.url, None, moved, kind, text, entry.truncated)
 
 
 def _http_error(resp: Response) -> str:
@@ -62,7 +61,7 @@ def inspect_url(url: str, fetcher: Fetcher, cache: Cache | None, max_age: float,
     now = time.time() if now is None else now
     entry = cache.get(url) if cache else None
     if entry and now - entry.fetched_at < max_age:
-        return _from_entry(entry, from_cache=True)
+        return _from_entry(entry)
     validators = Validators(entry.final_url, entry.etag, entry.last_modified) if entry else None
     try:
         resp = fetcher.fetch(url, validators)
@@ -72,7 +71,7 @@ def inspect_url(url: str, fetcher: Fetcher, cache: Cache | None, max_age: float,
         entry = replace(entry, fetched_at=now, hops=resp.hops, etag=resp.headers.get("etag", entry.etag),
                         last_modified=resp.headers.get("last-modified", entry.last_modified))
         cache.put(entry)
-        return _from_entry(entry, from_cache=True)
+        return _from_entry(entry)
     if not 200 <= resp.status < 300:
         return Outcome(url, error=_http_error(resp), moved_to=resp.permanent_target())
     return _store(url, resp, entry, cache, now)
@@ -88,4 +87,4 @@ def _store(url: str, resp: Response, old: CacheEntry | None, cache: Cache | None
     if cache:
         cache.put(entry)
     changed = old.fetched_at if old and old.text_sha256 and old.text_sha256 != digest else None
-    return Outcome(url, None, resp.permanent_target(), kind, text, resp.truncated, changed, False)
+    return Outcome(url, None, resp.permanent_target(), kind, text, resp.truncated, changed)

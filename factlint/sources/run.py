@@ -5,6 +5,7 @@ from __future__ import annotations
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, Callable
 from urllib.parse import urlsplit
 
 import click
@@ -52,7 +53,7 @@ def select_sources(ledger: Ledger, only: tuple[str, ...], places: Places) -> lis
     return chosen
 
 
-def fetch_all(urls: list[str], opts: CheckOptions, sleep=None) -> dict:
+def fetch_all(urls: list[str], opts: CheckOptions, sleep: Callable[[float], None] | None = None) -> dict[str, Any]:
     """Inspect every URL on a thread pool, with a progress bar on a terminal; results keyed by URL."""
     import time
 
@@ -91,7 +92,7 @@ def facts_by_source(facts: tuple[Fact, ...]) -> dict[str, list[Fact]]:
     return cited
 
 
-def run_check(opts: CheckOptions, sleep=None) -> int:
+def run_check(opts: CheckOptions, sleep: Callable[[float], None] | None = None) -> int:
     """Check the sources, print the report, return the exit code."""
     from factlint.catalogue import load_catalogue
     from factlint.config import load_config
@@ -120,7 +121,7 @@ def run_check(opts: CheckOptions, sleep=None) -> int:
     return 1 if any(severity_rank(f.severity) >= threshold for f in report.findings) else 0
 
 
-def lookup_all(sources: list[Source], timeout: float, jobs: int) -> list:
+def lookup_all(sources: list[Source], timeout: float, jobs: int) -> list[Any]:
     """Wayback lookups on a thread pool, gently (two at a time per host), results in ledger order."""
     from factlint.sources.archive import api_base, lookup
     from factlint.sources.fetch import Fetcher, FetchPolicy
