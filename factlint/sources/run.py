@@ -126,12 +126,20 @@ def lookup_all(sources: list[Source], timeout: float, jobs: int) -> list[Any]:
     from factlint.sources.archive import api_base, lookup
     from factlint.sources.fetch import Fetcher, FetchPolicy
     from factlint.sources.options import user_agent
+    from factlint.sources.progress import Progress
 
     policy = FetchPolicy(user_agent(), connect_timeout=timeout, read_timeout=timeout,
                          total_timeout=timeout * 4, max_bytes=1024 * 1024, backoff=2.0)
     fetcher, api = Fetcher(policy), api_base()
+    progress = Progress(len(sources), "wayback")
+    results = {}
     with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
-        return list(pool.map(lambda s: lookup(fetcher, api, s), sources))
+        futures = {pool.submit(lookup, fetcher, api, source): source.id for source in sources}
+        for future in as_completed(futures):
+            results[futures[future]] = future.result()
+            progress.advance(futures[future])
+    progress.close()
+    return [results[source.id] for source in sources]
 
 
 def _read_exact(path: str) -> str:
