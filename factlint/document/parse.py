@@ -26,6 +26,7 @@ _INLINE_MASKS = (
 )
 _CITATION_GROUP = _INLINE_MASKS[-2]
 _KEY = re.compile(r"(?<![\w@.])@[A-Za-z0-9_]")
+_REFERENCE_DEF = re.compile(r"^ {0,3}\[(?P<label>[^\]\n]+)\]:[ \t]*\n?[ \t]*<?(?P<url>[^\s>]+)>?", re.M)
 _FOOTNOTE_DEF = re.compile(r"^\[\^([^\]\s]+)\]:[ \t]*(.*(?:\n(?:[ \t]{2,}|\t)\S.*)*)", re.M)
 _LINE_MARKERS = re.compile(r"^[ \t]*(?:>[ \t]?)*(?:[-*+][ \t]+|\d{1,9}[.)][ \t]+)?(?:\[[ xX]\][ \t]+)?", re.M)
 # Runs are matched only from their first character, so no pattern rescans a long run: linear time.
@@ -94,13 +95,25 @@ def _footnotes(text: str) -> tuple[str, dict[str, tuple[int, int]]]:
     return blanked, spans
 
 
-def _markdown_blocks(text: str, starts: tuple[int, ...]) -> tuple[list[Block], dict[str, str]]:
+def normalise_label(label: str) -> str:
+    """Reference labels as markdown-it keys them."""
+    from markdown_it.common.utils import normalizeReference
+
+    return normalizeReference(label)
+
+
+def _markdown_blocks(text: str, starts: tuple[int, ...]) -> tuple[list[Block], dict[str, tuple[str, int, int]]]:
     """Checkable blocks from markdown-it's block tokens and line maps, plus link reference definitions."""
     from markdown_it import MarkdownIt
 
     env: dict = {}
     tokens = MarkdownIt("commonmark", {"html": True}).enable("table").parse(text, env)
-    references = {label: ref.get("href", "") for label, ref in env.get("references", {}).items()}
+    known = env.get("references", {})
+    references = {}
+    for m in _REFERENCE_DEF.finditer(text):
+        label = normalise_label(m.group("label"))
+        if label in known and label not in references:
+            references[label] = (known[label].get("href", ""), m.start("url"), m.end("url"))
     nlines = len(starts)
 
     def span(line_map: list[int]) -> tuple[int, int]:
@@ -171,8 +184,9 @@ def parse_document(raw: str, path: str = "-", markdown: bool = True) -> Document
     text = normalise(raw)
     meta, fm_end = _front_matter(text) if markdown else ({}, 0)
     starts = _line_starts(text)
-    body = text if not fm_end else "\n" * text.count("\n", 0, fm_end) + text[fm_end:]
-    references: dict[str, str] = {}
+    # Blank the front matter in place: same length, same lines, so offsets into body are offsets into text.
+    body = re.sub(r"[^\n]", " ", text[:fm_end]) + text[fm_end:]
+    references: dict[str, tuple[str, int, int]] = {}
     footnotes: dict[str, tuple[int, int]] = {}
     if markdown:
         body, footnotes = _footnotes(body)
