@@ -90,3 +90,8 @@ def rules(code: str | None) -> None:
     if rule is None:
         fail(f"unknown rule {code!r}; run 'factlint rules' for the list")
     click.echo(rule_doc(rule))
+
+
+from factlint.sources.cli import sources  # noqa: E402  (registered last: a plugin-style subcommand)
+
+main.add_command(sources)

@@ -21,13 +21,17 @@ _INLINE_MASKS = (
     _BARE_URL,
     re.compile(r"!\["),  # image openers (alt text stays)
     re.compile(r"\[\^[^\]\s]+\]"),  # footnote references [^1]
-    re.compile(r"\[[^\[\]\n]*(?<![\w@.])@[A-Za-z0-9_][^\[\]\n]*\]"),  # bracketed citations [see @key, p. 4]
+    re.compile(r"\[[^\[\]\n]*\]"),  # bracketed citations [see @key, p. 4]: filtered in _mask
     re.compile(r"(?<![\w@.])-?@[A-Za-z0-9_][\w:.#$%&+?<>~/-]*[\w]"),  # citation keys @survey-2019
 )
+_CITATION_GROUP = _INLINE_MASKS[-2]
+_KEY = re.compile(r"(?<![\w@.])@[A-Za-z0-9_]")
 _FOOTNOTE_DEF = re.compile(r"^\[\^([^\]\s]+)\]:[ \t]*(.*(?:\n(?:[ \t]{2,}|\t)\S.*)*)", re.M)
 _LINE_MARKERS = re.compile(r"^[ \t]*(?:>[ \t]?)*(?:[-*+][ \t]+|\d{1,9}[.)][ \t]+)?(?:\[[ xX]\][ \t]+)?", re.M)
-_EMPHASIS = re.compile(r"\*+|(?<![A-Za-z0-9])_+|_+(?![A-Za-z0-9])|~~|\\(?=[^\w\s])")
-_HEADING_MARK = re.compile(r"^[ \t]*#{1,6}[ \t]*|[ \t]+#+[ \t]*$", re.M)
+# Runs are matched only from their first character, so no pattern rescans a long run: linear time.
+_EMPHASIS = re.compile(r"(?<!\*)\*+|(?<![_A-Za-z0-9])_+|(?<!_)_+(?![_A-Za-z0-9])|~~|\\(?=[^\w\s])")
+_HEADING_MARK = re.compile(r"^[ \t]*#{1,6}[ \t]*|(?<![ \t#])[ \t]+#+[ \t]*$", re.M)
+_DELIMITER_ROW = re.compile(r"^[ \t|:-]+$", re.M)
 _TABLE_DELIM = re.compile(r"^[ \t|:\-]+$")
 
 
@@ -131,6 +135,11 @@ def _blank_match(m: re.Match) -> str:
     return re.sub(r"[^\n]", " ", m.group())
 
 
+def _blank_citation_group(m: re.Match) -> str:
+    """Blank a bracketed group only when it holds a citation key."""
+    return _blank_match(m) if _KEY.search(m.group()) else m.group()
+
+
 def _linkable(text: str, blocks: list[Block], markdown: bool) -> str:
     """Blocks only, with code spans and HTML comments blanked: where links and citations may stand."""
     chars = [" " if c != "\n" else c for c in text]
@@ -148,12 +157,12 @@ def _mask(linkable: str, markdown: bool) -> str:
     masked = linkable
     patterns = _INLINE_MASKS[2:] if markdown else (_BARE_URL,)
     for pattern in patterns:
-        masked = pattern.sub(_blank_match, masked)
+        masked = pattern.sub(_blank_match if pattern is not _CITATION_GROUP else _blank_citation_group, masked)
     if markdown:
         masked = _LINE_MARKERS.sub(lambda m: " " * len(m.group()), masked)
         masked = _HEADING_MARK.sub(lambda m: " " * len(m.group()), masked)
         masked = _EMPHASIS.sub(lambda m: " " * len(m.group()), masked)
-        masked = re.sub(r"^[ \t|:\-]*-{3,}[ \t|:\-]*$", lambda m: " " * len(m.group()), masked, flags=re.M)
+        masked = _DELIMITER_ROW.sub(lambda m: " " * len(m.group()) if "---" in m.group() else m.group(), masked)
     return masked
 
 

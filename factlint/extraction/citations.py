@@ -14,7 +14,6 @@ _SHORTCUT = re.compile(r"(?<![!\]])\[(?P<label>[^\[\]\n^@][^\[\]\n]*)\](?![\[(:]
 _AUTOLINK = re.compile(r"<(?P<url>https?://[^\s<>]+)>")
 URL_RE = re.compile(r"\b(?:https?://|www\.)[^\s<>()\[\]]*[^\s<>()\[\].,;:!?'\"]")
 _FOOTNOTE_REF = re.compile(r"\[\^(?P<id>[^\]\s]+)\]")
-_KEY_GROUP = re.compile(r"\[(?P<body>[^\[\]\n]*(?<![\w@.])@[A-Za-z0-9_][^\[\]\n]*)\]")
 KEY_RE = re.compile(r"(?<![\w@.])@(?P<key>[A-Za-z0-9_](?:[\w:.#$%&+?<>~/-]*[\w])?)")
 
 
