@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 
-from factlint.fingerprint import occurrence_fingerprints, posix_path
 from factlint.findings import Finding, Report
+from factlint.fingerprint import occurrence_fingerprints, posix_path
 
 # GitLab knows info, minor, major, critical and blocker; a factlint error is a wrong fact, not an outage.
 SEVERITIES = {"info": "info", "warning": "minor", "error": "major"}

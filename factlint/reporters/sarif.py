@@ -9,12 +9,12 @@ from urllib.parse import quote
 
 from factlint import __version__
 from factlint.catalogue import Rule, load_catalogue
-from factlint.fingerprint import occurrence_fingerprints, posix_path
 from factlint.findings import Finding, Report
+from factlint.fingerprint import occurrence_fingerprints, posix_path
 from factlint.rule_docs import rule_doc
+from factlint.sources.options import PROJECT_URL
 
 SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
-INFORMATION_URI = "https://pypi.org/project/factlint/"
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 FINGERPRINT_KEY = "factlint/v1"
 
@@ -90,7 +90,7 @@ def to_dict(report: Report, catalogue: dict[str, Rule] | None = None) -> dict:
     index = {rule.id: i for i, rule in enumerate(rules)}
     fingerprints = occurrence_fingerprints(report.findings)
     driver = {"name": "factlint", "version": __version__, "semanticVersion": __version__,
-              "informationUri": INFORMATION_URI, "rules": [rule_descriptor(r) for r in rules]}
+              "informationUri": PROJECT_URL, "rules": [rule_descriptor(r) for r in rules]}
     return {
         "$schema": SCHEMA,
         "version": "2.1.0",
