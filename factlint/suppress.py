@@ -9,6 +9,7 @@ commas, none means every rule, and a reason may follow ``--``.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import defaultdict
 from dataclasses import dataclass
 from typing import Iterator
@@ -19,8 +20,7 @@ from factlint.findings import Finding
 
 UNUSED = "FL901"
 _DIRECTIVE = re.compile(r"factlint-(disable-next-line|disable-line|disable-file|disable|enable)(?![\w-])(.*)\Z", re.S)
-# In Markdown a comment or a backtick run, whichever comes first, as CommonMark decides between them.
-_COMMENT_OR_TICKS = re.compile(r"<!--(.*?)-->|(`+)", re.S)
+_OPENER = re.compile(r"<!--|`+")
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 
 
@@ -82,27 +82,56 @@ def _code_lines(text: str) -> set[int]:
     return lines
 
 
+def _tick_runs(text: str, code: set[int], doc: Document) -> dict[int, list[int]]:
+    """Start offsets of the backtick runs outside code blocks, by run length."""
+    runs: dict[int, list[int]] = defaultdict(list)
+    for m in re.finditer("`+", text):
+        if doc.position(m.start())[0] not in code:
+            runs[len(m.group())].append(m.start())
+    return runs
+
+
 def _markdown_comments(doc: Document) -> Iterator[tuple[int, int, str]]:
-    """(start, end, inner text) of each HTML comment outside code blocks and code spans."""
+    """(start, end, inner text) of each HTML comment outside code blocks and code spans.
+
+    One left-to-right pass, as CommonMark decides between a comment and a code span: whichever
+    opens first wins. Lookups are by bisection, so no input makes this quadratic.
+    """
     text, code = doc.text, _code_lines(doc.text)
+    ticks = _tick_runs(text, code, doc)
+    blanks = [m.start() for m in _BLANK_LINE.finditer(text)]
     pos = 0
-    while m := _COMMENT_OR_TICKS.search(text, pos):
+    while m := _OPENER.search(text, pos):
         pos = m.end()
         if doc.position(m.start())[0] in code:
             continue
-        if m.group(2):
-            # A code span closes with a run of the same length before the paragraph ends.
-            blank = _BLANK_LINE.search(text, m.end())
-            closer = re.compile(rf"(?<!`){m.group(2)}(?!`)").search(text, m.end(), blank.start() if blank else len(text))
-            pos = closer.end() if closer else pos
+        if m.group() != "<!--":
+            # A code span closes with the next run of the same length before the paragraph ends.
+            starts = ticks[len(m.group())]
+            after = bisect_right(starts, m.start())
+            blank = bisect_right(blanks, m.start())
+            para_end = blanks[blank] if blank < len(blanks) else len(text)
+            if after < len(starts) and starts[after] < para_end:
+                pos = starts[after] + len(m.group())
             continue
-        yield m.start(), m.end(), m.group(1)
+        close = text.find("-->", m.end())
+        if close < 0:
+            return
+        pos = close + 3
+        yield m.start(), pos, text[m.end() : close]
 
 
 def _plain_lines(doc: Document) -> Iterator[tuple[int, int, str]]:
     """(start, end, text) of each line that holds only a directive (comment markers allowed)."""
-    for m in re.finditer(r"^[ \t]*(<!--[ \t]*)?(factlint-[^\n]*?)([ \t]*-->)?[ \t]*$", doc.text, re.M):
-        yield m.start(1 if m.group(1) else 2), m.end(3 if m.group(3) else 2), m.group(2)
+    offset = 0
+    for line in doc.text.split("\n"):
+        body = line.strip()
+        if body.startswith("<!--") and body.endswith("-->"):
+            body = body[4:-3].strip()
+        if body.startswith("factlint-"):
+            start = offset + len(line) - len(line.lstrip())
+            yield start, offset + len(line.rstrip()), body
+        offset += len(line) + 1
 
 
 def find_directives(doc: Document) -> list[Directive]:

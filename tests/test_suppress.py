@@ -149,3 +149,17 @@ def test_fl901_fail_examples(example, tmp_path) -> None:
 def test_fl901_pass_examples(example, tmp_path) -> None:
     index = index_from_mapping(load_catalogue()["FL901"].examples["ledger"], tmp_path)
     assert not [f for f in run_text(example["draft"], index) if f.code == "FL901"]
+
+
+def test_many_unmatched_backticks_and_openers_stay_fast() -> None:
+    import time
+
+    from factlint.document.parse import parse_document
+    from factlint.suppress import find_directives
+
+    for text in ("`a " * 20000 + "<!-- factlint-disable -->", "<!-- " * 20000 + "factlint-",
+                 "`a\n\n" * 10000 + "<!-- factlint-disable -->"):
+        doc = parse_document(text, "x.md")
+        started = time.perf_counter()
+        find_directives(doc)
+        assert time.perf_counter() - started < 5
