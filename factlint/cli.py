@@ -53,13 +53,14 @@ def main() -> None:
 @click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), help="Lowest severity that fails the run.")
 @click.option("-q", "--quiet", is_flag=True, help="Print findings only, no summary line.")
 @click.option("--stats", is_flag=True, help="Report citation coverage: claims found, supported, cited, neither.")
+@click.option("--encoding", default="utf-8", show_default=True, help="Text encoding of the drafts.")
 @click.option("--baseline", type=click.Path(path_type=Path), help="Report only findings not recorded in this baseline.")
 @click.option("--write-baseline", type=click.Path(path_type=Path),
               help="Record the current findings in this baseline file (other files' entries are kept).")
 @click.option("--color/--no-color", default=None, help="Colour the text report. Default: on a terminal, unless NO_COLOR.")
 def check(paths: tuple[str, ...], ledgers: tuple[Path, ...], fmt: str, as_of: dt.date | None,
           select: tuple[str, ...], ignore: tuple[str, ...], fail_on: str | None, quiet: bool, stats: bool,
-          baseline: Path | None, write_baseline: Path | None, color: bool | None) -> None:
+          encoding: str, baseline: Path | None, write_baseline: Path | None, color: bool | None) -> None:
     """Check drafts (files, directories or - for stdin) against the ledger."""
     import os
 
@@ -68,8 +69,9 @@ def check(paths: tuple[str, ...], ledgers: tuple[Path, ...], fmt: str, as_of: dt
 
     try:
         code = run_check(paths, ledgers=ledgers, fmt=fmt, as_of=as_of, select=_codes(select),
-                         ignore=_codes(ignore), fail_on=fail_on, quiet=quiet, stats=stats, baseline=baseline,
-                         write_baseline=write_baseline, color=use_color(color, sys.stdout, os.environ))
+                         ignore=_codes(ignore), fail_on=fail_on, quiet=quiet, stats=stats, encoding=encoding,
+                         baseline=baseline, write_baseline=write_baseline,
+                         color=use_color(color, sys.stdout, os.environ))
     except FactlintError as exc:
         fail(exc)
     sys.exit(code)

@@ -12,11 +12,14 @@ import re
 from bisect import bisect_right
 from collections import defaultdict
 from dataclasses import dataclass
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator
 
-from factlint.catalogue import load_catalogue
+from factlint.catalogue import Rule, load_catalogue
 from factlint.document.model import Document
 from factlint.findings import Finding
+
+if TYPE_CHECKING:  # engine imports this module, so only for type checkers
+    from factlint.engine import RuleSet
 
 UNUSED = "FL901"
 _DIRECTIVE = re.compile(r"factlint-(disable-next-line|disable-line|disable-file|disable|enable)(?![\w-])(.*)\Z", re.S)
@@ -174,7 +177,7 @@ def unused_detail(d: Directive, used: set[str], active: set[str]) -> str | None:
     return "; ".join(parts) or None
 
 
-def _unused_finding(doc: Document, d: Directive, detail: str, rule, severity: str) -> Finding:
+def _unused_finding(doc: Document, d: Directive, detail: str, rule: Rule, severity: str) -> Finding:
     """An FL901 finding spanning the directive's comment."""
     line, col = doc.position(d.start)
     end_line, end_col = d.end_pos
@@ -183,7 +186,7 @@ def _unused_finding(doc: Document, d: Directive, detail: str, rule, severity: st
                    rule.render(found=found, directive=d.label, detail=detail), found=found)
 
 
-def apply_suppressions(doc: Document, findings: list[Finding], rules) -> list[Finding]:
+def apply_suppressions(doc: Document, findings: list[Finding], rules: RuleSet) -> list[Finding]:
     """Drop silenced findings; add FL901 for directives that silenced nothing (when FL901 is active)."""
     directives = find_directives(doc)
     if not directives:
@@ -201,7 +204,8 @@ def apply_suppressions(doc: Document, findings: list[Finding], rules) -> list[Fi
     return kept + _report_unused(doc, directives, used, rules)
 
 
-def _report_unused(doc: Document, directives: list[Directive], used: dict[int, set[str]], rules) -> list[Finding]:
+def _report_unused(doc: Document, directives: list[Directive], used: dict[int, set[str]],
+                   rules: RuleSet) -> list[Finding]:
     """FL901 findings; only a directive naming FL901 itself silences one, and never its own."""
     rule, severity = rules.active[UNUSED]
     others = set(rules.active) - {UNUSED}

@@ -13,7 +13,7 @@ from factlint.matching.urls import host_of, normalise_url
 def uncited_claim(ctx: Context) -> Iterator[Hit]:
     """FL201: a check-worthy claim with no citation in its sentence and no ledger fact behind it."""
     for claim in ctx.claims:
-        if not claim.citations and claim.fact is None:
+        if not claim.citations and not claim.supported:
             yield Hit(claim.start, claim.end, values={"kind": _kind(claim)})
 
 

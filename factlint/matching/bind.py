@@ -14,6 +14,7 @@ from factlint.matching.claims import find_claims
 from factlint.matching.compare import fits_date, fits_value, units_compatible
 from factlint.matching.features import Evidence, evidence, words_of
 from factlint.matching.index import LedgerIndex
+from factlint.matching.support import supported
 
 DECISIVE_MARGIN = 2  # how far ahead the best fact must score for the sentence's words to decide
 
@@ -147,20 +148,22 @@ def _views(ctx: Context) -> list[View]:
 
 def bind(ctx: Context) -> Context:
     """Bindings for every number and date that binds confidently; resolved citations; check-worthy claims."""
-    bindings = _bindings(ctx)
+    views = _views(ctx)
+    bindings = _bindings(ctx, views)
     citations = resolve(ctx.citations, ctx.doc, ctx.ledger)
     by_start = {b.mention.start: b for b in bindings}
-    claims = find_claims(ctx.doc, ctx.sentences, ctx.quantities, ctx.dates, by_start, citations)
+    backed = lambda m, i: supported(ctx.ledger, m, views[i].words, views[i].years)  # noqa: E731
+    claims = find_claims(ctx.doc, ctx.sentences, ctx.quantities, ctx.dates, by_start, citations, backed)
     return replace(ctx, bindings=bindings, citations=citations, claims=claims)
 
 
-def _bindings(ctx: Context) -> tuple[Binding, ...]:
+def _bindings(ctx: Context, views: list[View]) -> tuple[Binding, ...]:
     """Bind the numbers and dates of every sentence."""
     index: LedgerIndex = ctx.ledger
     quantities = by_sentence(list(ctx.quantities), ctx.sentences)
     dates = by_sentence(list(ctx.dates), ctx.sentences)
     out: list[Binding] = []
-    for i, view in enumerate(_views(ctx)):
+    for i, view in enumerate(views):
         qs = quantities[i]
         subjects = _subjects(qs, view)
         claimed = {e for ids in subjects for e in ids}

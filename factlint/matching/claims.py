@@ -32,6 +32,7 @@ class Claim:
     fact: object | None  # the bound ledger Fact, if any
     fits: bool
     citations: tuple[Citation, ...]
+    supported: bool = False  # bound, or agreeing with some fact the sentence's words point at
 
 
 def citations_by_sentence(doc: Document, sentences: tuple[Sentence, ...],
@@ -83,8 +84,11 @@ def _claim_end(mention: Quantity | DateMention, chunk: str) -> int | None:
 
 def find_claims(doc: Document, sentences: tuple[Sentence, ...], quantities: tuple[Quantity, ...],
                 dates: tuple[DateMention, ...], bindings: dict[int, object],
-                citations: tuple[Citation, ...]) -> tuple[Claim, ...]:
-    """Every check-worthy claim, with the binding (keyed by mention start) and citations of its sentence."""
+                citations: tuple[Citation, ...], support=None) -> tuple[Claim, ...]:
+    """Every check-worthy claim, with its binding (keyed by mention start), support and sentence citations.
+
+    ``support(mention, sentence_index) -> bool`` says whether an unbound claim agrees with some fact.
+    """
     cited = citations_by_sentence(doc, sentences, citations)
     mentions = by_sentence(sorted((*quantities, *dates), key=lambda m: m.start), sentences)
     text = doc.masked
@@ -98,6 +102,7 @@ def find_claims(doc: Document, sentences: tuple[Sentence, ...], quantities: tupl
             if end is None or any(a <= mention.start < b for a, b in quoted):
                 continue
             binding = bindings.get(mention.start)
+            backed = binding is not None or (support is not None and support(mention, i))
             claims.append(Claim(mention.start, end, mention, s, getattr(binding, "fact", None),
-                                getattr(binding, "fits", False), tuple(cited.get(i, ()))))
+                                getattr(binding, "fits", False), tuple(cited.get(i, ())), backed))
     return tuple(claims)
