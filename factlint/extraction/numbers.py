@@ -153,7 +153,7 @@ def _numeral(text: str, m: re.Match, floor: int, end: int) -> Quantity | None:
     currency = CURRENCY_SYMBOLS.get(m.group("sym") or "") or m.group("code")
     scale, unit_text, unit, stop, noun, noun_end = _suffix(text, m.end(), end)
     if currency:
-        unit = canonical(currency)
+        unit, noun, noun_end = canonical(currency), None, -1  # "€4.2 million grant": the claim is the money
     if unit is None and scale == 1 and not m.group("neg"):
         if _left_identifier(text, m.start()):
             return None

@@ -64,11 +64,14 @@ def _choose(ranked: list[tuple[Evidence, Fact]], fits) -> tuple[Fact, bool] | No
     if not ranked:
         return None
     best_ev, best = ranked[0]
+    if fits(best):
+        return best, True
+    # A value that fits another fact the sentence's keywords point at is that fact, not a contradiction.
+    fitting = [f for e, f in ranked[1:] if (e.keywords or best_ev.score - e.score < DECISIVE_MARGIN) and fits(f)]
+    if fitting:
+        return fitting[0], True
     contenders = [f for e, f in ranked if best_ev.score - e.score < DECISIVE_MARGIN]
-    if len(contenders) == 1:
-        return best, fits(best)
-    fitting = [f for f in contenders if fits(f)]
-    return (fitting[0], True) if fitting else None
+    return (best, False) if len(contenders) == 1 else None
 
 
 def _keyword_facts(index: LedgerIndex, words: frozenset[str], entities: set[str]) -> list[Fact]:
