@@ -12,8 +12,9 @@ from factlint.extraction.sentences import by_sentence
 
 # Dimensions whose numbers are statistics; durations and bare numbers are not.
 _WORTHY = frozenset({"percent", "pp", "currency", "length", "mass", "data", "energy", "power", "count", "time"})
-_DATELINE = re.compile(r"^\W*(?:by|published|updated|posted|last (?:updated|modified)|filed|dateline|"
-                       r"reading time|photo|image|credit)\b", re.I)
+_DATELINE = re.compile(r"^\W*(?:by(?! (?:then|now|contrast|comparison|the end|the time|mid|late|early|far)\b)|"
+                       r"published|updated|posted|last (?:updated|modified)|filed|dateline|reading time|photo|"
+                       r"image|credit)\b", re.I)
 _READ_TIME = re.compile(r"\b\d+[ -]min(?:ute)?s?[ -]read\b", re.I)
 _ATTRIBUTION = re.compile(r"\b(?:said|says|say|told|tells|according to|stated|added|adds|wrote|writes|explained|"
                           r"noted|insisted|claimed|argued|recalled|asked|replied|warned)\b", re.I)
