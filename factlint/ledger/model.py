@@ -58,6 +58,7 @@ class Source:
     accessed: PartialDate | None = None
     archive_url: str | None = None
     line: int = 0
+    column: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +70,7 @@ class Entity:
     aliases: tuple[str, ...] = ()
     kind: str = "other"
     line: int = 0
+    column: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,6 +91,7 @@ class Fact:
     valid_until: dt.date | None = None
     path: str = ""
     line: int = 0
+    column: int = 0
 
     @property
     def source(self) -> str:
