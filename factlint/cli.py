@@ -80,3 +80,8 @@ def rules(code: str | None) -> None:
     if rule is None:
         fail(f"unknown rule {code!r}; run 'factlint rules' for the list")
     click.echo(rule_doc(rule))
+
+
+from factlint.ledger.cli import ledger  # noqa: E402 - registered after the core commands
+
+main.add_command(ledger)

@@ -54,7 +54,8 @@ def strings(raw: Any, name: str) -> tuple[str, ...]:
 def number(raw: Any, name: str) -> float:
     """A finite number (not a boolean, not text)."""
     if isinstance(raw, bool) or not isinstance(raw, (int, float)):
-        hint = "; write it without thousands separators or units, e.g. 1204311" if isinstance(raw, str) else ""
+        hint = "; write a plain number such as 48.27 or 1204311 (no separators, units or quotes)" \
+            if isinstance(raw, str) else ""
         raise FieldError(f"'{name}' must be a number, not {_show(raw)}{hint}")
     if isinstance(raw, float) and not math.isfinite(raw):
         raise FieldError(f"'{name}' must be a finite number, not {_show(raw)}")

@@ -123,7 +123,9 @@ class _Reader:
             mark = getattr(exc, "problem_mark", None)
             spot = _spot(mark, mark) if mark is not None else (1, 1, 1, 1)
             problem = getattr(exc, "problem", None) or str(exc)
-            context = getattr(exc, "context", None)
+            context, where = getattr(exc, "context", None), getattr(exc, "context_mark", None)
+            if context and where is not None and where.line != getattr(mark, "line", None):
+                context += f" that starts at line {where.line + 1}"
             self.problems.append(Problem(self.path, spot, "FL301",
                                          f"invalid YAML: {problem}" + (f" ({context})" if context else "")))
             raise _Abort from None
