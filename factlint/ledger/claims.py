@@ -2,7 +2,7 @@
 
 False alarms cost trust, so "the same thing" is narrow: the same `about` set and unit (or both
 dates), and then either the same claim once the fact's own value is taken out, or the same
-non-empty keyword set with the same years mentioned in the claim ("... in 2018" vs "... in 2022"
+non-empty keyword set (and a non-empty `about`) with the same years mentioned in the claim ("... in 2018" vs "... in 2022"
 are different facts). Two values agree when one is the other rounded, or within a tolerance.
 """
 
@@ -44,7 +44,7 @@ def subject_keys(fact: Fact) -> tuple:
     base = (tuple(sorted(fact.about)), *kind)
     shape, years = _claim_parts(fact)
     keys: list[tuple] = [(*base, "claim", shape)]
-    if fact.keywords:
+    if fact.keywords and fact.about:  # without a subject, shared keywords ("population") say too little
         keys.append((*base, "keywords", tuple(sorted({fold(k) for k in fact.keywords})), tuple(sorted(years))))
     return tuple(keys)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from factlint.errors import LedgerError
@@ -38,6 +39,8 @@ def read_bytes(path: Path) -> bytes:
     """The file's bytes (one byte past the size limit at most), or a LedgerError naming the reason."""
     try:
         with open(path, "rb") as stream:
-            return stream.read(MAX_FILE_BYTES + 1)
+            # read(n) would allocate n bytes up front: only cap files that really are too big.
+            too_big = os.fstat(stream.fileno()).st_size > MAX_FILE_BYTES
+            return stream.read(MAX_FILE_BYTES + 1) if too_big else stream.read()
     except OSError as exc:
         raise LedgerError(str(path), f"cannot read ledger: {exc.strerror or exc}") from None
