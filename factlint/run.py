@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from pathlib import Path
 
 import click
 
 from factlint.config import load_config
 from factlint.coverage import Coverage
-from factlint.errors import ConfigError, InputError
+from factlint.errors import ConfigError
 from factlint.findings import Report, severity_rank
 
 
@@ -36,29 +37,43 @@ def load_index(paths: tuple[Path, ...]):
 
 def run_check(paths: tuple[str, ...], *, ledgers: tuple[Path, ...] = (), fmt: str = "text",
               as_of: dt.date | None = None, select: tuple[str, ...] = (), ignore: tuple[str, ...] = (),
-              fail_on: str | None = None, quiet: bool = False, stats: bool = False) -> int:
+              fail_on: str | None = None, quiet: bool = False, stats: bool = False,
+              encoding: str = "utf-8", baseline: Path | None = None, write_baseline: Path | None = None,
+              color: bool = False) -> int:
     """Check drafts, print the report, return the exit code."""
+    from factlint.baseline import apply_baseline
     from factlint.document.parse import is_markdown_path, parse_document
-    from factlint.drafts import collect, read_draft
+    from factlint.drafts import BinaryDraft, collect, read_draft
     from factlint.engine import RuleSet, check_document
-    from factlint.reporters import REPORTERS
+    from factlint.output import render_output, resolve_formats
 
     config = load_config()
-    if fmt not in REPORTERS:
-        raise InputError(None, f"unknown format {fmt!r} (choose from {', '.join(REPORTERS)})")
+    formats = resolve_formats(fmt, os.environ)
     rules = RuleSet.build(select or config.select, ignore or config.ignore, config.severity)
     files = collect(paths, config.exclude)
     index = load_index(resolve_ledgers(ledgers, config.ledger))
     findings = []
     coverage: list[Coverage] | None = [] if stats else None
+    checked = 0
     for path in files:
-        doc = parse_document(read_draft(path), path, markdown=is_markdown_path(path))
+        try:
+            text = read_draft(path, encoding)
+        except BinaryDraft as exc:
+            if path in paths:
+                raise
+            click.echo(f"factlint: skipping {exc.path}: {exc.message}", err=True)
+            continue
+        checked += 1
+        doc = parse_document(text, path, markdown=is_markdown_path(path))
         day = as_of or doc.date or dt.date.today()
         findings.extend(check_document(doc, index, day, rules, coverage))
-    report = Report(tuple(findings), len(files), sum(coverage, Coverage()) if coverage is not None else None)
-    output = REPORTERS[fmt](report)
-    if quiet and fmt == "text":
+    findings, note = apply_baseline(findings, files, baseline, write_baseline)
+    if note:
+        click.echo(f"factlint: {note}", err=True)
+    report = Report(tuple(findings), checked, sum(coverage, Coverage()) if coverage is not None else None)
+    output = render_output(report, formats, color)
+    if quiet and "text" in formats:
         output = "".join(line + "\n" for line in output.splitlines() if not line.startswith(("Found ", "No findings")))
-    click.echo(output, nl=False)
+    click.echo(output, nl=False, color=color or None)
     threshold = severity_rank(fail_on or config.fail_on)
     return 1 if any(severity_rank(f.severity) >= threshold for f in report.findings) else 0

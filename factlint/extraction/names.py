@@ -20,7 +20,6 @@ _LEADING = frozenset(
     "september october november december from to of since until during yet so then there here what who how why "
     "where all some many most both each every no not only also however meanwhile still".split()
 )
-_MAX_TOKENS = 6
 
 
 def _capitalised(word: str) -> bool:
@@ -52,7 +51,7 @@ def _trim(run: list[re.Match]) -> list[re.Match]:
         run = run[1:]
     while run and run[-1].group().lower() in _PARTICLES:
         run = run[:-1]
-    return run[:_MAX_TOKENS] if len(run) > _MAX_TOKENS else run
+    return run
 
 
 def _strip_possessive(text: str, start: int, end: int) -> int:

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import click
 
 from factlint.config import load_config
-from factlint.errors import InputError
 from factlint.findings import Finding, Report
 from factlint.ledger.load import validate_ledgers
 from factlint.ledger.problems import Problem
@@ -46,12 +46,11 @@ def to_finding(problem: Problem, severity: str, lines: _Lines) -> Finding:
 
 def run_ledger_check(paths: tuple[Path, ...], fmt: str = "text") -> int:
     """Validate, print the report, return 0 (clean) or 1 (problems)."""
-    from factlint.reporters import REPORTERS
+    from factlint.output import render_output, resolve_formats
     from factlint.run import resolve_ledgers
 
     config = load_config()
-    if fmt not in REPORTERS:
-        raise InputError(None, f"unknown format {fmt!r} (choose from {', '.join(REPORTERS)})")
+    formats = resolve_formats(fmt, os.environ)
     validation = validate_ledgers(resolve_ledgers(paths, config.ledger))
     lines = _Lines()
     findings = []
@@ -60,5 +59,5 @@ def run_ledger_check(paths: tuple[Path, ...], fmt: str = "text") -> int:
         if severity != "off":
             findings.append(to_finding(problem, severity, lines))
     report = Report(tuple(findings), len(validation.ledger.paths))
-    click.echo(REPORTERS[fmt](report), nl=False)
+    click.echo(render_output(report, formats), nl=False)
     return 1 if findings else 0

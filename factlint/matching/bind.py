@@ -7,12 +7,14 @@ from dataclasses import dataclass, replace
 
 from factlint.checks.context import Context
 from factlint.extraction.model import DateMention, Quantity, Sentence
+from factlint.extraction.sentences import by_sentence
 from factlint.ledger.model import Fact
 from factlint.matching.citations import resolve
 from factlint.matching.claims import find_claims
 from factlint.matching.compare import fits_date, fits_value, units_compatible
 from factlint.matching.features import Evidence, evidence, words_of
 from factlint.matching.index import LedgerIndex
+from factlint.matching.support import supported
 
 DECISIVE_MARGIN = 2  # how far ahead the best fact must score for the sentence's words to decide
 
@@ -35,12 +37,6 @@ class View:
     years: frozenset[int]
     mentions: tuple[tuple[int, tuple[str, ...]], ...]  # (offset, entity ids) in text order
     carried: tuple[str, ...]  # entities of the previous sentence, for sentences that name none
-
-
-def _in(items: list, sentence: Sentence) -> list:
-    """Items whose start lies inside the sentence (items sorted by start)."""
-    starts = [i.start for i in items]
-    return items[bisect_left(starts, sentence.start) : bisect_left(starts, sentence.end)]
 
 
 def _ranked(index: LedgerIndex, facts: list[Fact], view: View) -> list[tuple[Evidence, Fact]]:
@@ -72,14 +68,20 @@ def _keyword_facts(index: LedgerIndex, view: View, entities: set[str]) -> list[F
     return out
 
 
-def _subjects(q: Quantity, view: View, quantities: list[Quantity], rightward: bool) -> tuple[str, ...]:
-    """The entity a number is about: nearest before it (or after it, in 'X% to A' sentences)."""
-    if rightward:
-        nxt = min((o.start for o in quantities if o.start > q.start), default=view.sentence.end)
-        after = [ids for off, ids in view.mentions if q.end <= off < nxt]
-        return after[0] if after else ()
-    before = [ids for off, ids in view.mentions if off < q.start]
-    return before[-1] if before else view.carried
+def _subjects(qs: list[Quantity], view: View) -> list[tuple[str, ...]]:
+    """Each number's entity: the nearest named before it, or after it in 'X% to A, Y% to B' sentences."""
+    offsets = [off for off, _ in view.mentions]
+    rightward = bool(qs) and bool(offsets) and offsets[0] > qs[0].start
+    out = []
+    for i, q in enumerate(qs):
+        if rightward:
+            nxt = qs[i + 1].start if i + 1 < len(qs) else view.sentence.end
+            j = bisect_left(offsets, q.end)
+            out.append(view.mentions[j][1] if j < len(offsets) and offsets[j] < nxt else ())
+        else:
+            j = bisect_left(offsets, q.start)
+            out.append(view.mentions[j - 1][1] if j else view.carried)
+    return out
 
 
 def _bind_quantity(index: LedgerIndex, q: Quantity, view: View, subject: tuple[str, ...],
@@ -126,17 +128,18 @@ def _one_statement_per_fact(bindings: list[Binding]) -> list[Binding]:
 def _views(ctx: Context) -> list[View]:
     """Sentence views with words, years and entity mentions (carried across a block)."""
     doc, views, previous = ctx.doc, [], None
-    names = [n for n in ctx.names if n.entities or n.suggested]
-    for s in ctx.sentences:
+    names = by_sentence([n for n in ctx.names if n.entities or n.suggested], ctx.sentences)
+    dates = by_sentence(list(ctx.dates), ctx.sentences)
+    for i, s in enumerate(ctx.sentences):
         text = doc.masked[s.start : s.end]
         block = doc.blocks[s.block]
         if block.context:
             text = doc.masked[block.context[0] : block.context[1]] + " " + text
-        mentions = tuple((n.start, n.entities or n.suggested) for n in _in(names, s))
+        mentions = tuple((n.start, n.entities or n.suggested) for n in names[i])
         carried = ()
         if previous is not None and previous.sentence.block == s.block:
             carried = tuple(e for _, ids in previous.mentions for e in ids) or previous.carried
-        years = frozenset(d.date.year for d in _in(list(ctx.dates), s) if d.explicit_year)
+        years = frozenset(d.date.year for d in dates[i] if d.explicit_year)
         view = View(s, words_of(text), years, mentions, carried)
         views.append(view)
         previous = view
@@ -145,25 +148,27 @@ def _views(ctx: Context) -> list[View]:
 
 def bind(ctx: Context) -> Context:
     """Bindings for every number and date that binds confidently; resolved citations; check-worthy claims."""
-    bindings = _bindings(ctx)
+    views = _views(ctx)
+    bindings = _bindings(ctx, views)
     citations = resolve(ctx.citations, ctx.doc, ctx.ledger)
     by_start = {b.mention.start: b for b in bindings}
-    claims = find_claims(ctx.doc, ctx.sentences, ctx.quantities, ctx.dates, by_start, citations)
+    backed = lambda m, i: supported(ctx.ledger, m, views[i].words, views[i].years)  # noqa: E731
+    claims = find_claims(ctx.doc, ctx.sentences, ctx.quantities, ctx.dates, by_start, citations, backed)
     return replace(ctx, bindings=bindings, citations=citations, claims=claims)
 
 
-def _bindings(ctx: Context) -> tuple[Binding, ...]:
+def _bindings(ctx: Context, views: list[View]) -> tuple[Binding, ...]:
     """Bind the numbers and dates of every sentence."""
     index: LedgerIndex = ctx.ledger
-    quantities, dates = list(ctx.quantities), list(ctx.dates)
+    quantities = by_sentence(list(ctx.quantities), ctx.sentences)
+    dates = by_sentence(list(ctx.dates), ctx.sentences)
     out: list[Binding] = []
-    for view in _views(ctx):
-        qs = _in(quantities, view.sentence)
-        rightward = bool(qs) and not any(off < qs[0].start for off, _ in view.mentions) and bool(view.mentions)
-        subjects = [_subjects(q, view, qs, rightward) for q in qs]
+    for i, view in enumerate(views):
+        qs = quantities[i]
+        subjects = _subjects(qs, view)
         claimed = {e for ids in subjects for e in ids}
         named = {e for _, ids in view.mentions for e in ids}
         found = [_bind_quantity(index, q, view, subj, named - claimed, ctx.as_of) for q, subj in zip(qs, subjects)]
-        found += [_bind_date(index, d, view, ctx.as_of) for d in _in(dates, view.sentence)]
+        found += [_bind_date(index, d, view, ctx.as_of) for d in dates[i]]
         out.extend(_one_statement_per_fact([b for b in found if b is not None]))
     return tuple(out)

@@ -30,6 +30,7 @@ class LedgerIndex:
     urls: dict[str, set[str]] = field(default_factory=dict)  # normalised source URL -> source ids
     source_ids_lower: dict[str, str] = field(default_factory=dict)  # lower-cased source id -> source id
     _features: dict[str, object] = field(default_factory=dict, repr=False)
+    _support: object = field(default=None, repr=False)
 
     @classmethod
     def build(cls, ledger: Ledger) -> "LedgerIndex":
@@ -78,6 +79,14 @@ class LedgerIndex:
                 if url:
                     urls[normalise_url(url)].add(source.id)
         self.urls = dict(urls)
+
+    def support(self):
+        """The date and value index used for loose support (FL201), built on first use."""
+        if self._support is None:
+            from factlint.matching.support import SupportIndex
+
+            self._support = SupportIndex.build(self.ledger.facts)
+        return self._support
 
     def features(self, fact: Fact):
         """Word features of a fact, computed once on first use."""
