@@ -292,3 +292,87 @@ def test_merge_keys_and_aliases_are_allowed(tmp_path) -> None:
         value: 31.9
     """), tmp_path)
     assert found == []
+
+
+# --- self-contradictions (FL310): real ones found, look-alikes left alone ----------------------------
+
+def _fl310(tmp_path: Path, body: str) -> list[tuple[str, int, int]]:
+    return [c for c in codes(problems_of(facts(body), tmp_path)) if c[0] == "FL310"]
+
+
+def test_contradiction_by_claim_and_by_keywords(tmp_path) -> None:
+    assert _fl310(tmp_path, """\
+      - {id: a, claim: Marta Silva won 48.27% of the valid votes., about: marta-silva, value: 48.27, unit: percent,
+         source: count}
+      - {id: b, claim: Marta Silva won 47.1% of the valid votes., about: marta-silva, value: 47.1, unit: percent,
+         source: count}
+      - {id: c, claim: Silva took 45 percent., about: marta-silva, keywords: [won, share], value: 45, unit: percent,
+         source: count}
+      - {id: d, claim: Silva's share was 44%., about: marta-silva, keywords: [share, won], value: 44, unit: percent,
+         source: count}
+    """) == [("FL310", 11, 88), ("FL310", 15, 93)]
+
+
+def test_contradiction_message_names_both_facts(tmp_path) -> None:
+    (problem,) = [p for p in problems_of(facts("""\
+      - {id: a, claim: The vote was held on 6 March 2022., about: marta-silva, date: 2022-03-06, source: count}
+      - {id: b, claim: The vote was held on 13 March 2022., about: marta-silva, date: 2022-03-13, source: count}
+    """), tmp_path) if p.code == "FL310"]
+    assert problem.message.startswith("fact b says 2022-03-13 but fact a (line 9) says 2022-03-06")
+
+
+@pytest.mark.parametrize("second", [
+    # rounded copies and tolerances agree
+    "{id: b, claim: Marta Silva won 48.3% of the valid votes., about: marta-silva, value: 48.3, unit: percent, source: count}",
+    "{id: b, claim: Marta Silva won 48% of the valid votes., about: marta-silva, value: 48, unit: percent, source: count}",
+    "{id: b, claim: Marta Silva won 48.9% of the valid votes., about: marta-silva, value: 48.9, unit: percent, "
+    "tolerance: 1, source: count}",
+    # another subject, unit, year, district or validity window
+    "{id: b, claim: Marta Silva won 31.9% of the valid votes., about: rui-ortiz, value: 31.9, unit: percent, source: count}",
+    "{id: b, claim: Marta Silva won 31.9% of the valid votes., about: marta-silva, value: 31.9, unit: points, source: count}",
+    "{id: b, claim: Marta Silva won 39.1% of the valid votes in 2018., about: marta-silva, value: 39.1, unit: percent, "
+    "source: count}",
+    "{id: b, claim: Marta Silva won 52.3% of the valid votes in district 5., about: marta-silva, value: 52.3, "
+    "unit: percent, source: count}",
+    "{id: b, claim: Marta Silva won 39.1% of the valid votes., about: marta-silva, value: 39.1, unit: percent, "
+    "source: count, valid_until: 2020-01-01}",
+    # another claim and other keywords: the final poll is not the count
+    "{id: b, claim: The final poll gave Marta Silva 45.2%., about: marta-silva, keywords: [poll], value: 45.2, "
+    "unit: percent, source: poll}",
+])
+def test_no_contradiction_for_look_alikes(second, tmp_path) -> None:
+    first = ("{id: a, claim: Marta Silva won 48.27% of the valid votes., about: marta-silva, keywords: [won, votes], "
+             "value: 48.27, unit: percent, source: count, valid_from: 2022-03-06}")
+    assert _fl310(tmp_path, f"- {first}\n- {second}\n") == []
+
+
+def test_shared_keywords_without_subject_are_not_a_contradiction(tmp_path) -> None:
+    assert _fl310(tmp_path, """\
+      - {id: a, claim: Porto Alto has 212000 residents., keywords: [population], value: 212000, unit: people, source: count}
+      - {id: b, claim: Vila Nova has 48000 residents., keywords: [population], value: 48000, unit: people, source: count}
+    """) == []
+
+
+def test_dates_agree_at_shared_precision(tmp_path) -> None:
+    assert _fl310(tmp_path, """\
+      - {id: a, claim: The vote was held in March 2022., about: marta-silva, date: 2022-03, source: count}
+      - {id: b, claim: The vote was held on 6 March 2022., about: marta-silva, date: 2022-03-06, source: count}
+    """) == []
+
+
+def test_contradictions_across_files(tmp_path) -> None:
+    folder = tmp_path / "ledger"
+    folder.mkdir()
+    (folder / "a.yaml").write_text(facts(
+        "- {id: a, claim: Marta Silva won 48.27%., about: marta-silva, value: 48.27, unit: percent, source: count}\n"))
+    (folder / "b.yaml").write_text("version: 1\nfacts:\n"
+        "- {id: b, claim: Marta Silva won 41%., about: marta-silva, value: 41, unit: percent, source: count}\n")
+    (problem,) = validate_ledgers((folder,)).problems
+    assert problem.code == "FL310" and problem.path.endswith("b.yaml") and f"{folder / 'a.yaml'}:9" in problem.message
+
+
+def test_large_group_stays_fast(tmp_path) -> None:
+    body = "".join(f"- {{id: f{i}, claim: Silva won {i}.5% of the valid votes., about: marta-silva, value: {i}.5, "
+                   f"unit: percent, source: count}}\n" for i in range(3000))
+    found = _fl310(tmp_path, body)
+    assert len(found) == 2999  # every later fact once, compared with a bounded number of earlier ones

@@ -14,26 +14,65 @@ import re
 from factlint.fold import fold
 from factlint.ledger.model import Fact, PartialDate
 
-_NUMBER = re.compile(r"(?<![\w.])[-+\u2212]?\d(?:[\d,.\u00a0\u202f']*\d)?")
+_NUMBER = re.compile(r"(?<![\w.])[-+\u2212]?\d(?:[\d,.\u00a0\u202f']*\d)?"
+                     r"(?:\s?(thousand|million|billion|trillion|bn|mn|tn|k|m)\b)?", re.IGNORECASE)
+_SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "billion": 1e9, "bn": 1e9,
+           "trillion": 1e12, "tn": 1e12}
+_ISO_DATE = re.compile(r"\b(\d{4})-\d{1,2}(?:-\d{1,2})?\b")
 _YEAR = re.compile(r"^(1[5-9]|2[0-9])\d\d$")
 _MONTHS = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b")
 
 
+def _readings(token: str) -> list[tuple[float, float]]:
+    """(number, rounding step) for each way to read the digits: '48,27' may be 4827 or 48.27."""
+    plain = token.replace("\u2212", "-").replace("\u00a0", "").replace("\u202f", "").replace("'", "")
+    candidates = [plain.replace(",", "")]
+    if plain.count(",") == 1 and "." not in plain:
+        candidates.append(plain.replace(",", "."))  # a decimal comma
+    out = []
+    for text in candidates:
+        try:
+            number = float(text)
+        except ValueError:
+            continue
+        decimals = len(text.partition(".")[2])
+        out.append((number, 10.0 ** -decimals))
+    return out
+
+
+def _is_own_value(token: str, scale_word: str | None, value: float) -> bool:
+    """Whether the claim's number is the fact's value as written (at its precision, with its scale word)."""
+    scale = _SCALES.get((scale_word or "").lower(), 1.0)
+    return any(abs(number * scale - value) <= step * scale / 2 + 1e-9 * abs(value)
+               for number, step in _readings(token))
+
+
 def _claim_parts(fact: Fact) -> tuple[str, frozenset[str]]:
-    """The claim folded with its numbers (and for a date fact, its date) taken out, and its other years."""
-    own_year = str(fact.date.year) if fact.date else None
-    own_value = fact.value
+    """The claim folded with the fact's own value (or date) taken out, and the years it still mentions.
+
+    Only the fact's own value goes: other numbers ("district 5", "in 2018") tell facts apart.
+    """
+    date = fact.date
+    claim = fact.claim
+    if date:
+        claim = _ISO_DATE.sub(lambda m: " num " if int(m.group(1)) == date.year else m.group(), claim)
     years: set[str] = set()
 
     def replace(match: re.Match) -> str:
-        token = match.group()
-        if _YEAR.match(token) and token != own_year and not (own_value is not None and float(token) == own_value):
-            years.add(token)
-            return f" {token} "
-        return " num "
+        token, scale_word = match.group(), match.group(1)
+        digits = token[: len(token) - len(scale_word)].strip() if scale_word else token
+        if fact.value is not None and _is_own_value(digits, scale_word, fact.value):
+            return " num "
+        if fact.value is not None and scale_word and _is_own_value(digits, None, fact.value):
+            return f" num {scale_word} "  # "1500 m" is metres here, not millions
+        if date is not None and digits.isdigit() and int(digits) in (date.year, date.day):
+            return " num "
+        if _YEAR.match(digits):
+            years.add(digits)
+        return f" {token} "
 
-    shape = fold(_NUMBER.sub(replace, fact.claim))
-    if fact.date:
+    shape = fold(_NUMBER.sub(replace, claim))
+    if date and date.month:
         shape = _MONTHS.sub("num", shape)
     return shape, frozenset(years)
 

@@ -6,9 +6,17 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 
+def _reduce_by_fields(self: object) -> tuple:
+    """Pickle as a constructor call: loading a cached 100k-fact ledger is about twice as fast as
+    with the default state of a frozen slotted dataclass (a Python setattr loop per object)."""
+    return (type(self), tuple(getattr(self, name) for name in self.__match_args__))
+
+
 @dataclass(frozen=True, slots=True)
 class PartialDate:
     """A date known to year, month or day precision."""
+
+    __reduce__ = _reduce_by_fields
 
     year: int
     month: int | None = None
@@ -38,6 +46,8 @@ class PartialDate:
 class Tolerance:
     """How far a stated value may drift from the fact: absolute, or relative (a fraction)."""
 
+    __reduce__ = _reduce_by_fields
+
     amount: float
     relative: bool = False
 
@@ -49,6 +59,8 @@ class Tolerance:
 @dataclass(frozen=True, slots=True)
 class Source:
     """Where facts come from."""
+
+    __reduce__ = _reduce_by_fields
 
     id: str
     title: str
@@ -65,6 +77,8 @@ class Source:
 class Entity:
     """A person, organization, place or thing that facts are about."""
 
+    __reduce__ = _reduce_by_fields
+
     id: str
     name: str
     aliases: tuple[str, ...] = ()
@@ -76,6 +90,8 @@ class Entity:
 @dataclass(frozen=True, slots=True)
 class Fact:
     """One sourced fact: a value with a unit, or a date."""
+
+    __reduce__ = _reduce_by_fields
 
     id: str
     claim: str
