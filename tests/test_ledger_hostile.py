@@ -125,3 +125,17 @@ def test_binary_garbage(tmp_path) -> None:
 def test_control_characters(tmp_path) -> None:
     problems, _, _ = _validate(tmp_path, "version: 1\nsources: {s: {title: \"a\x00b\"}}\n")
     assert [p.code for p in problems] == ["FL301"]
+
+
+def test_pure_python_parser_gives_the_same_answers(tmp_path, monkeypatch) -> None:
+    """Without libyaml, PyYAML's Python parser emits the same events: same problems, same limits."""
+    import yaml
+
+    text = ("version: 1\nversion: 1\nsources:\n  s: {titel: x}\nfacts:\n"
+            "  - {id: a, claim: x, value: '1', source: s}\n")
+    with_c = [(p.code, p.line, p.column) for p in _validate(tmp_path, text, trace=False)[0]]
+    monkeypatch.setattr(yamlread, "_Loader", yaml.SafeLoader)
+    assert [(p.code, p.line, p.column) for p in _validate(tmp_path, text + "\n", trace=False)[0]] == with_c
+    problems, elapsed, _ = _validate(tmp_path, billion_laughs(), trace=False)
+    assert [p.code for p in problems] == ["FL311"] and elapsed < SECONDS
+    assert [p.code for p in _validate(tmp_path, "version: 1\nx: [1\n", trace=False)[0]] == ["FL301"]
