@@ -131,7 +131,8 @@ class _Builder:
                                     spot[0], spot[1])
         if name:
             self.spellings.append(Spelling(eid, name, ymap.value_spots["name"], False))
-        self.spellings.extend(Spelling(eid, alias, at, True) for alias, at in zip(aliases, _item_spots(ymap, "aliases")))
+        spots = _item_spots(ymap, "aliases")
+        self.spellings.extend(Spelling(eid, alias, at, True) for alias, at in zip(aliases, spots))
 
     def fact(self, raw: Any, spot: Spot, index: int) -> None:
         """One fact: fields, value-or-date, validity window, duplicate id; then its record."""
@@ -164,7 +165,8 @@ class _Builder:
             sources=strings("source"), about=strings("about"), keywords=strings("keywords"),
             value=self.field(raw, "value", fields.number, where), unit=_intern(unit) if unit else None,
             tolerance=self.field(raw, "tolerance", fields.tolerance, where),
-            date=self.field(raw, "date", fields.partial_date, where), quote=self.field(raw, "quote", fields.text, where),
+            date=self.field(raw, "date", fields.partial_date, where),
+            quote=self.field(raw, "quote", fields.text, where),
             valid_from=self.field(raw, "valid_from", fields.first_day, where),
             valid_until=self.field(raw, "valid_until", fields.first_day, where),
             path=self.path, line=at[0], column=at[1])

@@ -2,8 +2,9 @@
 
 False alarms cost trust, so "the same thing" is narrow: the same `about` set and unit (or both
 dates), and then either the same claim once the fact's own value is taken out, or the same
-non-empty keyword set (and a non-empty `about`) with the same years mentioned in the claim ("... in 2018" vs "... in 2022"
-are different facts). Two values agree when one is the other rounded, or within a tolerance.
+non-empty keyword set (and a non-empty `about`) with the same years mentioned in the claim
+("... in 2018" vs "... in 2022" are different facts). Two values agree when one is the other
+rounded, or within a tolerance.
 """
 
 from __future__ import annotations

@@ -15,7 +15,8 @@ def ledger() -> None:
 
 @ledger.command("check")
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-@click.option("--format", "fmt", default="text", show_default=True, help="Output format: text, json, sarif, github, gitlab, or auto (github + text in GitHub Actions).")
+@click.option("--format", "fmt", default="text", show_default=True,
+              help="Output format: text, json, sarif, github, gitlab, or auto (github + text in GitHub Actions).")
 def check(paths: tuple[Path, ...], fmt: str) -> None:
     """Validate ledger files or directories (default: config 'ledger', else ./facts.yaml).
 
