@@ -11,13 +11,15 @@ from factlint.extraction.model import Citation, DateMention, Quantity, Sentence
 from factlint.extraction.sentences import by_sentence
 
 # Dimensions whose numbers are statistics; durations and bare numbers are not.
-_WORTHY = frozenset({"percent", "pp", "currency", "length", "mass", "data", "energy", "power", "count"})
+_WORTHY = frozenset({"percent", "pp", "currency", "length", "mass", "data", "energy", "power", "count", "time"})
 _DATELINE = re.compile(r"^\W*(?:by|published|updated|posted|last (?:updated|modified)|filed|dateline|"
                        r"reading time|photo|image|credit)\b", re.I)
 _READ_TIME = re.compile(r"\b\d+[ -]min(?:ute)?s?[ -]read\b", re.I)
 _ATTRIBUTION = re.compile(r"\b(?:said|says|say|told|tells|according to|stated|added|adds|wrote|writes|explained|"
                           r"noted|insisted|claimed|argued|recalled|asked|replied|warned)\b", re.I)
-_QUOTE = re.compile(r"“[^“”]*”|\"[^\"\n]*\"")
+_QUOTE = re.compile(r"“[^“”]*”|\"[^\"]*\"")
+_STAMP = re.compile(r"\b(?:published|updated|posted|modified|dated|filed|released|reviewed|revised|as of)"
+                    r"(?:[ \t]+on)?[ \t:]*$", re.I)
 _FUTURE = re.compile(r"\b(?:will|shall|next|upcoming|scheduled|plans? to|is due|are due)\b", re.I)
 
 
@@ -49,19 +51,18 @@ def citations_by_sentence(doc: Document, sentences: tuple[Sentence, ...],
     return out
 
 
-def _quoted(text: str, s: Sentence) -> list[tuple[int, int]]:
-    """Spans of attributed quotations inside a sentence."""
-    chunk = text[s.start : s.end]
-    if not _ATTRIBUTION.search(chunk):
+def _quoted(text: str, block) -> list[tuple[int, int]]:
+    """Spans of attributed quotations in a block (a quotation may run over several sentences)."""
+    if not _ATTRIBUTION.search(text, block.start, block.end):
         return []
-    return [(s.start + m.start(), s.start + m.end()) for m in _QUOTE.finditer(chunk)]
+    return [m.span() for m in _QUOTE.finditer(text, block.start, block.end)]
 
 
 def _worthy_quantity(q: Quantity) -> bool:
-    """Statistics: percentages, money, measures, and counts of ten or more."""
+    """Statistics: percentages, money, measures, counts of ten or more, durations of a hundred or more."""
     if q.dimension not in _WORTHY:
         return False
-    return q.dimension != "count" or abs(q.value) >= 10
+    return abs(q.value) >= {"count": 10, "time": 100}.get(q.dimension, 0)
 
 
 def _worthy_date(d: DateMention, chunk: str) -> bool:
@@ -69,17 +70,26 @@ def _worthy_date(d: DateMention, chunk: str) -> bool:
     return bool(d.date.month) and not d.relative and not _FUTURE.search(chunk)
 
 
+def stamps_the_page(text: str, d: DateMention) -> bool:
+    """A date that stamps the page ("Last updated 10 September 2024"), not an event."""
+    return bool(_STAMP.search(text, max(0, d.start - 40), d.start))
+
+
+def is_dateline(chunk: str) -> bool:
+    """Bylines, datelines and reading times ("By A. Reis · 5 min read · Published 2 May 2023")."""
+    return bool(_DATELINE.search(chunk) or _READ_TIME.search(chunk))
+
+
 def _excluded(text: str, doc: Document, s: Sentence) -> bool:
-    """Bylines, datelines, reading times and headings hold no claims."""
-    chunk = text[s.start : s.end]
-    return bool(_DATELINE.search(chunk) or _READ_TIME.search(chunk)) or doc.blocks[s.block].kind == "heading"
+    """Bylines, datelines and headings hold no claims."""
+    return is_dateline(text[s.start : s.end]) or doc.blocks[s.block].kind == "heading"
 
 
-def _claim_end(mention: Quantity | DateMention, chunk: str) -> int | None:
-    """Where a check-worthy mention's claim words end, or None when it is not check-worthy."""
+def _claim_end(mention: Quantity | DateMention, chunk: str, bound: bool) -> int | None:
+    """Where a claim's words end, or None when the mention is neither check-worthy nor bound to a fact."""
     if isinstance(mention, Quantity):
-        return max(mention.end, mention.claim_end) if _worthy_quantity(mention) else None
-    return mention.end if _worthy_date(mention, chunk) else None
+        return max(mention.end, mention.claim_end) if bound or _worthy_quantity(mention) else None
+    return mention.end if bound or _worthy_date(mention, chunk) else None
 
 
 def find_claims(doc: Document, sentences: tuple[Sentence, ...], quantities: tuple[Quantity, ...],
@@ -93,13 +103,18 @@ def find_claims(doc: Document, sentences: tuple[Sentence, ...], quantities: tupl
     mentions = by_sentence(sorted((*quantities, *dates), key=lambda m: m.start), sentences)
     text = doc.masked
     claims: list[Claim] = []
+    quotes: dict[int, list[tuple[int, int]]] = {}
     for i, s in enumerate(sentences):
         if not mentions[i] or _excluded(text, doc, s):
             continue
-        chunk, quoted = text[s.start : s.end], _quoted(text, s)
+        chunk = text[s.start : s.end]
+        if s.block not in quotes:
+            quotes[s.block] = _quoted(text, doc.blocks[s.block])
         for mention in mentions[i]:
-            end = _claim_end(mention, chunk)
-            if end is None or any(a <= mention.start < b for a, b in quoted):
+            end = _claim_end(mention, chunk, mention.start in bindings)
+            if end is None or any(a <= mention.start < b for a, b in quotes[s.block]):
+                continue
+            if isinstance(mention, DateMention) and stamps_the_page(text, mention):
                 continue
             binding = bindings.get(mention.start)
             backed = binding is not None or (support is not None and support(mention, i))

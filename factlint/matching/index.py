@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
 from factlint.fold import fold, stem
 from factlint.ledger.model import Entity, Fact, Ledger
+
+
+_ARTICLE = re.compile(r"^(?:the|a|an) ")
 
 
 def deletes(token: str) -> set[str]:
@@ -40,7 +44,7 @@ class LedgerIndex:
         near: dict[str, set[str]] = defaultdict(set)
         for entity in ledger.entities.values():
             for spelling in (entity.name, *entity.aliases):
-                key = fold(spelling)
+                key = _ARTICLE.sub("", fold(spelling))  # "the Electoral Commission" is written after any article
                 if not key:
                     continue
                 names[key].add(entity.id)
@@ -96,7 +100,8 @@ class LedgerIndex:
 
             names = frozenset(t for e in fact.about if (ent := self.entity(e))
                               for spelling in (ent.name, *ent.aliases) for t in fold(spelling).split())
-            feats = self._features[fact.id] = fact_features(fact, names)
+            source = self.ledger.sources.get(fact.source)
+            feats = self._features[fact.id] = fact_features(fact, names, source.title if source else "")
         return feats
 
     def entity(self, entity_id: str) -> Entity | None:

@@ -29,7 +29,10 @@ class SupportIndex:
         values: dict[str, list[tuple[float, int, Fact]]] = defaultdict(list)
         for i, fact in enumerate(facts):
             if fact.date is not None:
-                by_date[fact.date.iso()].append(fact)
+                # Indexed under its year and month too, so "in October 2024" finds a fact dated 2024-10-13.
+                d = fact.date
+                for key in dict.fromkeys((f"{d.year:04d}", d.iso()[:7], d.iso())):
+                    by_date[key].append(fact)
             elif fact.value is not None:
                 unit = canonical(fact.unit)
                 values[unit.dimension if unit else "none"].append((fact.value * (unit.factor if unit else 1), i, fact))
@@ -41,10 +44,9 @@ class SupportIndex:
 
     def date_facts(self, d: DateMention) -> list[Fact]:
         """Facts dated at the mention's day, month or year."""
-        keys = {d.date.iso(), f"{d.date.year:04d}"}
-        if d.date.month:
-            keys.add(f"{d.date.year:04d}-{d.date.month:02d}")
-        return [f for k in sorted(keys) for f in self.by_date.get(k, ())]
+        iso = d.date.iso()
+        keys = dict.fromkeys((iso[:4], iso[:7], iso))  # fits_date then keeps those that agree
+        return list(dict.fromkeys(f for k in keys for f in self.by_date.get(k, ())))
 
     def value_facts(self, q: Quantity) -> list[Fact]:
         """Facts of the quantity's dimension whose value lies in its interval."""
@@ -54,11 +56,16 @@ class SupportIndex:
         return facts[lo : min(hi, lo + MAX_CANDIDATES)]
 
 
-def supported(index, mention: Quantity | DateMention, words: frozenset[str], years: frozenset[int]) -> bool:
-    """Whether some fact agrees with the mention and the sentence shares a keyword with it."""
+def supported(index, mention: Quantity | DateMention, words: tuple[frozenset[str], ...], years: frozenset[int],
+              entities: frozenset[str]) -> bool:
+    """Whether some fact agrees with the mention and is about an entity named, or shares a keyword.
+
+    ``words`` are word sets to look in: the sentence's own, then its context (heading, previous sentence).
+    """
     support: SupportIndex = index.support()
     if isinstance(mention, DateMention):
         candidates = [f for f in support.date_facts(mention) if fits_date(mention, f)]
     else:
         candidates = [f for f in support.value_facts(mention) if units_compatible(mention, f) and fits_value(mention, f)]
-    return any(evidence(index.features(f), words, years).keywords for f in candidates)
+    return any(entities & set(f.about) or any(evidence(index.features(f), w, years).keywords for w in words)
+               for f in candidates)
