@@ -21,9 +21,9 @@ def uncited_claim(ctx: Context) -> Iterator[Hit]:
 def _kind(claim: Claim) -> str:
     """A word for what the claim is, for the message."""
     if isinstance(claim.mention, DateMention):
-        return "dated event"
-    return {"percent": "percentage", "pp": "percentage", "currency": "amount of money"}.get(
-        claim.mention.dimension or "", "figure")
+        return "a dated event"
+    return {"percent": "a percentage", "pp": "a percentage", "currency": "an amount of money"}.get(
+        claim.mention.dimension or "", "a figure")
 
 
 def citation_mismatch(ctx: Context) -> Iterator[Hit]:
