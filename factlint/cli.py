@@ -10,6 +10,8 @@ import click
 
 from factlint import __version__
 from factlint.errors import FactlintError
+from factlint.ledger.cli import ledger
+from factlint.sources.cli import sources
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -94,10 +96,7 @@ def rules(code: str | None) -> None:
     click.echo(rule_doc(rule))
 
 
-from factlint.sources.cli import sources  # noqa: E402  (registered last: a plugin-style subcommand)
 
-main.add_command(sources)
-
-from factlint.ledger.cli import ledger  # noqa: E402 - registered after the core commands
-
+# Command groups of their own modules; those import only click at module level, so start-up stays light.
 main.add_command(ledger)
+main.add_command(sources)
