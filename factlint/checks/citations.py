@@ -49,7 +49,7 @@ def unknown_citation(ctx: Context) -> Iterator[Hit]:
     claim_sentences = {c.sentence for c in ctx.claims}
     by_sentence = citations_by_sentence(ctx.doc, ctx.sentences, ctx.citations)
     citing = {c for i, cs in by_sentence.items() if ctx.sentences[i] in claim_sentences for c in cs}
-    sites = {site_of(u) for u in ctx.ledger.urls}
+    sites = ctx.ledger.sites
     for c in ctx.citations:
         if c.sources or not _is_citation(c, c in citing, sites) or _footnote_with_links(ctx, c):
             continue
@@ -78,9 +78,10 @@ def _suggest(c: Citation, index) -> str | None:
     from rapidfuzz import fuzz, process
 
     if c.kind in ("key", "footnote"):
-        match = process.extractOne(c.target, list(index.ledger.sources), scorer=fuzz.ratio, score_cutoff=75)
+        # Ids sharing the first three letters: a typo there gets no suggestion, but a big ledger stays fast.
+        candidates = index.source_prefixes.get(c.target[:3].lower(), [])
+        match = process.extractOne(c.target, candidates, scorer=fuzz.ratio, score_cutoff=75)
         return match[0] if match else None
     target = normalise_url(c.target)
-    candidates = {u: ids for u, ids in index.urls.items() if host_of(u) == host_of(target)}
-    match = process.extractOne(target, list(candidates), scorer=fuzz.ratio, score_cutoff=80)
-    return ", ".join(sorted(candidates[match[0]])) if match else None
+    match = process.extractOne(target, index.hosts.get(host_of(target), []), scorer=fuzz.ratio, score_cutoff=80)
+    return ", ".join(sorted(index.urls[match[0]])) if match else None

@@ -75,14 +75,9 @@ def _choose(ranked: list[tuple[Evidence, Fact]], fits) -> tuple[Fact, bool] | No
     return (best, False) if len(contenders) == 1 else None
 
 
-def _keyword_facts(index: LedgerIndex, words: frozenset[str], entities: set[str]) -> list[Fact]:
-    """Facts found through keywords: about no entity, one the sentence names, or any if it names none."""
-    out = []
-    for word in sorted(words):
-        for fact in index.by_keyword.get(word, ()):
-            if not fact.about or not entities or entities & set(fact.about):
-                out.append(fact)
-    return out
+def _kinds(q: Quantity) -> tuple[str, ...]:
+    """The kinds of fact a number can state: its dimension; a bare number, a count or a unitless fact."""
+    return (q.dimension,) if q.dimension else ("count", "none")
 
 
 def _subjects(qs: list[Quantity], view: View) -> list[tuple[str, ...]]:
@@ -106,9 +101,10 @@ def _bind_quantity(index: LedgerIndex, q: Quantity, view: View, subject: tuple[s
     """Bind one number: through its subject entity, else through keywords; fall back to unclaimed entities."""
     usable = lambda f: f.value is not None and f.valid_on(as_of) and units_compatible(q, f)  # noqa: E731
     words = view.words_at(q.start)
-    facts = [f for e in subject for f in index.by_entity.get(e, ()) if usable(f)]
+    kinds = _kinds(q)
+    facts = [f for e in subject for f in index.entity_facts(e, kinds) if usable(f)]
     if not facts:
-        facts = [f for f in _keyword_facts(index, words, set()) if usable(f)]
+        facts = [f for f in index.keyword_facts(words, kinds) if usable(f)]
         ranked = [(e, f) for e, f in _ranked(index, facts, words, view.years) if _enough(e, f, view)]
     else:
         ranked = _ranked(index, facts, words, view.years)
@@ -117,7 +113,7 @@ def _bind_quantity(index: LedgerIndex, q: Quantity, view: View, subject: tuple[s
     chosen = _choose(ranked, lambda f: fits_value(q, f))
     if chosen and not chosen[1] and others:
         # "Silva, who beat Ortiz, won 48.3%": the value may belong to another entity no other number claims.
-        alt = [f for e in others for f in index.by_entity.get(e, ()) if usable(f)]
+        alt = [f for e in sorted(others) for f in index.entity_facts(e, kinds) if usable(f)]
         if any(fits_value(q, f) for _, f in _ranked(index, alt, words, view.years)):
             return None
     return Binding(q, chosen[0], chosen[1]) if chosen else None
@@ -146,12 +142,12 @@ def _bind_date(index: LedgerIndex, d: DateMention, view: View, as_of) -> Binding
     """Bind a date to a dated fact about an entity named here or just before, or found by strong keywords."""
     entities = view.named | set(view.carried)
     usable = lambda f: f.date is not None and f.valid_on(as_of)  # noqa: E731
-    by_entity = [f for e in sorted(entities) for f in index.by_entity.get(e, ()) if usable(f)]
+    by_entity = [f for e in sorted(entities) for f in index.entity_facts(e, ("date",)) if usable(f)]
     ranked = [(e, f) for e, f in _ranked(index, by_entity, view.words, view.years) if e.keywords]
     if not ranked:
         # Through keywords alone: a bare weekday ("held Saturday"), or an event of an entity other than
         # the ones the sentence names, needs two keywords; a keyword suffices when the sentence cites its source.
-        facts = [f for f in _keyword_facts(index, view.words, set()) if usable(f)]
+        facts = [f for f in index.keyword_facts(view.words, ("date",)) if usable(f)]
         ranked = [(e, f) for e, f in _ranked(index, facts, view.words, view.years) if _date_enough(e, f, view, d)]
     chosen = _choose(ranked, lambda f: fits_date(d, f))
     return Binding(d, chosen[0], chosen[1]) if chosen else None

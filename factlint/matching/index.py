@@ -8,9 +8,19 @@ from dataclasses import dataclass, field
 
 from factlint.fold import fold, stem
 from factlint.ledger.model import Entity, Fact, Ledger
+from factlint.units import canonical
 
 
 _ARTICLE = re.compile(r"^(?:the|a|an) ")
+MAX_POSTING = 300
+
+
+def fact_kind(fact: Fact) -> str:
+    """What a fact can be compared with: 'date', a unit dimension ('percent', 'currency', ...), or 'none'."""
+    if fact.date is not None:
+        return "date"
+    unit = canonical(fact.unit)
+    return unit.dimension if unit else "none"
 
 
 def deletes(token: str) -> set[str]:
@@ -28,11 +38,14 @@ class LedgerIndex:
     max_name_tokens: int = 1
     near: dict[str, set[str]] = field(default_factory=dict)  # deletion key of a name token -> folded names
     tokens: set[str] = field(default_factory=set)  # every folded token of every name and alias
-    by_entity: dict[str, list[Fact]] = field(default_factory=dict)
-    by_keyword: dict[str, list[Fact]] = field(default_factory=dict)  # stemmed first word -> facts
+    by_entity: dict[tuple[str, str], list[Fact]] = field(default_factory=dict)  # (entity, kind) -> facts
+    by_keyword: dict[tuple[str, str], list[Fact]] = field(default_factory=dict)  # (keyword stem, kind) -> facts
     unbound: list[Fact] = field(default_factory=list)  # facts about no entity
     urls: dict[str, set[str]] = field(default_factory=dict)  # normalised source URL -> source ids
     source_ids_lower: dict[str, str] = field(default_factory=dict)  # lower-cased source id -> source id
+    hosts: dict[str, list[str]] = field(default_factory=dict)  # host -> normalised source URLs on it
+    sites: frozenset[str] = frozenset()  # registrable domains of the source URLs
+    source_prefixes: dict[str, list[str]] = field(default_factory=dict)  # first 3 letters -> source ids
     _features: dict[str, object] = field(default_factory=dict, repr=False)
     _support: object = field(default=None, repr=False)
 
@@ -56,25 +69,43 @@ class LedgerIndex:
                     if len(token) >= 3:
                         for d in deletes(token):
                             near[d].add(key)
-        by_entity: dict[str, list[Fact]] = defaultdict(list)
-        by_keyword: dict[str, list[Fact]] = defaultdict(list)
+        by_entity: dict[tuple[str, str], list[Fact]] = defaultdict(list)
+        by_keyword: dict[tuple[str, str], list[Fact]] = defaultdict(list)
         for fact in ledger.facts:
-            for entity_id in fact.about:
-                by_entity[entity_id].append(fact)
+            kind = fact_kind(fact)
+            for entity_id in dict.fromkeys(fact.about):
+                by_entity[entity_id, kind].append(fact)
             if not fact.about:
                 index.unbound.append(fact)
-            for keyword in fact.keywords:
-                words = fold(keyword).split()
-                if words:
-                    by_keyword[stem(words[0])].append(fact)
+            stems = dict.fromkeys(stem(words[0]) for k in fact.keywords if (words := fold(k).split()))
+            for word in stems:
+                by_keyword[word, kind].append(fact)
         index._index_sources()
         index.names, index.near = dict(names), dict(near)
         index.by_entity, index.by_keyword = dict(by_entity), dict(by_keyword)
         return index
 
+    def entity_facts(self, entity_id: str, kinds: tuple[str, ...]) -> list[Fact]:
+        """An entity's facts of these kinds (a kind is a unit dimension, 'none' or 'date')."""
+        return [f for kind in kinds for f in self.by_entity.get((entity_id, kind), ())]
+
+    def keyword_facts(self, words: frozenset[str], kinds: tuple[str, ...]) -> list[Fact]:
+        """Facts of these kinds with a keyword among ``words``, through selective keywords only.
+
+        A keyword shared by more than MAX_POSTING facts ("won" in a big ledger) finds nothing on its own:
+        it still counts as evidence for facts that a more telling word found.
+        """
+        out: list[Fact] = []
+        for word in sorted(words):
+            for kind in kinds:
+                posting = self.by_keyword.get((word, kind), ())
+                if len(posting) <= MAX_POSTING:
+                    out.extend(posting)
+        return list(dict.fromkeys(out))
+
     def _index_sources(self) -> None:
         """Source ids (case-insensitively) and normalised URLs, for resolving citations."""
-        from factlint.matching.urls import normalise_url
+        from factlint.matching.urls import host_of, normalise_url, site_of
 
         urls: dict[str, set[str]] = defaultdict(set)
         for source in self.ledger.sources.values():
@@ -83,6 +114,15 @@ class LedgerIndex:
                 if url:
                     urls[normalise_url(url)].add(source.id)
         self.urls = dict(urls)
+        hosts: dict[str, list[str]] = defaultdict(list)
+        for url in self.urls:
+            hosts[host_of(url)].append(url)
+        self.hosts = dict(hosts)
+        self.sites = frozenset(site_of(u) for u in self.urls)
+        prefixes: dict[str, list[str]] = defaultdict(list)
+        for sid in self.ledger.sources:
+            prefixes[sid[:3].lower()].append(sid)
+        self.source_prefixes = dict(prefixes)
 
     def support(self):
         """The date and value index used for loose support (FL201), built on first use."""
