@@ -28,11 +28,10 @@ def resolve_ledgers(cli: tuple[Path, ...], configured: tuple[Path, ...]) -> tupl
 
 
 def load_index(paths: tuple[Path, ...]):
-    """Load the ledger files and build the matching index."""
-    from factlint.ledger.load import load_ledgers
-    from factlint.matching.index import LedgerIndex
+    """Load the ledger files and build the matching index (both cached)."""
+    from factlint.matching.cached import load_index as cached_index
 
-    return LedgerIndex.build(load_ledgers(paths))
+    return cached_index(paths)
 
 
 def run_check(paths: tuple[str, ...], *, ledgers: tuple[Path, ...] = (), fmt: str = "text",

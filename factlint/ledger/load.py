@@ -43,7 +43,7 @@ class _File:
 
 
 @contextmanager
-def _paused_gc() -> Iterator[None]:
+def paused_gc() -> Iterator[None]:
     """Building or unpickling millions of acyclic objects triggers useless full collections; pause them."""
     enabled = gc.isenabled()
     gc.disable()
@@ -108,7 +108,7 @@ def merge_records(files: list[FileRecords]) -> Ledger:
 
 def validate_ledgers(paths: tuple[Path, ...]) -> Validation:
     """Read, check and merge ledger files and directories; raises LedgerError only when one cannot be read."""
-    with _paused_gc():
+    with paused_gc():
         files = [_load_file(path) for path in ledger_files(paths)]
         problems = [p for f in files for p in f.records.problems]
         problems.extend(_cross_problems(files))

@@ -37,7 +37,7 @@ class LedgerIndex:
     spellings: dict[str, str] = field(default_factory=dict)  # folded name or alias -> as written
     max_name_tokens: int = 1
     near: dict[str, set[str]] = field(default_factory=dict)  # deletion key of a name token -> folded names
-    tokens: set[str] = field(default_factory=set)  # every folded token of every name and alias
+    tokens: dict[str, set[str]] = field(default_factory=dict)  # folded token -> folded names that use it
     by_entity: dict[tuple[str, str], list[Fact]] = field(default_factory=dict)  # (entity, kind) -> facts
     by_keyword: dict[tuple[str, str], list[Fact]] = field(default_factory=dict)  # (keyword stem, kind) -> facts
     unbound: list[Fact] = field(default_factory=list)  # facts about no entity
@@ -64,8 +64,8 @@ class LedgerIndex:
                 index.spellings.setdefault(key, spelling)
                 tokens = key.split()
                 index.max_name_tokens = max(index.max_name_tokens, len(tokens))
-                index.tokens.update(tokens)
                 for token in tokens:
+                    index.tokens.setdefault(token, set()).add(key)
                     if len(token) >= 3:
                         for d in deletes(token):
                             near[d].add(key)

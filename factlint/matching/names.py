@@ -45,14 +45,29 @@ def near_miss(mention: NameMention, index, common_words: set[str], sentence_star
         window = tokens[-size:]
         if size == 1 and (sentence_start or window[0] in common_words):
             return None
-        candidates = set().union(*(index.near_names(t) for t in window))
-        for name in sorted(candidates):
+        for name in sorted(_candidates(window, index)):
             if _matches(window, name, index):
                 offset = _window_offset(mention, size)
                 return replace(mention, start=mention.start + offset, text=mention.text[offset:],
                                folded=" ".join(window), suggestion=index.spellings[name],
                                suggested=tuple(sorted(index.names[name])))
     return None
+
+
+def _candidates(window: list[str], index) -> set[str]:
+    """Names with every token of the window but one exactly, and that one within an edit.
+
+    Intersecting the exact tokens' name sets first keeps this cheap for common first names.
+    """
+    found: set[str] = set()
+    for i, token in enumerate(window):
+        others = [index.tokens.get(t, set()) for j, t in enumerate(window) if j != i]
+        if any(not o for o in others):
+            continue
+        exact = set.intersection(*sorted(others, key=len)) if others else None
+        near = index.near_names(token)
+        found |= near & exact if exact is not None else {n for n in near if len(n.split()) == 1}
+    return found
 
 
 def _window_offset(mention: NameMention, size: int) -> int:

@@ -29,10 +29,9 @@ class SupportIndex:
         values: dict[str, list[tuple[float, int, Fact]]] = defaultdict(list)
         for i, fact in enumerate(facts):
             if fact.date is not None:
-                # Indexed under its year and month too, so "in October 2024" finds a fact dated 2024-10-13.
-                d = fact.date
-                for key in dict.fromkeys((f"{d.year:04d}", d.iso()[:7], d.iso())):
-                    by_date[key].append(fact)
+                by_date[fact.date.iso()].append(fact)
+                if fact.date.day:  # also under its month, so "in October 2024" finds a fact dated 2024-10-13
+                    by_date["month:" + fact.date.iso()[:7]].append(fact)
             elif fact.value is not None:
                 unit = canonical(fact.unit)
                 values[unit.dimension if unit else "none"].append((fact.value * (unit.factor if unit else 1), i, fact))
@@ -45,8 +44,12 @@ class SupportIndex:
     def date_facts(self, d: DateMention) -> list[Fact]:
         """Facts dated at the mention's day, month or year."""
         iso = d.date.iso()
-        keys = dict.fromkeys((iso[:4], iso[:7], iso))  # fits_date then keeps those that agree
-        return list(dict.fromkeys(f for k in keys for f in self.by_date.get(k, ())))
+        # Facts known to the same or a coarser precision, plus a month's day facts for a month mention.
+        keys = [iso[:4]]
+        if d.date.month:
+            keys.append(iso[:7])
+            keys.append(iso if d.date.day else "month:" + iso[:7])
+        return [f for k in keys for f in self.by_date.get(k, ())]
 
     def value_facts(self, q: Quantity) -> list[Fact]:
         """Facts of the quantity's dimension whose value lies in its interval."""

@@ -1,0 +1,28 @@
+"""The built LedgerIndex, cached beside the parsed ledger files, so a run starts from one pickle."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from factlint.ledger import cache
+from factlint.ledger.files import ledger_files, read_bytes
+from factlint.ledger.load import load_ledgers, paused_gc
+from factlint.matching.index import LedgerIndex
+
+# Bump whenever LedgerIndex or what it builds from the ledger changes.
+INDEX_SCHEMA = 1
+
+
+def load_index(paths: tuple[Path, ...]) -> LedgerIndex:
+    """The index of a valid ledger: from the cache when its files are unchanged, else loaded and built."""
+    files = ledger_files(tuple(paths))
+    key = cache.combined_key([f"index-{INDEX_SCHEMA}"] + [cache.file_key(str(p), read_bytes(p)) for p in files])
+    name = cache.entry_name("index", "\0".join(str(p) for p in files), key)
+    with paused_gc():
+        index = cache.read(name, key)
+        if isinstance(index, LedgerIndex):
+            return index
+        index = LedgerIndex.build(load_ledgers(tuple(paths)))  # raises on ledger errors: nothing is cached
+        index.support()  # built now, so that it is cached too
+        cache.write(name, key, index)
+        return index
