@@ -52,14 +52,16 @@ def main() -> None:
 @click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), help="Lowest severity that fails the run.")
 @click.option("-q", "--quiet", is_flag=True, help="Print findings only, no summary line.")
 @click.option("--stats", is_flag=True, help="Report citation coverage: claims found, supported, cited, neither.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), help="Check files in N processes. Default: the core count for many files.")
 def check(paths: tuple[str, ...], ledgers: tuple[Path, ...], fmt: str, as_of: dt.date | None,
-          select: tuple[str, ...], ignore: tuple[str, ...], fail_on: str | None, quiet: bool, stats: bool) -> None:
+          select: tuple[str, ...], ignore: tuple[str, ...], fail_on: str | None, quiet: bool, stats: bool,
+          jobs: int | None) -> None:
     """Check drafts (files, directories or - for stdin) against the ledger."""
     from factlint.run import run_check
 
     try:
         code = run_check(paths, ledgers=ledgers, fmt=fmt, as_of=as_of, select=_codes(select),
-                         ignore=_codes(ignore), fail_on=fail_on, quiet=quiet, stats=stats)
+                         ignore=_codes(ignore), fail_on=fail_on, quiet=quiet, stats=stats, jobs=jobs)
     except FactlintError as exc:
         fail(exc)
     sys.exit(code)

@@ -36,11 +36,11 @@ def load_index(paths: tuple[Path, ...]):
 
 def run_check(paths: tuple[str, ...], *, ledgers: tuple[Path, ...] = (), fmt: str = "text",
               as_of: dt.date | None = None, select: tuple[str, ...] = (), ignore: tuple[str, ...] = (),
-              fail_on: str | None = None, quiet: bool = False, stats: bool = False) -> int:
+              fail_on: str | None = None, quiet: bool = False, stats: bool = False, jobs: int | None = None) -> int:
     """Check drafts, print the report, return the exit code."""
-    from factlint.document.parse import is_markdown_path, parse_document
-    from factlint.drafts import collect, read_draft
-    from factlint.engine import RuleSet, check_document
+    from factlint.drafts import collect
+    from factlint.engine import RuleSet
+    from factlint.parallel import check_files
     from factlint.reporters import REPORTERS
 
     config = load_config()
@@ -49,12 +49,7 @@ def run_check(paths: tuple[str, ...], *, ledgers: tuple[Path, ...] = (), fmt: st
     rules = RuleSet.build(select or config.select, ignore or config.ignore, config.severity)
     files = collect(paths, config.exclude)
     index = load_index(resolve_ledgers(ledgers, config.ledger))
-    findings = []
-    coverage: list[Coverage] | None = [] if stats else None
-    for path in files:
-        doc = parse_document(read_draft(path), path, markdown=is_markdown_path(path))
-        day = as_of or doc.date or dt.date.today()
-        findings.extend(check_document(doc, index, day, rules, coverage))
+    findings, coverage = check_files(files, index, as_of, rules, stats=stats, jobs=jobs)
     report = Report(tuple(findings), len(files), sum(coverage, Coverage()) if coverage is not None else None)
     output = REPORTERS[fmt](report)
     if quiet and fmt == "text":
