@@ -45,23 +45,35 @@ def main() -> None:
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--ledger", "ledgers", multiple=True, type=click.Path(path_type=Path),
               help="Ledger YAML file (repeatable). Default: config 'ledger', else ./facts.yaml.")
-@click.option("--format", "fmt", default="text", show_default=True, help="Output format: text or json.")
+@click.option("--format", "fmt", default="text", show_default=True,
+              help="Output format: text, json, sarif, github, gitlab, or auto (github + text in GitHub Actions).")
 @click.option("--as-of", callback=_parse_as_of, help="The draft's date (YYYY-MM-DD). Default: front matter, else today.")
 @click.option("--select", multiple=True, help="Only these rule codes or prefixes (e.g. FL1,FL201).")
 @click.option("--ignore", multiple=True, help="Skip these rule codes or prefixes.")
 @click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), help="Lowest severity that fails the run.")
 @click.option("-q", "--quiet", is_flag=True, help="Print findings only, no summary line.")
 @click.option("--stats", is_flag=True, help="Report citation coverage: claims found, supported, cited, neither.")
+@click.option("--encoding", default="utf-8", show_default=True, help="Text encoding of the drafts.")
+@click.option("--baseline", type=click.Path(path_type=Path), help="Report only findings not recorded in this baseline.")
+@click.option("--write-baseline", type=click.Path(path_type=Path),
+              help="Record the current findings in this baseline file (other files' entries are kept).")
+@click.option("--color/--no-color", default=None, help="Colour the text report. Default: on a terminal, unless NO_COLOR.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), help="Check files in N processes. Default: the core count for many files.")
 def check(paths: tuple[str, ...], ledgers: tuple[Path, ...], fmt: str, as_of: dt.date | None,
           select: tuple[str, ...], ignore: tuple[str, ...], fail_on: str | None, quiet: bool, stats: bool,
+          encoding: str, baseline: Path | None, write_baseline: Path | None, color: bool | None,
           jobs: int | None) -> None:
     """Check drafts (files, directories or - for stdin) against the ledger."""
+    import os
+
+    from factlint.output import use_color
     from factlint.run import run_check
 
     try:
         code = run_check(paths, ledgers=ledgers, fmt=fmt, as_of=as_of, select=_codes(select),
-                         ignore=_codes(ignore), fail_on=fail_on, quiet=quiet, stats=stats, jobs=jobs)
+                         ignore=_codes(ignore), fail_on=fail_on, quiet=quiet, stats=stats, encoding=encoding,
+                         baseline=baseline, write_baseline=write_baseline,
+                         color=use_color(color, sys.stdout, os.environ), jobs=jobs)
     except FactlintError as exc:
         fail(exc)
     sys.exit(code)
@@ -82,3 +94,8 @@ def rules(code: str | None) -> None:
     if rule is None:
         fail(f"unknown rule {code!r}; run 'factlint rules' for the list")
     click.echo(rule_doc(rule))
+
+
+from factlint.sources.cli import sources  # noqa: E402  (registered last: a plugin-style subcommand)
+
+main.add_command(sources)

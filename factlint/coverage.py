@@ -18,9 +18,9 @@ class Coverage:
     def of(cls, claims) -> "Coverage":
         """Count one document's claims."""
         claims = list(claims)
-        supported = sum(1 for c in claims if c.fact is not None)
+        supported = sum(1 for c in claims if c.supported)
         cited = sum(1 for c in claims if c.citations)
-        uncited = sum(1 for c in claims if c.fact is None and not c.citations)
+        uncited = sum(1 for c in claims if not c.supported and not c.citations)
         return cls(len(claims), supported, cited, uncited)
 
     def __add__(self, other: "Coverage") -> "Coverage":

@@ -43,15 +43,35 @@ def collect(paths: tuple[str, ...], exclude: tuple[str, ...] = ()) -> list[str]:
     return list(dict.fromkeys(out))
 
 
-def read_draft(path: str) -> str:
-    """Read a draft as UTF-8 text (BOM allowed)."""
+MAX_BYTES = 64 * 1024 * 1024  # a draft larger than this is almost certainly not prose
+
+
+class BinaryDraft(InputError):
+    """A file with NUL bytes: skipped with a notice in a directory walk, an error when named."""
+
+
+def read_draft(path: str, encoding: str = "utf-8") -> str:
+    """Read a draft as text (UTF-8 by default, BOM allowed); one clear error for anything else."""
     try:
-        data = sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
+        if path != "-" and Path(path).stat().st_size > MAX_BYTES:
+            raise _too_large(path)
+        data = sys.stdin.buffer.read(MAX_BYTES + 1) if path == "-" else Path(path).read_bytes()
     except OSError as exc:
         raise InputError(path, f"cannot read: {exc.strerror or exc}") from None
+    if len(data) > MAX_BYTES:
+        raise _too_large(path)
     if b"\x00" in data:
-        raise InputError(path, "binary file (contains NUL bytes), not a draft")
+        raise BinaryDraft(path, "binary file (contains NUL bytes), not a draft")
+    codec = "utf-8-sig" if encoding.lower().replace("_", "-") in ("utf-8", "utf8") else encoding
     try:
-        return data.decode("utf-8-sig")
+        return data.decode(codec)
     except UnicodeDecodeError as exc:
-        raise InputError(path, f"not valid UTF-8 (byte offset {exc.start})") from None
+        hint = "; pass --encoding to read another encoding" if codec == "utf-8-sig" else ""
+        raise InputError(path, f"not valid {encoding} (byte offset {exc.start}){hint}") from None
+    except LookupError:
+        raise InputError(None, f"unknown encoding {encoding!r}") from None
+
+
+def _too_large(path: str) -> InputError:
+    """The error for a file over the size limit (checked before reading it into memory)."""
+    return InputError(path, f"larger than {MAX_BYTES // (1024 * 1024)} MB; not checked as a draft")

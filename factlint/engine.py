@@ -11,6 +11,7 @@ from factlint.checks.context import Context, Hit
 from factlint.coverage import Coverage
 from factlint.document.model import Document
 from factlint.findings import Finding
+from factlint.suppress import apply_suppressions
 
 
 @dataclass(frozen=True)
@@ -70,4 +71,5 @@ def check_document(doc: Document, ledger_index, as_of: dt.date, rules: RuleSet,
             if (hit.start, hit.end) not in seen:  # one finding per span per rule
                 seen.add((hit.start, hit.end))
                 findings.append(_finding(doc, code, rule, severity, hit))
+    findings = apply_suppressions(doc, findings, rules)
     return sorted(findings, key=Finding.sort_key)

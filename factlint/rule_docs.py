@@ -17,8 +17,11 @@ def rule_table(catalogue: dict[str, Rule]) -> str:
 
 
 def _example_block(example: dict) -> str:
-    """An example's draft, indented."""
-    text = example.get("draft", "").rstrip("\n")
+    """An example's draft, indented; examples of other commands (a page, a ledger) show all their fields."""
+    if "draft" in example:
+        text = example["draft"].rstrip("\n")
+    else:
+        text = yaml.safe_dump(example, sort_keys=False, allow_unicode=True, width=100).rstrip()
     return "\n".join("    " + line for line in text.splitlines())
 
 

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from pathlib import Path
 
 import click
 
 from factlint.config import load_config
 from factlint.coverage import Coverage
-from factlint.errors import ConfigError, InputError
+from factlint.errors import ConfigError
 from factlint.findings import Report, severity_rank
 
 
@@ -36,24 +37,30 @@ def load_index(paths: tuple[Path, ...]):
 
 def run_check(paths: tuple[str, ...], *, ledgers: tuple[Path, ...] = (), fmt: str = "text",
               as_of: dt.date | None = None, select: tuple[str, ...] = (), ignore: tuple[str, ...] = (),
-              fail_on: str | None = None, quiet: bool = False, stats: bool = False, jobs: int | None = None) -> int:
+              fail_on: str | None = None, quiet: bool = False, stats: bool = False,
+              encoding: str = "utf-8", baseline: Path | None = None, write_baseline: Path | None = None,
+              color: bool = False, jobs: int | None = None) -> int:
     """Check drafts, print the report, return the exit code."""
+    from factlint.baseline import apply_baseline
     from factlint.drafts import collect
     from factlint.engine import RuleSet
+    from factlint.output import render_output, resolve_formats
     from factlint.parallel import check_files
-    from factlint.reporters import REPORTERS
 
     config = load_config()
-    if fmt not in REPORTERS:
-        raise InputError(None, f"unknown format {fmt!r} (choose from {', '.join(REPORTERS)})")
+    formats = resolve_formats(fmt, os.environ)
     rules = RuleSet.build(select or config.select, ignore or config.ignore, config.severity)
     files = collect(paths, config.exclude)
     index = load_index(resolve_ledgers(ledgers, config.ledger))
-    findings, coverage = check_files(files, index, as_of, rules, stats=stats, jobs=jobs)
-    report = Report(tuple(findings), len(files), sum(coverage, Coverage()) if coverage is not None else None)
-    output = REPORTERS[fmt](report)
-    if quiet and fmt == "text":
+    findings, coverage, checked = check_files(files, index, as_of, rules, stats=stats, jobs=jobs,
+                                              encoding=encoding, explicit=paths)
+    findings, note = apply_baseline(findings, files, baseline, write_baseline)
+    if note:
+        click.echo(f"factlint: {note}", err=True)
+    report = Report(tuple(findings), checked, sum(coverage, Coverage()) if coverage is not None else None)
+    output = render_output(report, formats, color)
+    if quiet and "text" in formats:
         output = "".join(line + "\n" for line in output.splitlines() if not line.startswith(("Found ", "No findings")))
-    click.echo(output, nl=False)
+    click.echo(output, nl=False, color=color or None)
     threshold = severity_rank(fail_on or config.fail_on)
     return 1 if any(severity_rank(f.severity) >= threshold for f in report.findings) else 0

@@ -75,9 +75,10 @@ def test_resolution_by_key_url_and_footnote(index) -> None:
 
 
 def test_unknown_link_reported_only_when_it_backs_a_claim(index) -> None:
-    assert _codes(index, "Read about [the city](https://wiki.example.org/City).") == []
+    assert _codes(index, "Read about [the city](https://wiki.example.net/City).") == []
+    # The finding points at the URL itself, the part to fix.
     assert _codes(index, "Rents rose 7% ([blog](https://blog.example.net/rents)).") == [
-        ("FL202", "[blog](https://blog.example.net/rents)")]
+        ("FL202", "https://blog.example.net/rents")]
     # A link to a ledger source's site that does not match any source is reported, with a suggestion.
     findings = run_text("See [this](https://stats.example.org/survey/2018).", index, select=("FL202",))
     assert [f.expected for f in findings] == ["survey-2019"]
@@ -95,7 +96,7 @@ def test_claims_uncited_mismatched_and_missing(index) -> None:
     "Install version 3.1 and apply Decree 1204 to the Boeing 737 fleet.",
     "“We hired 40 people and grew 12%,” the owner said.",
     "## 3. Results\n\n1. First step\n2. Second step\n",
-    "Call +1 555 0100 or see https://example.org/report-2022-45%.",
+    "Call +1 555 0100 or see https://example.net/report-2022-45%.",
     "```\nrevenue = 4.2 million\n```\n",
     "The meeting lasted 90 minutes and three people spoke.",
 ])

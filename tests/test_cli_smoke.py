@@ -47,3 +47,13 @@ def test_missing_draft_is_exit_2(tmp_path) -> None:
     result = CliRunner().invoke(main, ["check", str(tmp_path / "nope.md"), "--ledger", str(ledger)])
     assert result.exit_code == 2
     assert "nope.md: no such file or directory" in result.output
+
+
+def test_rules_shows_examples_of_every_rule() -> None:
+    from factlint.catalogue import load_catalogue
+
+    for code in load_catalogue():
+        result = CliRunner().invoke(main, ["rules", code])
+        assert result.exit_code == 0
+        examples = result.output.split("Flagged:", 1)[1]
+        assert any(line.strip() for line in examples.splitlines()[1:3]), f"{code} shows an empty example"

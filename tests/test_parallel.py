@@ -40,17 +40,23 @@ def test_jobs_2_output_equals_jobs_1(workload: Path, fmt: str) -> None:
     assert default.stdout == serial.stdout and parallel.stderr == serial.stderr == ""
 
 
-def test_a_bad_file_in_a_worker_is_the_same_one_line_error(workload: Path, tmp_path: Path) -> None:
+def test_errors_and_skips_from_workers_match_a_serial_run(workload: Path, tmp_path: Path) -> None:
     folder = tmp_path / "drafts"
     folder.mkdir()
-    for name in ("a.md", "c.md"):
+    for name in ("a.md", "c.md", "d.md"):
         (folder / name).write_text((workload / "draft-2KB.md").read_text(encoding="utf-8"), encoding="utf-8")
     (folder / "b.md").write_bytes(b"binary\x00data")
     ledger = str(workload / "facts-50.yaml")
     serial = factlint("check", str(folder), "--ledger", ledger, "--jobs", "1", cwd=tmp_path)
     parallel = factlint("check", str(folder), "--ledger", ledger, "--jobs", "2", cwd=tmp_path)
+    assert serial.returncode == parallel.returncode == 1
+    assert parallel.stderr == serial.stderr and "skipping" in serial.stderr and "b.md" in serial.stderr
+    assert parallel.stdout == serial.stdout and "in 3 files" in serial.stdout
+    (folder / "c.md").write_bytes("caf\xe9".encode("latin-1"))  # not UTF-8: an error wherever it is read
+    serial = factlint("check", str(folder), "--ledger", ledger, "--jobs", "1", cwd=tmp_path)
+    parallel = factlint("check", str(folder), "--ledger", ledger, "--jobs", "2", cwd=tmp_path)
     assert serial.returncode == parallel.returncode == 2
-    assert parallel.stderr == serial.stderr and "b.md: binary file" in serial.stderr
+    assert parallel.stderr == serial.stderr and "c.md: not valid utf-8" in serial.stderr
     assert parallel.stdout == serial.stdout == ""
 
 
@@ -60,9 +66,9 @@ def test_jobs_in_process_keeps_file_order(workload: Path) -> None:
 
     files = sorted(str(p) for p in (workload / "draft-8KB-split").iterdir())
     index = load_index((workload / "facts-200.yaml",))
-    serial, cov1 = check_files(files, index, None, RuleSet.build(), stats=True, jobs=1)
-    parallel, cov2 = check_files(files, index, None, RuleSet.build(), stats=True, jobs=2)
-    assert serial == parallel and cov1 == cov2 and len(cov1) == len(files)
+    serial, cov1, n1 = check_files(files, index, None, RuleSet.build(), stats=True, jobs=1)
+    parallel, cov2, n2 = check_files(files, index, None, RuleSet.build(), stats=True, jobs=2)
+    assert serial == parallel and cov1 == cov2 and len(cov1) == len(files) == n1 == n2
     assert [f.path for f in serial] == sorted((f.path for f in serial), key=files.index)
 
 

@@ -5,15 +5,16 @@ from __future__ import annotations
 from typing import Iterator
 
 from factlint.checks.context import Context, Hit
+from factlint.extraction.citations import KEY_RE, URL_RE
 from factlint.extraction.model import Citation, DateMention
 from factlint.matching.claims import Claim, citations_by_sentence
-from factlint.matching.urls import host_of, normalise_url
+from factlint.matching.urls import host_of, normalise_url, site_of
 
 
 def uncited_claim(ctx: Context) -> Iterator[Hit]:
     """FL201: a check-worthy claim with no citation in its sentence and no ledger fact behind it."""
     for claim in ctx.claims:
-        if not claim.citations and claim.fact is None:
+        if not claim.citations and not claim.supported:
             yield Hit(claim.start, claim.end, values={"kind": _kind(claim)})
 
 
@@ -48,19 +49,28 @@ def unknown_citation(ctx: Context) -> Iterator[Hit]:
     claim_sentences = {c.sentence for c in ctx.claims}
     by_sentence = citations_by_sentence(ctx.doc, ctx.sentences, ctx.citations)
     citing = {c for i, cs in by_sentence.items() if ctx.sentences[i] in claim_sentences for c in cs}
-    hosts = {host_of(u) for u in ctx.ledger.urls}
+    sites = {site_of(u) for u in ctx.ledger.urls}
     for c in ctx.citations:
-        if c.sources or not _is_citation(c, c in citing, hosts):
+        if c.sources or not _is_citation(c, c in citing, sites) or _footnote_with_links(ctx, c):
             continue
         hint = _suggest(c, ctx.ledger)
-        yield Hit(c.start, c.end, expected=hint, values={"hint": f"; did you mean {hint}?" if hint else ""})
+        yield Hit(c.target_start, c.target_end, expected=hint,
+                  values={"hint": f"; did you mean {hint}?" if hint else ""})
 
 
-def _is_citation(c: Citation, cites_claim: bool, hosts: set[str]) -> bool:
-    """Keys and footnotes always cite; a link cites when it backs a claim or points at a ledger source's site."""
+def _footnote_with_links(ctx: Context, c: Citation) -> bool:
+    """A footnote reference whose definition holds URLs or keys: those are reported, not the reference."""
+    if c.kind != "footnote" or c.target not in ctx.doc.footnotes:
+        return False
+    a, b = ctx.doc.footnotes[c.target]
+    return bool(URL_RE.search(ctx.doc.text, a, b) or KEY_RE.search(ctx.doc.text, a, b))
+
+
+def _is_citation(c: Citation, cites_claim: bool, sites: set[str]) -> bool:
+    """Keys and footnotes always cite; a link cites when it backs a claim or points into a ledger source's site."""
     if c.kind in ("key", "footnote", "footnote-url"):
         return True
-    return cites_claim or host_of(c.target) in hosts
+    return cites_claim or site_of(c.target) in sites
 
 
 def _suggest(c: Citation, index) -> str | None:

@@ -31,7 +31,7 @@ class Document:
     front_matter: dict[str, Any] = field(default_factory=dict)
     date: dt.date | None = None
     markdown: bool = True
-    references: dict[str, str] = field(default_factory=dict)  # normalised link label -> URL
+    references: dict[str, tuple[str, int, int]] = field(default_factory=dict)  # label -> (URL, start, end)
     footnotes: dict[str, tuple[int, int]] = field(default_factory=dict)  # footnote id -> span of its text
     linkable: str = ""  # like text, with all but prose blocks, code spans and comments blanked
 

@@ -21,13 +21,18 @@ _INLINE_MASKS = (
     _BARE_URL,
     re.compile(r"!\["),  # image openers (alt text stays)
     re.compile(r"\[\^[^\]\s]+\]"),  # footnote references [^1]
-    re.compile(r"\[[^\[\]\n]*(?<![\w@.])@[A-Za-z0-9_][^\[\]\n]*\]"),  # bracketed citations [see @key, p. 4]
+    re.compile(r"\[[^\[\]\n]*\]"),  # bracketed citations [see @key, p. 4]: filtered in _mask
     re.compile(r"(?<![\w@.])-?@[A-Za-z0-9_][\w:.#$%&+?<>~/-]*[\w]"),  # citation keys @survey-2019
 )
+_CITATION_GROUP = _INLINE_MASKS[-2]
+_KEY = re.compile(r"(?<![\w@.])@[A-Za-z0-9_]")
+_REFERENCE_DEF = re.compile(r"^ {0,3}\[(?P<label>[^\]\n]+)\]:[ \t]*\n?[ \t]*<?(?P<url>[^\s>]+)>?", re.M)
 _FOOTNOTE_DEF = re.compile(r"^\[\^([^\]\s]+)\]:[ \t]*(.*(?:\n(?:[ \t]{2,}|\t)\S.*)*)", re.M)
 _LINE_MARKERS = re.compile(r"^[ \t]*(?:>[ \t]?)*(?:[-*+][ \t]+|\d{1,9}[.)][ \t]+)?(?:\[[ xX]\][ \t]+)?", re.M)
-_EMPHASIS = re.compile(r"\*+|(?<![A-Za-z0-9])_+|_+(?![A-Za-z0-9])|~~|\\(?=[^\w\s])")
-_HEADING_MARK = re.compile(r"^[ \t]*#{1,6}[ \t]*|[ \t]+#+[ \t]*$", re.M)
+# Runs are matched only from their first character, so no pattern rescans a long run: linear time.
+_EMPHASIS = re.compile(r"(?<!\*)\*+|(?<![_A-Za-z0-9])_+|(?<!_)_+(?![_A-Za-z0-9])|~~|\\(?=[^\w\s])")
+_HEADING_MARK = re.compile(r"^[ \t]*#{1,6}[ \t]*|(?<![ \t#])[ \t]+#+[ \t]*$", re.M)
+_DELIMITER_ROW = re.compile(r"^[ \t|:-]+$", re.M)
 _TABLE_DELIM = re.compile(r"^[ \t|:\-]+$")
 
 
@@ -90,13 +95,25 @@ def _footnotes(text: str) -> tuple[str, dict[str, tuple[int, int]]]:
     return blanked, spans
 
 
-def _markdown_blocks(text: str, starts: tuple[int, ...]) -> tuple[list[Block], dict[str, str]]:
+def normalise_label(label: str) -> str:
+    """Reference labels as markdown-it keys them."""
+    from markdown_it.common.utils import normalizeReference
+
+    return normalizeReference(label)
+
+
+def _markdown_blocks(text: str, starts: tuple[int, ...]) -> tuple[list[Block], dict[str, tuple[str, int, int]]]:
     """Checkable blocks from markdown-it's block tokens and line maps, plus link reference definitions."""
     from markdown_it import MarkdownIt
 
     env: dict = {}
     tokens = MarkdownIt("commonmark", {"html": True}).enable("table").parse(text, env)
-    references = {label: ref.get("href", "") for label, ref in env.get("references", {}).items()}
+    known = env.get("references", {})
+    references = {}
+    for m in _REFERENCE_DEF.finditer(text):
+        label = normalise_label(m.group("label"))
+        if label in known and label not in references:
+            references[label] = (known[label].get("href", ""), m.start("url"), m.end("url"))
     nlines = len(starts)
 
     def span(line_map: list[int]) -> tuple[int, int]:
@@ -131,6 +148,11 @@ def _blank_match(m: re.Match) -> str:
     return re.sub(r"[^\n]", " ", m.group())
 
 
+def _blank_citation_group(m: re.Match) -> str:
+    """Blank a bracketed group only when it holds a citation key."""
+    return _blank_match(m) if _KEY.search(m.group()) else m.group()
+
+
 def _linkable(text: str, blocks: list[Block], markdown: bool) -> str:
     """Blocks only, with code spans and HTML comments blanked: where links and citations may stand."""
     chars = [" " if c != "\n" else c for c in text]
@@ -148,12 +170,12 @@ def _mask(linkable: str, markdown: bool) -> str:
     masked = linkable
     patterns = _INLINE_MASKS[2:] if markdown else (_BARE_URL,)
     for pattern in patterns:
-        masked = pattern.sub(_blank_match, masked)
+        masked = pattern.sub(_blank_match if pattern is not _CITATION_GROUP else _blank_citation_group, masked)
     if markdown:
         masked = _LINE_MARKERS.sub(lambda m: " " * len(m.group()), masked)
         masked = _HEADING_MARK.sub(lambda m: " " * len(m.group()), masked)
         masked = _EMPHASIS.sub(lambda m: " " * len(m.group()), masked)
-        masked = re.sub(r"^[ \t|:\-]*-{3,}[ \t|:\-]*$", lambda m: " " * len(m.group()), masked, flags=re.M)
+        masked = _DELIMITER_ROW.sub(lambda m: " " * len(m.group()) if "---" in m.group() else m.group(), masked)
     return masked
 
 
@@ -162,8 +184,9 @@ def parse_document(raw: str, path: str = "-", markdown: bool = True) -> Document
     text = normalise(raw)
     meta, fm_end = _front_matter(text) if markdown else ({}, 0)
     starts = _line_starts(text)
-    body = text if not fm_end else "\n" * text.count("\n", 0, fm_end) + text[fm_end:]
-    references: dict[str, str] = {}
+    # Blank the front matter in place: same length, same lines, so offsets into body are offsets into text.
+    body = re.sub(r"[^\n]", " ", text[:fm_end]) + text[fm_end:]
+    references: dict[str, tuple[str, int, int]] = {}
     footnotes: dict[str, tuple[int, int]] = {}
     if markdown:
         body, footnotes = _footnotes(body)

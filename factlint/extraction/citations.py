@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Iterator
 
 from factlint.document.model import Document
+from factlint.document.parse import normalise_label
 from factlint.extraction.model import Citation
 
 _INLINE_LINK = re.compile(r"(?<!!)\[(?P<label>[^\[\]\n]*)\]\([ \t]*<?(?P<url>[^()\s<>]+)>?(?:[ \t]+\"[^\"\n]*\")?[ \t]*\)")
@@ -14,15 +16,17 @@ _SHORTCUT = re.compile(r"(?<![!\]])\[(?P<label>[^\[\]\n^@][^\[\]\n]*)\](?![\[(:]
 _AUTOLINK = re.compile(r"<(?P<url>https?://[^\s<>]+)>")
 URL_RE = re.compile(r"\b(?:https?://|www\.)[^\s<>()\[\]]*[^\s<>()\[\].,;:!?'\"]")
 _FOOTNOTE_REF = re.compile(r"\[\^(?P<id>[^\]\s]+)\]")
-_KEY_GROUP = re.compile(r"\[(?P<body>[^\[\]\n]*(?<![\w@.])@[A-Za-z0-9_][^\[\]\n]*)\]")
 KEY_RE = re.compile(r"(?<![\w@.])@(?P<key>[A-Za-z0-9_](?:[\w:.#$%&+?<>~/-]*[\w])?)")
 
 
-def _normalise_label(label: str) -> str:
-    """Link labels as markdown-it stores reference definitions."""
-    from markdown_it.common.utils import normalizeReference
-
-    return normalizeReference(label)
+def _reference(doc: Document, m: re.Match, label: str, taken: list[tuple[int, int]]) -> Citation | None:
+    """A reference-style link whose label the document defines; its URL is reported at the definition."""
+    ref = doc.references.get(normalise_label(label))
+    if ref is None or _inside(m.start(), taken):
+        return None
+    taken.append(m.span())
+    url, a, b = ref
+    return Citation(m.start(), m.end(), m.group(), "link", url, (), a, b)
 
 
 def _links(doc: Document, taken: list[tuple[int, int]]) -> Iterator[Citation]:
@@ -30,17 +34,15 @@ def _links(doc: Document, taken: list[tuple[int, int]]) -> Iterator[Citation]:
     text = doc.linkable
     for m in _INLINE_LINK.finditer(text):
         taken.append(m.span())
-        yield Citation(m.start(), m.end(), m.group(), "link", m.group("url"))
+        yield Citation(m.start(), m.end(), m.group(), "link", m.group("url"), (), m.start("url"), m.end("url"))
     for m in _REF_LINK.finditer(text):
-        url = doc.references.get(_normalise_label(m.group("ref") or m.group("label")))
-        if url:
-            taken.append(m.span())
-            yield Citation(m.start(), m.end(), m.group(), "link", url)
+        found = _reference(doc, m, m.group("ref") or m.group("label"), taken)
+        if found:
+            yield found
     for m in _SHORTCUT.finditer(text):
-        url = doc.references.get(_normalise_label(m.group("label")))
-        if url and not _inside(m.start(), taken):
-            taken.append(m.span())
-            yield Citation(m.start(), m.end(), m.group(), "link", url)
+        found = _reference(doc, m, m.group("label"), taken)
+        if found:
+            yield found
     for m in _AUTOLINK.finditer(text):
         taken.append(m.span())
         yield Citation(m.start("url"), m.end("url"), m.group("url"), "autolink", m.group("url"))
@@ -75,4 +77,5 @@ def find_citations(doc: Document) -> list[Citation]:
         found += _keys(doc.linkable)
         for fid, (a, b) in doc.footnotes.items():
             found += [Citation(c.start, c.end, c.text, "footnote-url", c.target) for c in _bare_urls(doc.text, a, b, [])]
-    return sorted(found, key=lambda c: (c.start, c.end))
+    return sorted((c if c.target_start >= 0 else replace(c, target_start=c.start, target_end=c.end) for c in found),
+                  key=lambda c: (c.start, c.end))

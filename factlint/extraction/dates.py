@@ -63,8 +63,8 @@ def find_dates(text: str, start: int, end: int, as_of: dt.date, year_hint: int |
         weekday = WEEKDAYS[g["wd"].lower().rstrip(".")] if g["wd"] else None
         bare = g["bwd"] or g["bwd2"]
         if bare:
-            sentence_end = text.find(".", m.end(), end)
-            future = bool(_FUTURE.search(text, max(start, m.start() - 60), sentence_end if sentence_end > 0 else end))
+            # Tense is read from the words around the weekday, in a bounded window (linear time).
+            future = bool(_FUTURE.search(text, max(start, m.start() - 60), min(end, m.end() + 80)))
             date = _relative(WEEKDAYS[bare.lower()], as_of, future)
             yield DateMention(m.start(), m.end(), m.group(), date, False, WEEKDAYS[bare.lower()], m.start(), m.end(), True)
             continue

@@ -71,3 +71,5 @@ class Citation:
     kind: str  # 'link', 'autolink', 'url', 'footnote' (a reference [^id]), 'footnote-url' (inside a definition), 'key'
     target: str  # the URL, key or footnote id as written
     sources: tuple[str, ...] = ()  # the ledger sources it resolves to
+    target_start: int = -1  # where the URL or key itself is written (a reference link's definition)
+    target_end: int = -1

@@ -12,15 +12,15 @@ from factlint.fold import fold
 _WORD = re.compile(r"[^\W\d_](?:[\w’'.-]*[^\W_])?")
 _PARTICLES = frozenset("da de do dos das del della di du van von der den la le bin al el y ter ten zu".split())
 # Capitalised words that start sentences or precede names but are not themselves names.
-_LEADING = frozenset(
+LEADING_WORDS = frozenset(
     "the a an in on at for by with after before when while but and or if as this that these those it its his her "
     "their our we they he she i according last next mr mrs ms dr prof president mayor minister senator ceo chief "
     "director sir dame lord lady madam general judge governor councillor councilor candidate rep sen gov "
     "monday tuesday wednesday thursday friday saturday sunday january february march april may june july august "
     "september october november december from to of since until during yet so then there here what who how why "
-    "where all some many most both each every no not only also however meanwhile still".split()
+    "where all some many most both each every no not only also however meanwhile still just another nearly "
+    "almost about around over under roughly".split()
 )
-_MAX_TOKENS = 6
 
 
 def _capitalised(word: str) -> bool:
@@ -48,11 +48,11 @@ def name_spans(text: str, start: int, end: int) -> Iterator[list[re.Match]]:
 
 def _trim(run: list[re.Match]) -> list[re.Match]:
     """Drop leading function words and titles, and trailing particles."""
-    while run and run[0].group().lower().rstrip(".") in _LEADING:
+    while run and run[0].group().lower().rstrip(".") in LEADING_WORDS:
         run = run[1:]
     while run and run[-1].group().lower() in _PARTICLES:
         run = run[:-1]
-    return run[:_MAX_TOKENS] if len(run) > _MAX_TOKENS else run
+    return run
 
 
 def _strip_possessive(text: str, start: int, end: int) -> int:

@@ -7,6 +7,7 @@ import re
 from typing import Iterator
 
 from factlint.extraction.model import Quantity
+from factlint.extraction.names import LEADING_WORDS
 from factlint.extraction.numwords import FRACTION_RE, NUMBER_WORDS_RE, parse_fraction, parse_number_words
 from factlint.units import CURRENCY_CODES, CURRENCY_SYMBOLS, Unit, canonical
 
@@ -15,8 +16,8 @@ _SYMBOLS = "|".join(re.escape(s) for s in sorted(CURRENCY_SYMBOLS, key=len, reve
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
 # One pass finds every numeral with its currency prefix; what follows is read by _suffix().
 NUMERAL = re.compile(
-    rf"(?<![\w.,/:#@$€£¥-])(?P<neg>[-−–](?=[\d$€£]))?(?:(?P<code>{_CODES})\s?|(?P<sym>{_SYMBOLS})\s?)?"
-    rf"(?P<num>{_DIGITS})(?P<tail>(?:st|nd|rd|th)\b|[.:]\d|,\d|[-–/]\d|[A-Za-z]+\d)?"
+    rf"(?<![\w.,/:#@$€£¥+^-])(?P<neg>[-−–+](?=[\d$€£]))?(?:(?P<code>{_CODES})\s?|(?P<sym>{_SYMBOLS})\s?)?"
+    rf"(?P<num>{_DIGITS})(?P<tail>(?:st|nd|rd|th)\b|[.:]\d|\.[xX*]\b|,\d|[-–/]\d|[A-Za-z]+\d)?"
 )
 _SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "mln": 1e6, "billion": 1e9,
            "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12, "hundred": 1e2}
@@ -29,7 +30,9 @@ _UNIT_ALT = (
     r"(?:mega|giga)watts?\b|°C|seconds?\b|minutes?\b|hours?\b|days?\b|weeks?\b|months?\b|years?\b"
 )
 _UNIT_RE = re.compile(rf"(?P<sep>[ \t]?-?[ \t]?)(?P<unit>{_UNIT_ALT})")
-_NOUN_RE = re.compile(r"[ \t]+(?:(?:new|more|additional|registered|valid|active|extra|fewer|total)[ \t]+)?(?P<noun>[a-z][a-z-]{2,})\b")
+# A counted noun: one word, or two when the second is a plural ("poll workers", "mobile clinics").
+_NOUN_RE = re.compile(r"[ \t]+(?:(?:new|more|additional|registered|valid|active|extra|fewer|total)[ \t]+)?"
+                      r"(?P<noun>[a-z][a-z-]{2,}(?<!s)(?:[ \t]+[a-z][a-z-]{2,}s\b)?|[a-z][a-z-]{2,})\b")
 _NOT_NOUNS = frozenset(
     "and or but the a an of in on at to for by with from as than that which who is was are were be been has have had "
     "per over under about around more less into out up down after before since during while this those these its their "
@@ -100,9 +103,10 @@ def _left_identifier(text: str, start: int) -> bool:
     word = m.group(1).rstrip(".").lower()
     if word in _ID_WORDS:
         return True
-    # A capitalised word glued to a bare number names a model or product (Boeing 737, Windows 11).
+    # A capitalised word glued to a bare number names a model, product or train (Boeing 737, ICE 578),
+    # unless it is an ordinary word opening a sentence ("Only 40 people").
     prev = m.group(1)
-    return prev[:1].isupper() and not prev.isupper() and text[m.end(1) : start] == " " and prev.lower() not in HEDGES
+    return prev[:1].isupper() and text[m.end(1) : start] == " " and prev.lower() not in LEADING_WORDS
 
 
 def _suffix(text: str, pos: int, end: int) -> tuple[float, str | None, Unit | None, int, str | None, int]:
@@ -117,7 +121,7 @@ def _suffix(text: str, pos: int, end: int) -> tuple[float, str | None, Unit | No
         unit = canonical(unit_text)
     if unit is None or unit.dimension in ("percent", "currency", "pp"):
         n = _NOUN_RE.match(text, pos, end)
-        if n and n.group("noun") not in _NOT_NOUNS and unit is None:
+        if n and n.group("noun").split()[0] not in _NOT_NOUNS and unit is None:
             noun, noun_end = n.group("noun"), n.end()
     return scale, unit_text, unit, pos, noun, noun_end
 
@@ -155,7 +159,7 @@ def _numeral(text: str, m: re.Match, floor: int, end: int) -> Quantity | None:
             return None
         if re.fullmatch(r"(1[5-9]|20)\d\d", num):  # a bare year is a date, not a quantity
             return None
-    if m.group("neg"):
+    if m.group("neg") and m.group("neg") != "+":
         value = -value
     half = precision_half_width(num, value) * scale
     hedge, start = _hedge_before(text, m.start(), floor)
@@ -176,8 +180,9 @@ def _words(text: str, floor: int, end: int) -> Iterator[Quantity]:
         if value is None:
             continue
         _scale, unit_text, unit, stop, noun, noun_end = _suffix(text, m.end(), end)
-        if unit is None and noun is None:
-            continue  # a bare number word ("one of them") is not a claim
+        # A bare number word is no claim ("two reasons"), but "seventeen of the 32 seats" counts something.
+        if unit is None and noun is None and not text.startswith(" of ", m.end()):
+            continue
         hedge, start = _hedge_before(text, m.start(), floor)
         yield _make(text, start, stop, value, precision_half_width(str(int(value)), value), unit, noun, hedge, True,
                     noun_end)

@@ -14,7 +14,7 @@ _BASE = "|".join(sorted(VALUES, key=len, reverse=True))
 _MULT = "hundred|thousand|million|billion|trillion"
 _WORD = rf"(?:{_BASE}|{_MULT}|dozen)"
 NUMBER_WORDS_RE = re.compile(
-    rf"(?<![\w-])(?:(?:a|an)[ \t]+(?={_MULT}|dozen)|(?={_BASE}))(?:{_WORD})(?:(?:[ \t]+and[ \t]+|[ \t]+|-)(?:{_WORD}))*(?![\w-])",
+    rf"(?<![\w-])(?:(?:a|an)[ \t]+(?={_MULT}|dozen)|(?={_BASE}))(?:{_WORD})(?:(?:[ \t]+and[ \t]+|[ \t]+|-)(?:{_WORD})){{0,8}}(?![\w-])",
     re.I,
 )
 _DENOMINATORS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5,

@@ -30,12 +30,34 @@ def _names(doc: Document, index, start: int, end: int, common: set[str]) -> list
     """Names in one sentence; unresolved ones get a near-miss suggestion when the ledger has one."""
     from factlint.matching.names import near_miss
 
-    out = []
+    out: list[NameMention] = []
     for mention in find_names(doc.masked, start, end, index):
+        if index is not None and out and _adjacent(doc.masked, out[-1], mention):
+            # "Christoper Anand": an alias ("Anand") may hide a misspelt full name around it.
+            merged = _merged(doc.masked, out[-1], mention, index, common, out[-1].start == start)
+            if merged is not None:
+                out[-1] = merged
+                continue
         if not mention.entities and index is not None:
             mention = near_miss(mention, index, common, mention.start == start) or mention
         out.append(mention)
     return out
+
+
+def _adjacent(text: str, a: NameMention, b: NameMention) -> bool:
+    """Two mentions separated by one space, at least one of them not a ledger name."""
+    return text[a.end : b.start] == " " and not (a.entities and b.entities) and not a.suggestion
+
+
+def _merged(text: str, a: NameMention, b: NameMention, index, common: set[str], first: bool) -> NameMention | None:
+    """The two mentions as one near miss of a ledger name, if they are one."""
+    from factlint.fold import fold
+    from factlint.matching.names import near_miss
+
+    span = text[a.start : b.end]
+    whole = NameMention(a.start, b.end, span, fold(span))
+    found = near_miss(whole, index, common, first)
+    return found if found is not None and found.start == a.start else None
 
 
 def extract(doc: Document, ledger_index, as_of: dt.date) -> Context:

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from factlint.document.model import Document
 from factlint.extraction.model import Sentence
 
 # A candidate end: terminal punctuation, closing quotes/brackets, whitespace, then a likely sentence start.
-_END = re.compile(r"[.!?]+[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9\u00C0-\u024F])")
+_END = re.compile(r"(?<![.!?])[.!?]+[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9\u00C0-\u024F])")
 _ABBREVIATIONS = frozenset(
     "mr mrs ms dr prof st sr jr gen sen rep gov col lt sgt capt fig no nos vol pp p ed eds approx est inc ltd co corp "
     "jan feb mar apr jun jul aug sep sept oct nov dec mon tue wed thu fri sat sun vs etc e.g i.e al u.s u.k "
@@ -48,3 +49,9 @@ def _trim(text: str, s: Sentence) -> Sentence:
     lead = len(chunk) - len(chunk.lstrip())
     trail = len(chunk) - len(chunk.rstrip())
     return Sentence(s.start + lead, s.end - trail, s.block)
+
+
+def by_sentence(items, sentences: tuple[Sentence, ...]) -> list[list]:
+    """Group items (sorted by start) by the sentence their start lies in, with one bisect per sentence."""
+    starts = [i.start for i in items]
+    return [items[bisect_left(starts, s.start) : bisect_left(starts, s.end)] for s in sentences]

@@ -7,12 +7,14 @@ from dataclasses import dataclass, replace
 
 from factlint.checks.context import Context
 from factlint.extraction.model import DateMention, Quantity, Sentence
+from factlint.extraction.sentences import by_sentence
 from factlint.ledger.model import Fact
 from factlint.matching.citations import resolve
-from factlint.matching.claims import find_claims
+from factlint.matching.claims import find_claims, is_dateline, stamps_the_page
 from factlint.matching.compare import fits_date, fits_value, units_compatible
 from factlint.matching.features import Evidence, evidence, words_of
 from factlint.matching.index import LedgerIndex
+from factlint.matching.support import supported
 
 DECISIVE_MARGIN = 2  # how far ahead the best fact must score for the sentence's words to decide
 
@@ -35,17 +37,24 @@ class View:
     years: frozenset[int]
     mentions: tuple[tuple[int, tuple[str, ...]], ...]  # (offset, entity ids) in text order
     carried: tuple[str, ...]  # entities of the previous sentence, for sentences that name none
+    context: frozenset[str] = frozenset()  # words of the section heading and the previous sentence
+    cells: tuple[tuple[int, int, frozenset[str]], ...] = ()  # table row: (start, end, column header words)
+    dateline: bool = False  # bylines and datelines state nothing to bind
+    named: frozenset[str] = frozenset()  # every entity the sentence names
+
+    def words_at(self, offset: int) -> frozenset[str]:
+        """The sentence's words; in a table row, with the header of the cell at ``offset``."""
+        for a, b, header in self.cells:
+            if a <= offset < b:
+                return self.words | header
+        return self.words
 
 
-def _in(items: list, sentence: Sentence) -> list:
-    """Items whose start lies inside the sentence (items sorted by start)."""
-    starts = [i.start for i in items]
-    return items[bisect_left(starts, sentence.start) : bisect_left(starts, sentence.end)]
 
-
-def _ranked(index: LedgerIndex, facts: list[Fact], view: View) -> list[tuple[Evidence, Fact]]:
-    """Facts with some word evidence, best first (ties by ledger order for determinism)."""
-    scored = [(evidence(index.features(f), view.words, view.years), f) for f in dict.fromkeys(facts)]
+def _ranked(index: LedgerIndex, facts: list[Fact], words: frozenset[str],
+            years: frozenset[int]) -> list[tuple[Evidence, Fact]]:
+    """Facts with some word evidence, best first (ties keep ledger order, for determinism)."""
+    scored = [(evidence(index.features(f), words, years), f) for f in dict.fromkeys(facts)]
     scored = [(e, f) for e, f in scored if e.keywords or e.claim]
     return sorted(scored, key=lambda ef: -ef[0].score)
 
@@ -62,82 +71,118 @@ def _choose(ranked: list[tuple[Evidence, Fact]], fits) -> tuple[Fact, bool] | No
     return (fitting[0], True) if fitting else None
 
 
-def _keyword_facts(index: LedgerIndex, view: View, entities: set[str]) -> list[Fact]:
+def _keyword_facts(index: LedgerIndex, words: frozenset[str], entities: set[str]) -> list[Fact]:
     """Facts found through keywords: about no entity, one the sentence names, or any if it names none."""
     out = []
-    for word in sorted(view.words):
+    for word in sorted(words):
         for fact in index.by_keyword.get(word, ()):
             if not fact.about or not entities or entities & set(fact.about):
                 out.append(fact)
     return out
 
 
-def _subjects(q: Quantity, view: View, quantities: list[Quantity], rightward: bool) -> tuple[str, ...]:
-    """The entity a number is about: nearest before it (or after it, in 'X% to A' sentences)."""
-    if rightward:
-        nxt = min((o.start for o in quantities if o.start > q.start), default=view.sentence.end)
-        after = [ids for off, ids in view.mentions if q.end <= off < nxt]
-        return after[0] if after else ()
-    before = [ids for off, ids in view.mentions if off < q.start]
-    return before[-1] if before else view.carried
+def _subjects(qs: list[Quantity], view: View) -> list[tuple[str, ...]]:
+    """Each number's entity: the nearest named before it, or after it in 'X% to A, Y% to B' sentences."""
+    offsets = [off for off, _ in view.mentions]
+    rightward = bool(qs) and bool(offsets) and offsets[0] > qs[0].start
+    out = []
+    for i, q in enumerate(qs):
+        if rightward:
+            nxt = qs[i + 1].start if i + 1 < len(qs) else view.sentence.end
+            j = bisect_left(offsets, q.end)
+            out.append(view.mentions[j][1] if j < len(offsets) and offsets[j] < nxt else ())
+        else:
+            j = bisect_left(offsets, q.start)
+            out.append(view.mentions[j - 1][1] if j else view.carried)
+    return out
 
 
 def _bind_quantity(index: LedgerIndex, q: Quantity, view: View, subject: tuple[str, ...],
                    others: set[str], as_of) -> Binding | None:
     """Bind one number: through its subject entity, else through keywords; fall back to unclaimed entities."""
     usable = lambda f: f.value is not None and f.valid_on(as_of) and units_compatible(q, f)  # noqa: E731
+    words = view.words_at(q.start)
     facts = [f for e in subject for f in index.by_entity.get(e, ()) if usable(f)]
     if not facts:
-        named = {e for _, ids in view.mentions for e in ids}
-        facts = [f for f in _keyword_facts(index, view, named) if usable(f)]
-        ranked = [(e, f) for e, f in _ranked(index, facts, view) if e.keywords and (e.claim >= 2 or f.about)]
+        facts = [f for f in _keyword_facts(index, words, view.named) if usable(f)]
+        ranked = [(e, f) for e, f in _ranked(index, facts, words, view.years) if e.keywords and (e.claim >= 2 or f.about)]
     else:
-        ranked = _ranked(index, facts, view)
+        ranked = _ranked(index, facts, words, view.years)
     if q.dimension is None:  # a bare number needs a keyword to be about anything
         ranked = [(e, f) for e, f in ranked if e.keywords]
     chosen = _choose(ranked, lambda f: fits_value(q, f))
     if chosen and not chosen[1] and others:
         # "Silva, who beat Ortiz, won 48.3%": the value may belong to another entity no other number claims.
         alt = [f for e in others for f in index.by_entity.get(e, ()) if usable(f)]
-        if any(fits_value(q, f) for _, f in _ranked(index, alt, view)):
+        if any(fits_value(q, f) for _, f in _ranked(index, alt, words, view.years)):
             return None
     return Binding(q, chosen[0], chosen[1]) if chosen else None
 
 
 def _bind_date(index: LedgerIndex, d: DateMention, view: View, as_of) -> Binding | None:
-    """Bind one date to a dated fact about an entity the sentence names, or found by keywords."""
-    named = {e for _, ids in view.mentions for e in ids}
+    """Bind a date to a dated fact about an entity named here or just before, or found by strong keywords."""
+    entities = view.named | set(view.carried)
     usable = lambda f: f.date is not None and f.valid_on(as_of)  # noqa: E731
-    by_entity = [f for e in named for f in index.by_entity.get(e, ()) if usable(f)]
-    ranked = [(e, f) for e, f in _ranked(index, by_entity, view) if e.keywords]
-    if not ranked and not d.relative:
-        facts = [f for f in _keyword_facts(index, view, named) if usable(f)]
-        ranked = [(e, f) for e, f in _ranked(index, facts, view) if e.keywords and e.claim >= 2]
+    by_entity = [f for e in sorted(entities) for f in index.by_entity.get(e, ()) if usable(f)]
+    ranked = [(e, f) for e, f in _ranked(index, by_entity, view.words, view.years) if e.keywords]
+    if not ranked:
+        # Through keywords alone: a bare weekday ("held Saturday"), or an event of an entity the sentence
+        # does not name, needs two keywords to be about it.
+        facts = [f for f in _keyword_facts(index, view.words, set()) if usable(f)]
+        need = lambda f: 2 if d.relative or not view.named & set(f.about) else 1  # noqa: E731
+        ranked = [(e, f) for e, f in _ranked(index, facts, view.words, view.years)
+                  if e.keywords >= need(f) and e.claim >= 2]
     chosen = _choose(ranked, lambda f: fits_date(d, f))
     return Binding(d, chosen[0], chosen[1]) if chosen else None
 
 
 def _one_statement_per_fact(bindings: list[Binding]) -> list[Binding]:
-    """A sentence states a fact once: if one mention fits a fact, other mentions bound to it are dropped."""
+    """A sentence states a fact once: the mention that fits it, else only the first bound to it."""
     fitted = {b.fact.id for b in bindings if b.fits}
-    return [b for b in bindings if b.fits or b.fact.id not in fitted]
+    seen: set[str] = set()
+    out = []
+    for b in bindings:
+        if b.fits or (b.fact.id not in fitted and b.fact.id not in seen):
+            out.append(b)
+        seen.add(b.fact.id)
+    return out
+
+
+def _table_cells(doc, block, row_start: int, row_end: int) -> tuple[tuple[int, int, frozenset[str]], ...]:
+    """Cells of a table row with the words of their column's header."""
+    if block.kind != "table_row" or not block.context:
+        return ()
+    headers = doc.masked[block.context[0] : block.context[1]].split("|")
+    cells, start = [], row_start
+    for i, piece in enumerate(doc.masked[row_start:row_end].split("|")):
+        header = words_of(headers[i]) if i < len(headers) else frozenset()
+        cells.append((start, start + len(piece), header))
+        start += len(piece) + 1
+    return tuple(cells)
 
 
 def _views(ctx: Context) -> list[View]:
-    """Sentence views with words, years and entity mentions (carried across a block)."""
-    doc, views, previous = ctx.doc, [], None
-    names = [n for n in ctx.names if n.entities or n.suggested]
-    for s in ctx.sentences:
+    """Sentence views with words, years, entity mentions (carried across a block) and context."""
+    doc, views, previous, heading = ctx.doc, [], None, frozenset()
+    names = by_sentence([n for n in ctx.names if n.entities or n.suggested], ctx.sentences)
+    dates = by_sentence(list(ctx.dates), ctx.sentences)
+    for i, s in enumerate(ctx.sentences):
         text = doc.masked[s.start : s.end]
         block = doc.blocks[s.block]
-        if block.context:
-            text = doc.masked[block.context[0] : block.context[1]] + " " + text
-        mentions = tuple((n.start, n.entities or n.suggested) for n in _in(names, s))
-        carried = ()
+        words = words_of(text)
+        if block.kind == "heading":
+            heading = words
+        mentions = tuple((n.start, n.entities or n.suggested) for n in names[i])
+        carried, context = (), heading
         if previous is not None and previous.sentence.block == s.block:
             carried = tuple(e for _, ids in previous.mentions for e in ids) or previous.carried
-        years = frozenset(d.date.year for d in _in(list(ctx.dates), s) if d.explicit_year)
-        view = View(s, words_of(text), years, mentions, carried)
+            context = heading | previous.words
+        years = frozenset(d.date.year for d in dates[i] if d.explicit_year)
+        cells = _table_cells(doc, block, s.start, s.end)
+        if cells:
+            words |= words_of(doc.masked[block.context[0] : block.context[1]]) if not mentions else frozenset()
+        named = frozenset(e for _, ids in mentions for e in ids)
+        view = View(s, words, years, mentions, carried, context, cells, is_dateline(text), named)
         views.append(view)
         previous = view
     return views
@@ -145,25 +190,29 @@ def _views(ctx: Context) -> list[View]:
 
 def bind(ctx: Context) -> Context:
     """Bindings for every number and date that binds confidently; resolved citations; check-worthy claims."""
-    bindings = _bindings(ctx)
+    views = _views(ctx)
+    bindings = _bindings(ctx, views)
     citations = resolve(ctx.citations, ctx.doc, ctx.ledger)
     by_start = {b.mention.start: b for b in bindings}
-    claims = find_claims(ctx.doc, ctx.sentences, ctx.quantities, ctx.dates, by_start, citations)
+    backed = lambda m, i: supported(ctx.ledger, m, (views[i].words_at(m.start), views[i].context),  # noqa: E731
+                                    views[i].years, views[i].named)
+    claims = find_claims(ctx.doc, ctx.sentences, ctx.quantities, ctx.dates, by_start, citations, backed)
     return replace(ctx, bindings=bindings, citations=citations, claims=claims)
 
 
-def _bindings(ctx: Context) -> tuple[Binding, ...]:
+def _bindings(ctx: Context, views: list[View]) -> tuple[Binding, ...]:
     """Bind the numbers and dates of every sentence."""
     index: LedgerIndex = ctx.ledger
-    quantities, dates = list(ctx.quantities), list(ctx.dates)
+    quantities = by_sentence(list(ctx.quantities), ctx.sentences)
+    dates = by_sentence(list(ctx.dates), ctx.sentences)
     out: list[Binding] = []
-    for view in _views(ctx):
-        qs = _in(quantities, view.sentence)
-        rightward = bool(qs) and not any(off < qs[0].start for off, _ in view.mentions) and bool(view.mentions)
-        subjects = [_subjects(q, view, qs, rightward) for q in qs]
+    for i, view in enumerate(views):
+        if view.dateline:
+            continue
+        qs = quantities[i]
+        subjects = _subjects(qs, view)
         claimed = {e for ids in subjects for e in ids}
-        named = {e for _, ids in view.mentions for e in ids}
-        found = [_bind_quantity(index, q, view, subj, named - claimed, ctx.as_of) for q, subj in zip(qs, subjects)]
-        found += [_bind_date(index, d, view, ctx.as_of) for d in _in(dates, view.sentence)]
+        found = [_bind_quantity(index, q, view, subj, view.named - claimed, ctx.as_of) for q, subj in zip(qs, subjects)]
+        found += [_bind_date(index, d, view, ctx.as_of) for d in dates[i] if not stamps_the_page(ctx.doc.masked, d)]
         out.extend(_one_statement_per_fact([b for b in found if b is not None]))
     return tuple(out)

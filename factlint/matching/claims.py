@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from factlint.document.model import Document
 from factlint.extraction.model import Citation, DateMention, Quantity, Sentence
+from factlint.extraction.sentences import by_sentence
 
 # Dimensions whose numbers are statistics; durations and bare numbers are not.
 _WORTHY = frozenset({"percent", "pp", "currency", "length", "mass", "data", "energy", "power", "count"})
@@ -16,7 +17,9 @@ _DATELINE = re.compile(r"^\W*(?:by|published|updated|posted|last (?:updated|modi
 _READ_TIME = re.compile(r"\b\d+[ -]min(?:ute)?s?[ -]read\b", re.I)
 _ATTRIBUTION = re.compile(r"\b(?:said|says|say|told|tells|according to|stated|added|adds|wrote|writes|explained|"
                           r"noted|insisted|claimed|argued|recalled|asked|replied|warned)\b", re.I)
-_QUOTE = re.compile(r"“[^”]*”|\"[^\"\n]*\"")
+_QUOTE = re.compile(r"“[^“”]*”|\"[^\"\n]*\"")
+_STAMP = re.compile(r"\b(?:published|updated|posted|modified|dated|filed|released|reviewed|revised|as of)"
+                    r"(?:[ \t]+on)?[ \t:]*$", re.I)
 _FUTURE = re.compile(r"\b(?:will|shall|next|upcoming|scheduled|plans? to|is due|are due)\b", re.I)
 
 
@@ -31,6 +34,7 @@ class Claim:
     fact: object | None  # the bound ledger Fact, if any
     fits: bool
     citations: tuple[Citation, ...]
+    supported: bool = False  # bound, or agreeing with some fact the sentence's words point at
 
 
 def citations_by_sentence(doc: Document, sentences: tuple[Sentence, ...],
@@ -47,12 +51,11 @@ def citations_by_sentence(doc: Document, sentences: tuple[Sentence, ...],
     return out
 
 
-def _quoted(text: str, s: Sentence) -> list[tuple[int, int]]:
-    """Spans of attributed quotations inside a sentence."""
-    chunk = text[s.start : s.end]
-    if not _ATTRIBUTION.search(chunk):
+def _quoted(text: str, block) -> list[tuple[int, int]]:
+    """Spans of attributed quotations in a block (a quotation may run over several sentences)."""
+    if not _ATTRIBUTION.search(text, block.start, block.end):
         return []
-    return [(s.start + m.start(), s.start + m.end()) for m in _QUOTE.finditer(chunk)]
+    return [m.span() for m in _QUOTE.finditer(text, block.start, block.end)]
 
 
 def _worthy_quantity(q: Quantity) -> bool:
@@ -67,33 +70,54 @@ def _worthy_date(d: DateMention, chunk: str) -> bool:
     return bool(d.date.month) and not d.relative and not _FUTURE.search(chunk)
 
 
+def stamps_the_page(text: str, d: DateMention) -> bool:
+    """A date that stamps the page ("Last updated 10 September 2024"), not an event."""
+    return bool(_STAMP.search(text, max(0, d.start - 40), d.start))
+
+
+def is_dateline(chunk: str) -> bool:
+    """Bylines, datelines and reading times ("By A. Reis · 5 min read · Published 2 May 2023")."""
+    return bool(_DATELINE.search(chunk) or _READ_TIME.search(chunk))
+
+
+def _excluded(text: str, doc: Document, s: Sentence) -> bool:
+    """Bylines, datelines and headings hold no claims."""
+    return is_dateline(text[s.start : s.end]) or doc.blocks[s.block].kind == "heading"
+
+
+def _claim_end(mention: Quantity | DateMention, chunk: str) -> int | None:
+    """Where a check-worthy mention's claim words end, or None when it is not check-worthy."""
+    if isinstance(mention, Quantity):
+        return max(mention.end, mention.claim_end) if _worthy_quantity(mention) else None
+    return mention.end if _worthy_date(mention, chunk) else None
+
+
 def find_claims(doc: Document, sentences: tuple[Sentence, ...], quantities: tuple[Quantity, ...],
                 dates: tuple[DateMention, ...], bindings: dict[int, object],
-                citations: tuple[Citation, ...]) -> tuple[Claim, ...]:
-    """Every check-worthy claim, with the binding (keyed by mention start) and citations of its sentence."""
+                citations: tuple[Citation, ...], support=None) -> tuple[Claim, ...]:
+    """Every check-worthy claim, with its binding (keyed by mention start), support and sentence citations.
+
+    ``support(mention, sentence_index) -> bool`` says whether an unbound claim agrees with some fact.
+    """
     cited = citations_by_sentence(doc, sentences, citations)
-    starts = [s.start for s in sentences]
+    mentions = by_sentence(sorted((*quantities, *dates), key=lambda m: m.start), sentences)
     text = doc.masked
     claims: list[Claim] = []
-    for mention in sorted((*quantities, *dates), key=lambda m: m.start):
-        i = bisect_right(starts, mention.start) - 1
-        if i < 0 or mention.start >= sentences[i].end:
+    quotes: dict[int, list[tuple[int, int]]] = {}
+    for i, s in enumerate(sentences):
+        if not mentions[i] or _excluded(text, doc, s):
             continue
-        s = sentences[i]
         chunk = text[s.start : s.end]
-        if _DATELINE.search(chunk) or _READ_TIME.search(chunk) or doc.blocks[s.block].kind == "heading":
-            continue
-        if any(a <= mention.start < b for a, b in _quoted(text, s)):
-            continue
-        if isinstance(mention, Quantity):
-            if not _worthy_quantity(mention):
+        if s.block not in quotes:
+            quotes[s.block] = _quoted(text, doc.blocks[s.block])
+        for mention in mentions[i]:
+            end = _claim_end(mention, chunk)
+            if end is None or any(a <= mention.start < b for a, b in quotes[s.block]):
                 continue
-            end = max(mention.end, mention.claim_end)
-        elif not _worthy_date(mention, chunk):
-            continue
-        else:
-            end = mention.end
-        binding = bindings.get(mention.start)
-        claims.append(Claim(mention.start, end, mention, s, getattr(binding, "fact", None),
-                            getattr(binding, "fits", False), tuple(cited.get(i, ()))))
+            if isinstance(mention, DateMention) and stamps_the_page(text, mention):
+                continue
+            binding = bindings.get(mention.start)
+            backed = binding is not None or (support is not None and support(mention, i))
+            claims.append(Claim(mention.start, end, mention, s, getattr(binding, "fact", None),
+                                getattr(binding, "fits", False), tuple(cited.get(i, ())), backed))
     return tuple(claims)

@@ -34,10 +34,10 @@ class FactFeatures:
     years: frozenset[int]  # years the fact is tied to
 
 
-def fact_features(fact: Fact, name_tokens: frozenset[str]) -> FactFeatures:
-    """Precompute a fact's keyword phrases, claim words and years."""
+def fact_features(fact: Fact, name_tokens: frozenset[str], source_title: str = "") -> FactFeatures:
+    """Precompute a fact's keyword phrases, claim words (with its source's title) and years."""
     keywords = tuple(tuple(stem(w) for w in fold(k).split()) for k in fact.keywords if fold(k))
-    claim = frozenset(w for w in words_of(fact.claim)
+    claim = frozenset(w for w in words_of(f"{fact.claim} {source_title}")
                       if len(w) > 2 and not w.isdigit() and w not in STOPWORDS and w not in name_tokens)
     years = {int(y) for y in _YEAR.findall(fact.claim)}
     if fact.date:

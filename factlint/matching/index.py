@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
 from factlint.fold import fold, stem
 from factlint.ledger.model import Entity, Fact, Ledger
+
+
+_ARTICLE = re.compile(r"^(?:the|a|an) ")
 
 
 def deletes(token: str) -> set[str]:
@@ -30,6 +34,7 @@ class LedgerIndex:
     urls: dict[str, set[str]] = field(default_factory=dict)  # normalised source URL -> source ids
     source_ids_lower: dict[str, str] = field(default_factory=dict)  # lower-cased source id -> source id
     _features: dict[str, object] = field(default_factory=dict, repr=False)
+    _support: object = field(default=None, repr=False)
 
     @classmethod
     def build(cls, ledger: Ledger) -> "LedgerIndex":
@@ -39,7 +44,7 @@ class LedgerIndex:
         near: dict[str, set[str]] = defaultdict(set)
         for entity in ledger.entities.values():
             for spelling in (entity.name, *entity.aliases):
-                key = fold(spelling)
+                key = _ARTICLE.sub("", fold(spelling))  # "the Electoral Commission" is written after any article
                 if not key:
                     continue
                 names[key].add(entity.id)
@@ -79,6 +84,14 @@ class LedgerIndex:
                     urls[normalise_url(url)].add(source.id)
         self.urls = dict(urls)
 
+    def support(self):
+        """The date and value index used for loose support (FL201), built on first use."""
+        if self._support is None:
+            from factlint.matching.support import SupportIndex
+
+            self._support = SupportIndex.build(self.ledger.facts)
+        return self._support
+
     def features(self, fact: Fact):
         """Word features of a fact, computed once on first use."""
         feats = self._features.get(fact.id)
@@ -87,7 +100,8 @@ class LedgerIndex:
 
             names = frozenset(t for e in fact.about if (ent := self.entity(e))
                               for spelling in (ent.name, *ent.aliases) for t in fold(spelling).split())
-            feats = self._features[fact.id] = fact_features(fact, names)
+            source = self.ledger.sources.get(fact.source)
+            feats = self._features[fact.id] = fact_features(fact, names, source.title if source else "")
         return feats
 
     def entity(self, entity_id: str) -> Entity | None:

@@ -31,3 +31,13 @@ def normalise_url(url: str) -> str:
 def host_of(url: str) -> str:
     """The normalised host of a URL."""
     return normalise_url(url).split("/", 1)[0].split("?", 1)[0]
+
+
+_SECOND_LEVEL = frozenset("co com org net gov edu ac gob nic mil".split())
+
+
+def site_of(url: str) -> str:
+    """The registrable domain, roughly: 'data.city.example' -> 'city.example', 'a.bbc.co.uk' -> 'bbc.co.uk'."""
+    labels = host_of(url).split(":")[0].split(".")
+    keep = 3 if len(labels) >= 3 and labels[-2] in _SECOND_LEVEL and len(labels[-1]) == 2 else 2
+    return ".".join(labels[-keep:])

@@ -5,7 +5,10 @@ from __future__ import annotations
 from typing import Callable
 
 from factlint.findings import Report
+from factlint.reporters import github as github_reporter
+from factlint.reporters import gitlab as gitlab_reporter
 from factlint.reporters import json_ as json_reporter
+from factlint.reporters import sarif as sarif_reporter
 from factlint.reporters import text as text_reporter
 
 Renderer = Callable[[Report], str]
@@ -14,4 +17,7 @@ Renderer = Callable[[Report], str]
 REPORTERS: dict[str, Renderer] = {
     "text": text_reporter.render,
     "json": json_reporter.render,
+    "sarif": sarif_reporter.render,
+    "github": github_reporter.render,
+    "gitlab": gitlab_reporter.render,
 }
