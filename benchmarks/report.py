@@ -168,11 +168,14 @@ def render(results: dict, command: str) -> str:
         out.append(f"The draft gave {c.get('sentences')} sentences, {c.get('quantities')} numbers, {c.get('dates')} "
                    f"dates, {c.get('names')} name mentions and {c.get('bindings')} bindings; findings: "
                    f"{_findings(main_stage.get('findings'))}.\n")
-        if main_stage.get("profile"):
-            out.append(f"### Profile of the slowest stage: {STAGE_NAMES.get(main_stage['profile_stage'])}\n")
-            out.append("cProfile of a second pass over that stage in the same process (memo caches cleared first), "
-                       "top 30 by cumulative time:\n")
-            out.append("```text\n" + main_stage["profile"].rstrip() + "\n```\n")
+        profiles = dict(main_stage.get("profiles", {}))
+        for title, stage in (("the slowest stage", main_stage.get("slowest")),
+                             ("the slowest per-document stage", main_stage.get("slowest_doc"))):
+            if stage in profiles:
+                out.append(f"### Profile of {title}: {STAGE_NAMES.get(stage)}\n")
+                out.append("cProfile of a second pass over that stage in the same process (memo caches cleared "
+                           "first), top 30 by cumulative time:\n")
+                out.append("```text\n" + profiles.pop(stage).rstrip() + "\n```\n")
     elif main_stage:
         out.append(f"Stage timings for 1 MB × 100k: {main_stage.get('status')} ({main_stage.get('note', '')}).\n")
 

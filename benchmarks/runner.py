@@ -149,7 +149,7 @@ class Runner:
         for ledger in ledgers:
             command += ["--ledger", ledger]
         if profile:
-            command += ["--profile", "slowest"]
+            command += ["--profile", "slowest,slowest-doc"]
         if only_load:
             command.append("--only-load")
         cache = self.cold_cache() if cold else self.out / "cache"

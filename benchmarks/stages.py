@@ -78,8 +78,9 @@ def _forget_memos(index) -> None:
 def run_stages(drafts: list[str], ledgers: list[str], profile: str | None = None, only_load: bool = False) -> dict:
     """Time each stage of checking ``drafts`` against ``ledgers``.
 
-    ``profile``: a stage name, or "slowest"; that stage is then run a second time under cProfile
-    (memo caches cleared first) and the top functions by cumulative time are returned as text.
+    ``profile``: comma-separated stage names, "slowest" or "slowest-doc" (the slowest per-document
+    stage: parse, extract, bind or rules); each is run a second time under cProfile (memo caches
+    cleared first) and the top functions by cumulative time are returned as text in "profiles".
     ``only_load``: stop after loading the ledger (for first-load timings).
     """
     from factlint.document.parse import is_markdown_path, parse_document
@@ -132,8 +133,10 @@ def run_stages(drafts: list[str], ledgers: list[str], profile: str | None = None
     result.update(times=timer.times, total=sum(timer.times.values()), counts=counts,
                   findings=dict(sorted(by_code.items())), output_bytes=len(output.encode()))
     if profile:
-        stage = max(timer.times, key=timer.times.get) if profile == "slowest" else profile
-        _forget_memos(index)
+        slowest = max(timer.times, key=timer.times.get)
+        per_doc = max(("parse", "extract", "bind", "rules"), key=timer.times.get)
+        wanted = [w.strip() for w in profile.split(",")]
+        stages = list(dict.fromkeys({"slowest": slowest, "slowest-doc": per_doc}.get(w, w) for w in wanted))
         work = {
             "load": lambda: load_ledgers(paths),
             "index": lambda: LedgerIndex.build(ledger),
@@ -142,12 +145,16 @@ def run_stages(drafts: list[str], ledgers: list[str], profile: str | None = None
             "bind": lambda: [bind(c) for c in extracted],
             "rules": lambda: [_check(c, rules) for c in bound],
             "output": lambda: REPORTERS["text"](report),
-        }[stage]
-        profiler = cProfile.Profile()
-        profiler.runcall(work)
-        buf = io.StringIO()
-        pstats.Stats(profiler, stream=buf).sort_stats("cumulative").print_stats(30)
-        result.update(profile_stage=stage, profile=_trim_paths(buf.getvalue()))
+        }
+        profiles = {}
+        for stage in stages:
+            _forget_memos(index)
+            profiler = cProfile.Profile()
+            profiler.runcall(work[stage])
+            buf = io.StringIO()
+            pstats.Stats(profiler, stream=buf).sort_stats("cumulative").print_stats(30)
+            profiles[stage] = _trim_paths(buf.getvalue())
+        result.update(slowest=slowest, slowest_doc=per_doc, profiles=profiles)
     return result
 
 
@@ -158,7 +165,7 @@ def main(argv: list[str]) -> None:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.stages")
     parser.add_argument("drafts", nargs="*")
     parser.add_argument("--ledger", action="append", required=True)
-    parser.add_argument("--profile", choices=(*STAGES, "slowest"))
+    parser.add_argument("--profile", help="stages to profile: names, 'slowest', 'slowest-doc' (comma-separated)")
     parser.add_argument("--only-load", action="store_true")
     args = parser.parse_args(argv)
     json.dump(run_stages(args.drafts, args.ledger, args.profile, args.only_load), sys.stdout)
