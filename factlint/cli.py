@@ -99,3 +99,7 @@ def rules(code: str | None) -> None:
 from factlint.sources.cli import sources  # noqa: E402  (registered last: a plugin-style subcommand)
 
 main.add_command(sources)
+
+from factlint.ledger.cli import ledger  # noqa: E402 - registered after the core commands
+
+main.add_command(ledger)

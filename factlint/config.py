@@ -97,6 +97,8 @@ def parse_config(path: Path, data: dict[str, Any]) -> Config:
     if not isinstance(ledgers, list) or not all(isinstance(x, str) for x in ledgers):
         raise ConfigError(str(path), "'ledger' must be a path or a list of paths")
     severity = data.get("severity") or {}
+    if isinstance(severity, dict):  # YAML 1.1 reads a bare `off` as false
+        severity = {k: "off" if v is False else v for k, v in severity.items()}
     if not isinstance(severity, dict) or not all(v in LEVELS for v in severity.values()):
         raise ConfigError(str(path), f"'severity' must map rule codes to one of {', '.join(LEVELS)}")
     fail_on = data.get("fail-on", "error")

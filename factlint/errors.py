@@ -29,3 +29,17 @@ class LedgerError(FactlintError):
 
 class InputError(FactlintError):
     """A problem reading a draft."""
+
+
+class LedgerProblems(LedgerError):
+    """Every problem found in a ledger at once: format() gives one line per problem."""
+
+    def __init__(self, lines: list[str] | tuple[str, ...]):
+        self.lines = tuple(lines) or ("invalid ledger",)
+        super().__init__(None, self.lines[0])
+
+    def format(self) -> str:
+        """One problem: its line. Several: a count, then each on its own line."""
+        if len(self.lines) == 1:
+            return self.lines[0]
+        return f"the ledger has {len(self.lines)} problems:\n" + "\n".join(self.lines)

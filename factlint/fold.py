@@ -24,10 +24,38 @@ def fold(text: str) -> str:
     return _NON_WORD.sub(" ", ascii_text.lower()).strip()
 
 
+# Irregular verb forms that facts and drafts use for the same event ("drove" / "driven").
+_IRREGULAR = {
+    "won": "win", "drove": "drive", "driven": "drive", "rose": "rise", "risen": "rise", "fell": "fall",
+    "fallen": "fall", "grew": "grow", "grown": "grow", "gave": "give", "given": "give", "took": "take",
+    "taken": "take", "spent": "spend", "held": "hold", "met": "meet", "made": "make", "ran": "run", "sold": "sell",
+    "bought": "buy", "paid": "pay", "built": "build", "lost": "lose", "began": "begin", "begun": "begin",
+    "chose": "choose", "chosen": "choose", "wrote": "write", "written": "write", "came": "come", "went": "go",
+    "gone": "go", "saw": "see", "seen": "see", "brought": "bring", "left": "leave", "sent": "send", "kept": "keep",
+    "found": "find", "told": "tell", "stood": "stand", "flew": "fly", "flown": "fly", "drew": "draw",
+    "drawn": "draw", "threw": "throw", "thrown": "throw", "shown": "show", "knew": "know", "known": "know",
+    "spoke": "speak", "spoken": "speak", "broke": "break", "broken": "break", "cut": "cut", "hit": "hit",
+    "led": "lead", "fed": "feed", "shot": "shoot", "slid": "slide", "sank": "sink", "sunk": "sink", "swore": "swear",
+    "sworn": "swear", "wore": "wear", "worn": "wear", "woke": "wake", "woken": "wake", "froze": "freeze",
+    "frozen": "freeze", "people": "person", "men": "man", "women": "woman", "children": "child",
+}
+
+
+@lru_cache(maxsize=65536)
 def stem(word: str) -> str:
-    """A crude singular for unit nouns and keywords: 'votes' -> 'vote', 'cities' -> 'city'."""
-    if len(word) > 4 and word.endswith("ies"):
+    """A light, consistent stem: 'votes', 'voted', 'voting' -> 'vot'; 'cities' -> 'city'; 'drove' -> 'driv'.
+
+    Not a linguist's stem: only the same stem for the forms a fact and a draft use for the same word.
+    """
+    word = _IRREGULAR.get(word, word)
+    if len(word) > 4 and word.endswith(("ies", "ied")):
         return word[:-3] + "y"
-    if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
-        return word[:-1]
+    for suffix in ("ing", "ed", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3 and not word.endswith("ss"):
+            word = word[: -len(suffix)]
+            break
+    if len(word) > 3 and word.endswith("e"):
+        word = word[:-1]
+    if len(word) > 3 and word[-1] == word[-2] and word[-1] not in "aeiou":
+        word = word[:-1]  # "travelled" / "travel", "glasses" / "glass"
     return word

@@ -20,6 +20,8 @@ def _example_block(example: dict) -> str:
     """An example's draft, indented; examples of other commands (a page, a ledger) show all their fields."""
     if "draft" in example:
         text = example["draft"].rstrip("\n")
+    elif isinstance(example.get("ledger"), str):  # ledger examples are YAML text, shown as written
+        text = example["ledger"].rstrip("\n")
     else:
         text = yaml.safe_dump(example, sort_keys=False, allow_unicode=True, width=100).rstrip()
     return "\n".join("    " + line for line in text.splitlines())

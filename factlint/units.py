@@ -87,7 +87,10 @@ def canonical(text: str | None) -> Unit | None:
     return Unit(noun, "count")
 
 
+_STEMMED_SYNONYMS = [frozenset(stem(w) for w in group) for group in _SYNONYMS]
+
+
 def nouns_compatible(a: str, b: str) -> bool:
-    """Whether two counted nouns may count the same thing."""
+    """Whether two counted nouns (canonical stems) may count the same thing."""
     a, b = stem(a), stem(b)
-    return a == b or any(a in group and b in group for group in _SYNONYMS)
+    return a == b or any(a in group and b in group for group in _STEMMED_SYNONYMS)

@@ -132,3 +132,10 @@ def test_directory_walk_and_exclude(tmp_path) -> None:
     data = json.loads(proc.stdout)
     assert sorted({f["path"] for f in data["findings"]}) == ["drafts/a.md", "drafts/b.txt"]
     assert data["summary"]["files"] == 2
+
+
+def test_severity_off_unquoted_in_yaml(tmp_path) -> None:
+    (tmp_path / ".factlint.yaml").write_text(f"ledger: {DEMO / 'facts.yaml'}\nseverity: {{FL101: off}}\n")
+    (tmp_path / "d.md").write_text("Marta Silva won 41.5 percent of the valid votes.\n")
+    proc = factlint("check", "d.md", cwd=tmp_path)
+    assert proc.returncode == 0 and "FL101" not in proc.stdout

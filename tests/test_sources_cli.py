@@ -248,7 +248,9 @@ def test_bad_url_and_missing_ledger_are_exit_2(tmp_path: Path) -> None:
         """)
     result = sources_cli("check", "--ledger", str(ledger))
     assert result.exit_code == 2
-    assert result.output == f"factlint: {ledger}:3: source a: url 'not a url' is not an absolute http(s) URL\n"
+    # The ledger's own validation (FL303) now catches the URL before the sources check runs.
+    assert result.output == (f"factlint: {ledger}:3:22: FL303 wrong-type source a: 'url' must be an http:// "
+                             "or https:// address, not 'not a url'\n")
     result = sources_cli("check", "--ledger", str(tmp_path / "nope.yaml"))
     assert result.exit_code == 2 and result.output == f"factlint: {tmp_path / 'nope.yaml'}: ledger file not found\n"
     assert "Traceback" not in result.output

@@ -171,8 +171,8 @@ def _mask(linkable: str, markdown: bool) -> str:
     patterns = _INLINE_MASKS[2:] if markdown else (_BARE_URL,)
     for pattern in patterns:
         masked = pattern.sub(_blank_match if pattern is not _CITATION_GROUP else _blank_citation_group, masked)
+    masked = _LINE_MARKERS.sub(lambda m: " " * len(m.group()), masked)  # list numbering, also in plain text
     if markdown:
-        masked = _LINE_MARKERS.sub(lambda m: " " * len(m.group()), masked)
         masked = _HEADING_MARK.sub(lambda m: " " * len(m.group()), masked)
         masked = _EMPHASIS.sub(lambda m: " " * len(m.group()), masked)
         masked = _DELIMITER_ROW.sub(lambda m: " " * len(m.group()) if "---" in m.group() else m.group(), masked)

@@ -31,7 +31,7 @@ DATE_RE = re.compile(
     rf"|(?:[Ii]n|by|of|since|until|from|after|during|before)[ \t]+(?P<y5>{_YEAR})\b(?![-–,.]?\d)"
     ")"
 )
-_EXPLICIT_YEAR = re.compile(rf"(?<![\w.,-]){_YEAR}(?![\w,%]|[.,]\d)")
+_EXPLICIT_YEAR = re.compile(rf"(?<![\w.,-]){_YEAR}(?![\w%]|[.,]\d)")
 _FUTURE = re.compile(r"\b(?:will|next|upcoming|coming|scheduled|due|plans?)\b", re.I)
 
 

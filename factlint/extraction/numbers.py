@@ -16,8 +16,8 @@ _SYMBOLS = "|".join(re.escape(s) for s in sorted(CURRENCY_SYMBOLS, key=len, reve
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
 # One pass finds every numeral with its currency prefix; what follows is read by _suffix().
 NUMERAL = re.compile(
-    rf"(?<![\w.,/:#@$€£¥+^-])(?P<neg>[-−–+](?=[\d$€£]))?(?:(?P<code>{_CODES})\s?|(?P<sym>{_SYMBOLS})\s?)?"
-    rf"(?P<num>{_DIGITS})(?P<tail>(?:st|nd|rd|th)\b|[.:]\d|\.[xX*]\b|,\d|[-–/]\d|[A-Za-z]+\d)?"
+    rf"(?<![\w.,/:#@$€£¥+^-])(?<!\d[ \t])(?P<neg>[-−–+](?=[\d$€£]))?(?:(?P<code>{_CODES})\s?|(?P<sym>{_SYMBOLS})\s?)?"
+    rf"(?P<num>{_DIGITS})(?P<tail>(?:st|nd|rd|th)\b|[.:]\d|\.[xX*]\b|,\d|[-–/]\d|[A-Za-z]+\d|[ \t]\d{{3,}}\b)?"
 )
 _SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "mln": 1e6, "billion": 1e9,
            "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12, "hundred": 1e2}
@@ -31,7 +31,7 @@ _UNIT_ALT = (
 )
 _UNIT_RE = re.compile(rf"(?P<sep>[ \t]?-?[ \t]?)(?P<unit>{_UNIT_ALT})")
 # A counted noun: one word, or two when the second is a plural ("poll workers", "mobile clinics").
-_NOUN_RE = re.compile(r"[ \t]+(?:(?:new|more|additional|registered|valid|active|extra|fewer|total)[ \t]+)?"
+_NOUN_RE = re.compile(r"[ \t]+(?:(?:new|more|additional|registered|valid|active|extra|fewer|total|[A-Z]{2,5})[ \t]+)?"
                       r"(?P<noun>[a-z][a-z-]{2,}(?<!s)(?:[ \t]+[a-z][a-z-]{2,}s\b)?|[a-z][a-z-]{2,})\b")
 _NOT_NOUNS = frozenset(
     "and or but the a an of in on at to for by with from as than that which who is was are were be been has have had "
@@ -53,7 +53,8 @@ _ID_WORDS = frozenset(
     "version v release decree law act article section chapter clause model no number nr page p pp route flight "
     "room item rule phase grade level type class series iso rfc bill resolution order case step figure fig table "
     "episode season volume vol issue patent code zip ticket pr build sprint gate platform exit highway interstate "
-    "line bus lot unit box suite floor apartment ward district paragraph annex appendix part title tier".split()
+    "line bus lot unit box suite floor apartment ward district paragraph annex appendix part title tier extension ext "
+    "tel phone fax isbn issn doi id ref reference invoice account po".split()
 )
 _LEFT_WORD = re.compile(r"([A-Za-z][\w.&'’-]*)[ \t]?[.#]?[ \t]*$")
 
@@ -149,11 +150,13 @@ def _numeral(text: str, m: re.Match, floor: int, end: int) -> Quantity | None:
     if m.group("tail"):  # ordinals, versions 3.1.2, times 10:30, ranges 3-4, phone numbers, A320-style codes
         return None
     num = m.group("num")
+    if len(num) > 1 and num[0] == "0" and num[1].isdigit():  # 0800, 0188: codes and phone numbers
+        return None
     value = float(num.replace(",", ""))
     currency = CURRENCY_SYMBOLS.get(m.group("sym") or "") or m.group("code")
     scale, unit_text, unit, stop, noun, noun_end = _suffix(text, m.end(), end)
     if currency:
-        unit = canonical(currency)
+        unit, noun, noun_end = canonical(currency), None, -1  # "€4.2 million grant": the claim is the money
     if unit is None and scale == 1 and not m.group("neg"):
         if _left_identifier(text, m.start()):
             return None

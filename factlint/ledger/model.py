@@ -6,9 +6,17 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 
+def _reduce_by_fields(self: object) -> tuple:
+    """Pickle as a constructor call: loading a cached 100k-fact ledger is about twice as fast as
+    with the default state of a frozen slotted dataclass (a Python setattr loop per object)."""
+    return (type(self), tuple(getattr(self, name) for name in self.__match_args__))
+
+
 @dataclass(frozen=True, slots=True)
 class PartialDate:
     """A date known to year, month or day precision."""
+
+    __reduce__ = _reduce_by_fields
 
     year: int
     month: int | None = None
@@ -38,6 +46,8 @@ class PartialDate:
 class Tolerance:
     """How far a stated value may drift from the fact: absolute, or relative (a fraction)."""
 
+    __reduce__ = _reduce_by_fields
+
     amount: float
     relative: bool = False
 
@@ -50,6 +60,8 @@ class Tolerance:
 class Source:
     """Where facts come from."""
 
+    __reduce__ = _reduce_by_fields
+
     id: str
     title: str
     url: str | None = None
@@ -58,22 +70,28 @@ class Source:
     accessed: PartialDate | None = None
     archive_url: str | None = None
     line: int = 0
+    column: int = 0
 
 
 @dataclass(frozen=True, slots=True)
 class Entity:
     """A person, organization, place or thing that facts are about."""
 
+    __reduce__ = _reduce_by_fields
+
     id: str
     name: str
     aliases: tuple[str, ...] = ()
     kind: str = "other"
     line: int = 0
+    column: int = 0
 
 
 @dataclass(frozen=True, slots=True)
 class Fact:
     """One sourced fact: a value with a unit, or a date."""
+
+    __reduce__ = _reduce_by_fields
 
     id: str
     claim: str
@@ -89,6 +107,7 @@ class Fact:
     valid_until: dt.date | None = None
     path: str = ""
     line: int = 0
+    column: int = 0
 
     @property
     def source(self) -> str:

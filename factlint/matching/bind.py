@@ -10,7 +10,7 @@ from factlint.extraction.model import DateMention, Quantity, Sentence
 from factlint.extraction.sentences import by_sentence
 from factlint.ledger.model import Fact
 from factlint.matching.citations import resolve
-from factlint.matching.claims import find_claims, is_dateline, stamps_the_page
+from factlint.matching.claims import citations_by_sentence, find_claims, is_dateline, stamps_the_page
 from factlint.matching.compare import fits_date, fits_value, units_compatible
 from factlint.matching.features import Evidence, evidence, words_of
 from factlint.matching.index import LedgerIndex
@@ -41,6 +41,7 @@ class View:
     cells: tuple[tuple[int, int, frozenset[str]], ...] = ()  # table row: (start, end, column header words)
     dateline: bool = False  # bylines and datelines state nothing to bind
     named: frozenset[str] = frozenset()  # every entity the sentence names
+    cited: frozenset[str] = frozenset()  # ledger sources the sentence cites
 
     def words_at(self, offset: int) -> frozenset[str]:
         """The sentence's words; in a table row, with the header of the cell at ``offset``."""
@@ -64,11 +65,14 @@ def _choose(ranked: list[tuple[Evidence, Fact]], fits) -> tuple[Fact, bool] | No
     if not ranked:
         return None
     best_ev, best = ranked[0]
+    if fits(best):
+        return best, True
+    # A value that fits another fact the sentence's keywords point at is that fact, not a contradiction.
+    fitting = [f for e, f in ranked[1:] if (e.keywords or best_ev.score - e.score < DECISIVE_MARGIN) and fits(f)]
+    if fitting:
+        return fitting[0], True
     contenders = [f for e, f in ranked if best_ev.score - e.score < DECISIVE_MARGIN]
-    if len(contenders) == 1:
-        return best, fits(best)
-    fitting = [f for f in contenders if fits(f)]
-    return (fitting[0], True) if fitting else None
+    return (best, False) if len(contenders) == 1 else None
 
 
 def _keyword_facts(index: LedgerIndex, words: frozenset[str], entities: set[str]) -> list[Fact]:
@@ -104,8 +108,8 @@ def _bind_quantity(index: LedgerIndex, q: Quantity, view: View, subject: tuple[s
     words = view.words_at(q.start)
     facts = [f for e in subject for f in index.by_entity.get(e, ()) if usable(f)]
     if not facts:
-        facts = [f for f in _keyword_facts(index, words, view.named) if usable(f)]
-        ranked = [(e, f) for e, f in _ranked(index, facts, words, view.years) if e.keywords and (e.claim >= 2 or f.about)]
+        facts = [f for f in _keyword_facts(index, words, set()) if usable(f)]
+        ranked = [(e, f) for e, f in _ranked(index, facts, words, view.years) if _enough(e, f, view)]
     else:
         ranked = _ranked(index, facts, words, view.years)
     if q.dimension is None:  # a bare number needs a keyword to be about anything
@@ -119,6 +123,25 @@ def _bind_quantity(index: LedgerIndex, q: Quantity, view: View, subject: tuple[s
     return Binding(q, chosen[0], chosen[1]) if chosen else None
 
 
+def _enough(e: Evidence, fact: Fact, view: View) -> bool:
+    """Keyword evidence enough to bind without a subject: more when the fact is about someone not named."""
+    named = view.named
+    if named & set(fact.about) or view.cited & set(fact.sources):
+        return e.keywords >= 1
+    if not named:
+        return e.keywords >= 1 and (e.claim >= 2 or bool(fact.about))
+    return e.keywords >= 2 and e.claim >= 2
+
+
+def _date_enough(e: Evidence, fact: Fact, view: View, d: DateMention) -> bool:
+    """Keyword evidence to bind a date without a named subject (a bare weekday needs the most)."""
+    if d.relative:
+        return e.keywords >= 2 and e.claim >= 2
+    if view.cited & set(fact.sources):
+        return e.keywords >= 1
+    return (e.keywords >= 2 or _enough(e, fact, view)) and e.claim >= 2
+
+
 def _bind_date(index: LedgerIndex, d: DateMention, view: View, as_of) -> Binding | None:
     """Bind a date to a dated fact about an entity named here or just before, or found by strong keywords."""
     entities = view.named | set(view.carried)
@@ -126,14 +149,21 @@ def _bind_date(index: LedgerIndex, d: DateMention, view: View, as_of) -> Binding
     by_entity = [f for e in sorted(entities) for f in index.by_entity.get(e, ()) if usable(f)]
     ranked = [(e, f) for e, f in _ranked(index, by_entity, view.words, view.years) if e.keywords]
     if not ranked:
-        # Through keywords alone: a bare weekday ("held Saturday"), or an event of an entity the sentence
-        # does not name, needs two keywords to be about it.
+        # Through keywords alone: a bare weekday ("held Saturday"), or an event of an entity other than
+        # the ones the sentence names, needs two keywords; a keyword suffices when the sentence cites its source.
         facts = [f for f in _keyword_facts(index, view.words, set()) if usable(f)]
-        need = lambda f: 2 if d.relative or not view.named & set(f.about) else 1  # noqa: E731
-        ranked = [(e, f) for e, f in _ranked(index, facts, view.words, view.years)
-                  if e.keywords >= need(f) and e.claim >= 2]
+        ranked = [(e, f) for e, f in _ranked(index, facts, view.words, view.years) if _date_enough(e, f, view, d)]
     chosen = _choose(ranked, lambda f: fits_date(d, f))
     return Binding(d, chosen[0], chosen[1]) if chosen else None
+
+
+def _date_view(text: str, view: View, dates: list[DateMention], k: int) -> View:
+    """For a sentence with several dates, each date sees only the words between its neighbours."""
+    if len(dates) < 2:
+        return view
+    start = dates[k - 1].end if k else view.sentence.start
+    end = dates[k + 1].start if k + 1 < len(dates) else view.sentence.end
+    return replace(view, words=words_of(text[start:end]))
 
 
 def _one_statement_per_fact(bindings: list[Binding]) -> list[Binding]:
@@ -162,8 +192,9 @@ def _table_cells(doc, block, row_start: int, row_end: int) -> tuple[tuple[int, i
 
 
 def _views(ctx: Context) -> list[View]:
-    """Sentence views with words, years, entity mentions (carried across a block) and context."""
+    """Sentence views with words, years, entity mentions (carried across a block), context and citations."""
     doc, views, previous, heading = ctx.doc, [], None, frozenset()
+    cited = citations_by_sentence(doc, ctx.sentences, ctx.citations)
     names = by_sentence([n for n in ctx.names if n.entities or n.suggested], ctx.sentences)
     dates = by_sentence(list(ctx.dates), ctx.sentences)
     for i, s in enumerate(ctx.sentences):
@@ -182,7 +213,8 @@ def _views(ctx: Context) -> list[View]:
         if cells:
             words |= words_of(doc.masked[block.context[0] : block.context[1]]) if not mentions else frozenset()
         named = frozenset(e for _, ids in mentions for e in ids)
-        view = View(s, words, years, mentions, carried, context, cells, is_dateline(text), named)
+        sources = frozenset(src for c in cited.get(i, ()) for src in c.sources)
+        view = View(s, words, years, mentions, carried, context, cells, is_dateline(text), named, sources)
         views.append(view)
         previous = view
     return views
@@ -190,9 +222,10 @@ def _views(ctx: Context) -> list[View]:
 
 def bind(ctx: Context) -> Context:
     """Bindings for every number and date that binds confidently; resolved citations; check-worthy claims."""
+    citations = resolve(ctx.citations, ctx.doc, ctx.ledger)
+    ctx = replace(ctx, citations=citations)
     views = _views(ctx)
     bindings = _bindings(ctx, views)
-    citations = resolve(ctx.citations, ctx.doc, ctx.ledger)
     by_start = {b.mention.start: b for b in bindings}
     backed = lambda m, i: supported(ctx.ledger, m, (views[i].words_at(m.start), views[i].context),  # noqa: E731
                                     views[i].years, views[i].named)
@@ -213,6 +246,7 @@ def _bindings(ctx: Context, views: list[View]) -> tuple[Binding, ...]:
         subjects = _subjects(qs, view)
         claimed = {e for ids in subjects for e in ids}
         found = [_bind_quantity(index, q, view, subj, view.named - claimed, ctx.as_of) for q, subj in zip(qs, subjects)]
-        found += [_bind_date(index, d, view, ctx.as_of) for d in dates[i] if not stamps_the_page(ctx.doc.masked, d)]
+        found += [_bind_date(index, d, _date_view(ctx.doc.masked, view, dates[i], k), ctx.as_of)
+                  for k, d in enumerate(dates[i]) if not stamps_the_page(ctx.doc.masked, d)]
         out.extend(_one_statement_per_fact([b for b in found if b is not None]))
     return tuple(out)

@@ -11,13 +11,14 @@ from factlint.extraction.model import Citation, DateMention, Quantity, Sentence
 from factlint.extraction.sentences import by_sentence
 
 # Dimensions whose numbers are statistics; durations and bare numbers are not.
-_WORTHY = frozenset({"percent", "pp", "currency", "length", "mass", "data", "energy", "power", "count"})
-_DATELINE = re.compile(r"^\W*(?:by|published|updated|posted|last (?:updated|modified)|filed|dateline|"
-                       r"reading time|photo|image|credit)\b", re.I)
+_WORTHY = frozenset({"percent", "pp", "currency", "length", "mass", "data", "energy", "power", "count", "time"})
+_DATELINE = re.compile(r"^\W*(?:by(?! (?:then|now|contrast|comparison|the end|the time|mid|late|early|far)\b)|"
+                       r"published|updated|posted|last (?:updated|modified)|filed|dateline|reading time|photo|"
+                       r"image|credit)\b", re.I)
 _READ_TIME = re.compile(r"\b\d+[ -]min(?:ute)?s?[ -]read\b", re.I)
 _ATTRIBUTION = re.compile(r"\b(?:said|says|say|told|tells|according to|stated|added|adds|wrote|writes|explained|"
                           r"noted|insisted|claimed|argued|recalled|asked|replied|warned)\b", re.I)
-_QUOTE = re.compile(r"“[^“”]*”|\"[^\"\n]*\"")
+_QUOTE = re.compile(r"“[^“”]*”|\"[^\"]*\"")
 _STAMP = re.compile(r"\b(?:published|updated|posted|modified|dated|filed|released|reviewed|revised|as of)"
                     r"(?:[ \t]+on)?[ \t:]*$", re.I)
 _FUTURE = re.compile(r"\b(?:will|shall|next|upcoming|scheduled|plans? to|is due|are due)\b", re.I)
@@ -59,10 +60,10 @@ def _quoted(text: str, block) -> list[tuple[int, int]]:
 
 
 def _worthy_quantity(q: Quantity) -> bool:
-    """Statistics: percentages, money, measures, and counts of ten or more."""
+    """Statistics: percentages, money, measures, counts of ten or more, durations of a hundred or more."""
     if q.dimension not in _WORTHY:
         return False
-    return q.dimension != "count" or abs(q.value) >= 10
+    return abs(q.value) >= {"count": 10, "time": 100}.get(q.dimension, 0)
 
 
 def _worthy_date(d: DateMention, chunk: str) -> bool:
@@ -85,11 +86,11 @@ def _excluded(text: str, doc: Document, s: Sentence) -> bool:
     return is_dateline(text[s.start : s.end]) or doc.blocks[s.block].kind == "heading"
 
 
-def _claim_end(mention: Quantity | DateMention, chunk: str) -> int | None:
-    """Where a check-worthy mention's claim words end, or None when it is not check-worthy."""
+def _claim_end(mention: Quantity | DateMention, chunk: str, bound: bool) -> int | None:
+    """Where a claim's words end, or None when the mention is neither check-worthy nor bound to a fact."""
     if isinstance(mention, Quantity):
-        return max(mention.end, mention.claim_end) if _worthy_quantity(mention) else None
-    return mention.end if _worthy_date(mention, chunk) else None
+        return max(mention.end, mention.claim_end) if bound or _worthy_quantity(mention) else None
+    return mention.end if bound or _worthy_date(mention, chunk) else None
 
 
 def find_claims(doc: Document, sentences: tuple[Sentence, ...], quantities: tuple[Quantity, ...],
@@ -111,7 +112,7 @@ def find_claims(doc: Document, sentences: tuple[Sentence, ...], quantities: tupl
         if s.block not in quotes:
             quotes[s.block] = _quoted(text, doc.blocks[s.block])
         for mention in mentions[i]:
-            end = _claim_end(mention, chunk)
+            end = _claim_end(mention, chunk, mention.start in bindings)
             if end is None or any(a <= mention.start < b for a, b in quotes[s.block]):
                 continue
             if isinstance(mention, DateMention) and stamps_the_page(text, mention):

@@ -98,8 +98,11 @@ class LedgerIndex:
         if feats is None:
             from factlint.matching.features import fact_features
 
+            # Name words say who, not what: drop the entity's name and one-word aliases from claim words
+            # (but keep words of longer aliases such as "Tessellate Sync", which also say what).
             names = frozenset(t for e in fact.about if (ent := self.entity(e))
-                              for spelling in (ent.name, *ent.aliases) for t in fold(spelling).split())
+                              for spelling in (ent.name, *ent.aliases)
+                              if spelling == ent.name or len(spelling.split()) == 1 for t in fold(spelling).split())
             source = self.ledger.sources.get(fact.source)
             feats = self._features[fact.id] = fact_features(fact, names, source.title if source else "")
         return feats

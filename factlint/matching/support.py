@@ -52,7 +52,9 @@ class SupportIndex:
         """Facts of the quantity's dimension whose value lies in its interval."""
         values, facts = self.by_dimension.get(q.dimension or "none", ([], []))
         factor = canonical(q.unit).factor if q.dimension not in (None, "count") and q.unit else 1.0
-        lo, hi = bisect_left(values, q.low * factor - 1e-9), bisect_right(values, q.high * factor + 1e-9)
+        # Widened so that facts whose own tolerance reaches the interval are found; fits_value decides.
+        low, high = q.low * factor, q.high * factor
+        lo, hi = bisect_left(values, low - 0.25 * abs(low) - 1e-9), bisect_right(values, high + 0.25 * abs(high) + 1e-9)
         return facts[lo : min(hi, lo + MAX_CANDIDATES)]
 
 

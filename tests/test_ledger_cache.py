@@ -1,0 +1,232 @@
+"""The per-file ledger cache: hits, misses, corruption, read-only directories; and directory ledgers."""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+import pytest
+
+from factlint.errors import LedgerProblems
+from factlint.ledger import build, cache
+from factlint.ledger.load import load_ledgers, validate_ledgers
+
+LEDGER = """\
+version: 1
+sources:
+  count: {title: Official count}
+entities:
+  marta-silva: {name: Marta Silva, aliases: [Silva]}
+facts:
+  - {id: share, claim: Marta Silva won 48.27%., about: marta-silva, value: 48.27, unit: percent, source: count}
+"""
+
+
+@pytest.fixture(autouse=True)
+def cache_dir(tmp_path_factory, monkeypatch) -> Path:
+    """A private cache directory per test."""
+    folder = tmp_path_factory.mktemp("ledger-cache")
+    monkeypatch.setenv("FACTLINT_CACHE_DIR", str(folder))
+    return folder
+
+
+@pytest.fixture
+def parses(monkeypatch) -> list[str]:
+    """The paths parse_file is called for (a cache miss parses; a hit does not)."""
+    calls: list[str] = []
+    real = build.parse_file
+
+    def spy(path: str, data: bytes):
+        calls.append(path)
+        return real(path, data)
+
+    import factlint.ledger.load as load
+
+    monkeypatch.setattr(load, "parse_file", spy)
+    return calls
+
+
+def _write(path: Path, text: str = LEDGER) -> Path:
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_cache_dir_resolution(monkeypatch, tmp_path) -> None:
+    monkeypatch.setenv("FACTLINT_CACHE_DIR", str(tmp_path / "explicit"))
+    assert cache.cache_dir() == tmp_path / "explicit"
+    monkeypatch.delenv("FACTLINT_CACHE_DIR")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    assert cache.cache_dir() == tmp_path / "xdg" / "factlint" / "ledger"
+    monkeypatch.delenv("XDG_CACHE_HOME")
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    assert cache.cache_dir() == tmp_path / "home" / ".cache" / "factlint" / "ledger"
+
+
+def test_miss_then_hit(tmp_path, parses, cache_dir) -> None:
+    path = _write(tmp_path / "facts.yaml")
+    first = load_ledgers((path,))
+    assert parses == [str(path)]
+    second = load_ledgers((path,))
+    assert parses == [str(path)]  # served from the cache
+    assert first == second and second.facts[0].value == 48.27
+    assert {p.name.split("-")[0] for p in cache_dir.glob("*.pickle")} == {"records", "checks", "cross"}
+
+
+def test_changed_content_is_a_miss_and_replaces_the_old_entry(tmp_path, parses, cache_dir) -> None:
+    path = _write(tmp_path / "facts.yaml")
+    load_ledgers((path,))
+    _write(path, LEDGER.replace("48.27", "48.3"))
+    assert load_ledgers((path,)).facts[0].value == 48.3
+    assert len(parses) == 2
+    assert len(list(cache_dir.glob("records-*.pickle"))) == 1
+
+
+def test_version_and_schema_are_part_of_the_key(tmp_path, monkeypatch) -> None:
+    key = cache.file_key("facts.yaml", b"version: 1\n")
+    monkeypatch.setattr(cache, "SCHEMA", cache.SCHEMA + 1)
+    assert cache.file_key("facts.yaml", b"version: 1\n") != key
+    monkeypatch.setattr(cache, "__version__", "99.0")
+    assert cache.file_key("facts.yaml", b"version: 1\n") != key
+
+
+@pytest.mark.parametrize("damage", [b"", b"not a pickle", b"\x80\x05garbage"])
+def test_corrupt_entry_is_rebuilt(tmp_path, parses, cache_dir, damage) -> None:
+    path = _write(tmp_path / "facts.yaml")
+    load_ledgers((path,))
+    for entry in cache_dir.glob("*.pickle"):
+        entry.write_bytes(damage)
+    assert load_ledgers((path,)).facts[0].id == "share"
+    assert len(parses) == 2
+    load_ledgers((path,))
+    assert len(parses) == 2  # rebuilt entries are good again
+
+
+def test_entry_for_another_key_is_ignored(tmp_path, parses, cache_dir) -> None:
+    one, two = _write(tmp_path / "one.yaml"), _write(tmp_path / "two.yaml", LEDGER.replace("48.27", "12"))
+    load_ledgers((one,))
+    entries_one = set(cache_dir.glob("records-*.pickle"))
+    load_ledgers((two,))
+    (entry_two,) = set(cache_dir.glob("records-*.pickle")) - entries_one
+    entry_two.write_bytes(next(iter(entries_one)).read_bytes())  # two's name now holds one's entry
+    assert load_ledgers((two,)).facts[0].value == 12
+    assert len(parses) == 3
+
+
+def test_unreadable_entry_is_ignored(tmp_path, parses, cache_dir) -> None:
+    path = _write(tmp_path / "facts.yaml")
+    load_ledgers((path,))
+    for entry in cache_dir.glob("*.pickle"):
+        entry.unlink()
+        entry.mkdir()  # opening it fails with IsADirectoryError; replacing it fails too
+    assert load_ledgers((path,)).facts[0].id == "share"
+    assert len(parses) == 2
+
+
+def test_failing_cache_writes_never_fail_a_run(tmp_path, monkeypatch, cache_dir) -> None:
+    def refuse(*_args, **_kwargs):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(cache.tempfile, "mkstemp", refuse)
+    path = _write(tmp_path / "facts.yaml")
+    assert load_ledgers((path,)).facts[0].id == "share"
+    assert not list(cache_dir.glob("*.pickle"))
+
+
+@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="needs POSIX permissions and a non-root user")
+def test_read_only_cache_dir(tmp_path, cache_dir) -> None:
+    cache_dir.chmod(stat.S_IRUSR | stat.S_IXUSR)
+    try:
+        path = _write(tmp_path / "facts.yaml")
+        assert load_ledgers((path,)).facts[0].id == "share"
+    finally:
+        cache_dir.chmod(stat.S_IRWXU)
+
+
+def test_unwritable_cache_location(tmp_path, monkeypatch) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("")
+    monkeypatch.setenv("FACTLINT_CACHE_DIR", str(blocker / "cache"))  # cannot be created: a file is in the way
+    path = _write(tmp_path / "facts.yaml")
+    assert load_ledgers((path,)).facts[0].id == "share"
+    assert load_ledgers((path,)).facts[0].id == "share"
+
+
+def test_missing_cache_dir_is_created(tmp_path, monkeypatch) -> None:
+    monkeypatch.setenv("FACTLINT_CACHE_DIR", str(tmp_path / "deep" / "er" / "cache"))
+    load_ledgers((_write(tmp_path / "facts.yaml"),))
+    assert list((tmp_path / "deep" / "er" / "cache").glob("records-*.pickle"))
+
+
+def test_no_temporary_files_are_left(tmp_path, cache_dir) -> None:
+    load_ledgers((_write(tmp_path / "facts.yaml"),))
+    assert not [p for p in cache_dir.iterdir() if p.name.startswith(".tmp-")]
+
+
+def test_cached_file_with_errors_still_fails(tmp_path, parses) -> None:
+    path = _write(tmp_path / "facts.yaml", LEDGER.replace("source: count", "source: nowhere"))
+    for _ in range(2):
+        with pytest.raises(LedgerProblems, match="FL307"):
+            load_ledgers((path,))
+    assert len(parses) == 1
+
+
+# --- directory ledgers --------------------------------------------------------------------------
+
+HEAD = "version: 1\nsources:\n  count: {title: Official count}\nentities:\n  marta-silva: {name: Marta Silva}\n"
+FACTS = ("version: 1\nfacts:\n"
+         "  - {id: share, claim: Marta Silva won 48.27%., about: marta-silva, value: 48.27, unit: percent, "
+         "source: count}\n")
+
+
+def _directory(tmp_path: Path) -> Path:
+    folder = tmp_path / "ledger"
+    (folder / "facts").mkdir(parents=True)
+    _write(folder / "00-head.yaml", HEAD)
+    _write(folder / "facts" / "election.yml", FACTS)
+    _write(folder / "notes.txt", "not a ledger")
+    (folder / ".hidden").mkdir()
+    _write(folder / ".hidden" / "ci.yaml", "on: push\n")
+    return folder
+
+
+def test_directory_is_merged_with_cross_file_references(tmp_path) -> None:
+    validation = validate_ledgers((_directory(tmp_path),))
+    assert validation.problems == ()
+    assert [Path(p).name for p in validation.ledger.paths] == ["00-head.yaml", "election.yml"]
+    assert validation.ledger.facts[0].sources == ("count",)
+
+
+def test_duplicate_ids_across_files_name_both_locations(tmp_path) -> None:
+    folder = _directory(tmp_path)
+    _write(folder / "zz-more.yaml", HEAD.replace("Official count", "Another count") + FACTS.split("\n", 1)[1])
+    found = validate_ledgers((folder,)).problems
+    assert sorted((p.code, Path(p.path).name, p.line) for p in found) == [
+        ("FL305", "zz-more.yaml", 3), ("FL305", "zz-more.yaml", 5), ("FL305", "zz-more.yaml", 7)]
+    assert all("00-head.yaml:" in p.message or "election.yml:" in p.message for p in found)
+
+
+def test_cross_file_checks_run_on_cached_files(tmp_path, parses) -> None:
+    folder = _directory(tmp_path)
+    load_ledgers((folder,))
+    assert len(parses) == 2
+    (folder / "00-head.yaml").write_text(HEAD.replace("count:", "tally:"))
+    with pytest.raises(LedgerProblems, match="unknown source 'count'"):
+        load_ledgers((folder,))
+    assert len(parses) == 3  # only the edited file was parsed again; the other file's checks came from the cache
+
+
+def test_cross_file_checks_when_checks_entry_is_lost(tmp_path, parses, cache_dir) -> None:
+    folder = _directory(tmp_path)
+    load_ledgers((folder,))
+    for entry in cache_dir.glob("checks-*.pickle"):
+        entry.unlink()
+    (folder / "00-head.yaml").write_text(HEAD.replace("count:", "tally:"))
+    with pytest.raises(LedgerProblems, match="unknown source 'count'"):
+        load_ledgers((folder,))
+
+
+def test_file_and_directory_mixed_and_named_twice(tmp_path) -> None:
+    folder = _directory(tmp_path)
+    ledger = load_ledgers((folder / "00-head.yaml", folder))
+    assert len(ledger.paths) == 2
