@@ -15,6 +15,10 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 
 install: $(VENV)/.installed
 
+$(VENV)/.bench-installed: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install -q -e '.[test,bench]'
+	touch $@
+
 # Runs factlint on the bundled example; findings are the point, so exit 1 is success here.
 demo: install
 	@$(BIN)/factlint check fixtures/demo/draft.md --ledger fixtures/demo/facts.yaml; \
@@ -22,6 +26,10 @@ demo: install
 
 test: install
 	$(BIN)/python -m pytest -q
+
+# Seeded workloads under benchmarks/out/ (git-ignored), timed runs, docs/performance.md. Under 10 min on 2 cores.
+bench: $(VENV)/.bench-installed
+	$(BIN)/python -m benchmarks all
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache

@@ -60,9 +60,11 @@ def main() -> None:
 @click.option("--write-baseline", type=click.Path(path_type=Path),
               help="Record the current findings in this baseline file (other files' entries are kept).")
 @click.option("--color/--no-color", default=None, help="Colour the text report. Default: on a terminal, unless NO_COLOR.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), help="Check files in N processes. Default: the core count for many files.")
 def check(paths: tuple[str, ...], ledgers: tuple[Path, ...], fmt: str, as_of: dt.date | None,
           select: tuple[str, ...], ignore: tuple[str, ...], fail_on: str | None, quiet: bool, stats: bool,
-          encoding: str, baseline: Path | None, write_baseline: Path | None, color: bool | None) -> None:
+          encoding: str, baseline: Path | None, write_baseline: Path | None, color: bool | None,
+          jobs: int | None) -> None:
     """Check drafts (files, directories or - for stdin) against the ledger."""
     import os
 
@@ -73,7 +75,7 @@ def check(paths: tuple[str, ...], ledgers: tuple[Path, ...], fmt: str, as_of: dt
         code = run_check(paths, ledgers=ledgers, fmt=fmt, as_of=as_of, select=_codes(select),
                          ignore=_codes(ignore), fail_on=fail_on, quiet=quiet, stats=stats, encoding=encoding,
                          baseline=baseline, write_baseline=write_baseline,
-                         color=use_color(color, sys.stdout, os.environ))
+                         color=use_color(color, sys.stdout, os.environ), jobs=jobs)
     except FactlintError as exc:
         fail(exc)
     sys.exit(code)

@@ -38,34 +38,21 @@ def run_check(paths: tuple[str, ...], *, ledgers: tuple[Path, ...] = (), fmt: st
               as_of: dt.date | None = None, select: tuple[str, ...] = (), ignore: tuple[str, ...] = (),
               fail_on: str | None = None, quiet: bool = False, stats: bool = False,
               encoding: str = "utf-8", baseline: Path | None = None, write_baseline: Path | None = None,
-              color: bool = False) -> int:
+              color: bool = False, jobs: int | None = None) -> int:
     """Check drafts, print the report, return the exit code."""
     from factlint.baseline import apply_baseline
-    from factlint.document.parse import is_markdown_path, parse_document
-    from factlint.drafts import BinaryDraft, collect, read_draft
-    from factlint.engine import RuleSet, check_document
+    from factlint.drafts import collect
+    from factlint.engine import RuleSet
     from factlint.output import render_output, resolve_formats
+    from factlint.parallel import check_files
 
     config = load_config()
     formats = resolve_formats(fmt, os.environ)
     rules = RuleSet.build(select or config.select, ignore or config.ignore, config.severity)
     files = collect(paths, config.exclude)
     index = load_index(resolve_ledgers(ledgers, config.ledger))
-    findings = []
-    coverage: list[Coverage] | None = [] if stats else None
-    checked = 0
-    for path in files:
-        try:
-            text = read_draft(path, encoding)
-        except BinaryDraft as exc:
-            if path in paths:
-                raise
-            click.echo(f"factlint: skipping {exc.path}: {exc.message}", err=True)
-            continue
-        checked += 1
-        doc = parse_document(text, path, markdown=is_markdown_path(path))
-        day = as_of or doc.date or dt.date.today()
-        findings.extend(check_document(doc, index, day, rules, coverage))
+    findings, coverage, checked = check_files(files, index, as_of, rules, stats=stats, jobs=jobs,
+                                              encoding=encoding, explicit=paths)
     findings, note = apply_baseline(findings, files, baseline, write_baseline)
     if note:
         click.echo(f"factlint: {note}", err=True)

@@ -1,0 +1,141 @@
+"""Check many drafts in worker processes (`factlint check --jobs N`), with output identical to a serial run.
+
+The ledger index is handed to each worker once, through the pool's initializer: on Linux the workers
+are forked, so they inherit the parent's index without copying or pickling it; elsewhere it is pickled
+once per worker, not once per file. Results come back in file order (``Executor.map``), so the report
+is byte-for-byte the one a serial run prints.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+from factlint.errors import FactlintError
+
+# Below this much text in total, starting worker processes costs more than it saves.
+MIN_PARALLEL_BYTES = 256 * 1024
+
+_STATE: dict[str, Any] = {}
+
+
+def cpu_count() -> int:
+    """Cores this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):  # not Linux
+        return os.cpu_count() or 1
+
+
+def default_jobs(files: list[str]) -> int:
+    """The core count when there are many files with enough text to share out; else 1."""
+    if len(files) < 2 or "-" in files:
+        return 1
+    size = 0
+    for path in files:
+        try:
+            size += Path(path).stat().st_size
+        except OSError:
+            pass  # reading it will report the problem
+    return min(cpu_count(), len(files)) if size >= MIN_PARALLEL_BYTES else 1
+
+
+def check_file(path: str, index, as_of: dt.date | None, rules, stats: bool, text: str | None = None,
+               encoding: str = "utf-8"):
+    """Findings (and citation coverage, when asked) of one draft; ``text`` stands in for reading ``path``."""
+    from factlint.document.parse import is_markdown_path, parse_document
+    from factlint.drafts import read_draft
+    from factlint.engine import check_document
+
+    doc = parse_document(read_draft(path, encoding) if text is None else text, path, markdown=is_markdown_path(path))
+    day = as_of or doc.date or dt.date.today()
+    coverage: list | None = [] if stats else None
+    return check_document(doc, index, day, rules, coverage), coverage
+
+
+def _outcome(path: str, text: str | None, state: dict):
+    """("ok", (findings, coverage)), ("skip", message) for a binary draft, or ("error", details)."""
+    from factlint.drafts import BinaryDraft
+
+    try:
+        return "ok", check_file(path, state["index"], state["as_of"], state["rules"], state["stats"], text,
+                                state["encoding"])
+    except BinaryDraft as exc:
+        if path in state["explicit"]:  # named on the command line: an error, not a skip
+            return "error", (type(exc), exc.path, exc.message, exc.line, exc.column)
+        return "skip", f"factlint: skipping {exc.path}: {exc.message}"
+    except FactlintError as exc:  # its class does not unpickle from a worker, so it travels as data
+        return "error", (type(exc), exc.path, exc.message, exc.line, exc.column)
+
+
+def _init(state: dict) -> None:
+    """Worker initializer: keep the run's shared inputs (the index above all) for every file it checks."""
+    _STATE.update(state)
+
+
+def _work(item: tuple[str, str | None]):
+    """Check one file in a worker."""
+    return _outcome(item[0], item[1], _STATE)
+
+
+def _pool(jobs: int, state: dict):
+    """A process pool; forked workers on Linux so the index is inherited, not pickled."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    context = multiprocessing.get_context("fork") if sys.platform.startswith("linux") else None
+    return ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_init, initargs=(state,))
+
+
+def _outcomes(files: list[str], state: dict, jobs: int):
+    """Outcomes in file order: lazily when serial, from a process pool otherwise."""
+    if jobs > 1:
+        from factlint.drafts import read_draft
+
+        items = [(path, read_draft(path, state["encoding"]) if path == "-" else None) for path in files]
+        try:
+            pool = _pool(jobs, state)
+        except (OSError, NotImplementedError, ImportError):  # no process support here: run serially
+            pool = None
+        if pool is not None:
+            with pool:
+                yield from pool.map(_work, items, chunksize=max(1, len(items) // (jobs * 8)))
+            return
+        for path, text in items:
+            yield _outcome(path, text, state)
+        return
+    for path in files:
+        yield _outcome(path, None, state)
+
+
+def check_files(files: list[str], index, as_of: dt.date | None, rules, *, stats: bool = False,
+                jobs: int | None = None, encoding: str = "utf-8", explicit: tuple[str, ...] = ()):
+    """Check every file: (findings in file order, per-file coverage or None, files checked).
+
+    ``jobs`` None picks a default (see default_jobs). A binary draft found inside a directory is
+    skipped with a note on stderr; one named in ``explicit`` (the command-line arguments) is an error.
+    """
+    import click
+
+    jobs = default_jobs(files) if jobs is None else max(1, min(jobs, len(files)))
+    state = {"index": index, "as_of": as_of, "rules": rules, "stats": stats, "encoding": encoding,
+             "explicit": tuple(explicit)}
+    findings: list = []
+    coverage: list | None = [] if stats else None
+    checked = 0
+    for status, value in _outcomes(files, state, jobs):
+        if status == "error":
+            cls, path, message, line, column = value
+            raise cls(path, message, line, column)
+        if status == "skip":
+            click.echo(value, err=True)
+            continue
+        found, cov = value
+        checked += 1
+        findings.extend(found)
+        if coverage is not None:
+            coverage.extend(cov)
+    return findings, coverage, checked

@@ -1,0 +1,123 @@
+"""The benchmark harness: deterministic, valid workloads and a runner that works. No timing assertions."""
+
+from __future__ import annotations
+
+import datetime as dt
+import filecmp
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from benchmarks.generate import TINY, generate, misspell, split_blocks
+from benchmarks.report import render, sanity_check
+from benchmarks.runner import Runner
+from factlint.document.parse import parse_document
+from factlint.engine import RuleSet, check_document
+from factlint.fold import fold
+from factlint.ledger.load import load_ledgers
+from factlint.matching.index import LedgerIndex
+
+
+@pytest.fixture(scope="module")
+def workload(tmp_path_factory) -> tuple[Path, dict]:
+    out = tmp_path_factory.mktemp("bench")
+    return out, generate(out, seed=11, scale=TINY)
+
+
+def _files(folder: Path) -> list[str]:
+    return sorted(str(p.relative_to(folder)) for p in folder.rglob("*") if p.is_file())
+
+
+def test_same_seed_same_bytes_other_seed_other_bytes(workload, tmp_path) -> None:
+    out, manifest = workload
+    again = tmp_path / "again"
+    assert generate(again, seed=11, scale=TINY) == manifest
+    assert _files(again) == _files(out)
+    _match, mismatch, errors = filecmp.cmpfiles(out, again, _files(out), shallow=False)
+    assert mismatch == [] and errors == []
+    other = tmp_path / "other"
+    generate(other, seed=12, scale=TINY)
+    assert (other / "facts-200.yaml").read_bytes() != (out / "facts-200.yaml").read_bytes()
+    assert (other / "draft-8KB.md").read_bytes() != (out / "draft-8KB.md").read_bytes()
+
+
+def test_ledgers_are_valid_nested_and_split_the_same(workload) -> None:
+    out, manifest = workload
+    small = load_ledgers((out / "facts-50.yaml",))
+    big = load_ledgers((out / "facts-200.yaml",))
+    folder = load_ledgers((out / "facts-200.d",))
+    assert len(small.facts) == 50 and len(big.facts) == 200
+    assert [f.id for f in big.facts[:50]] == [f.id for f in small.facts]  # a prefix: same draft, bigger ledger
+    assert sorted(f.id for f in folder.facts) == sorted(f.id for f in big.facts)
+    assert folder.entities.keys() == big.entities.keys() and folder.sources.keys() == big.sources.keys()
+    assert len(folder.paths) == 11
+    for fact in big.facts:
+        assert set(fact.about) <= big.entities.keys() and set(fact.sources) <= big.sources.keys()
+        assert (fact.value is None) != (fact.date is None)
+    kinds = {e.kind for e in big.entities.values()}
+    assert kinds == {"person", "organization", "place"}
+    assert any(not e.name.isascii() for e in big.entities.values())
+    assert any(e.aliases and e.aliases[0].isupper() for e in big.entities.values())  # acronyms
+    assert any(f.valid_until for f in big.facts) and any(f.valid_from for f in big.facts)
+    assert manifest["ledgers"]["200"]["facts"] == 200
+
+
+def test_drafts_parse_and_give_every_finding_kind(workload) -> None:
+    out, manifest = workload
+    index = LedgerIndex.build(load_ledgers((out / "facts-200.yaml",)))
+    for label, info in manifest["drafts"].items():
+        text = (out / info["file"]).read_text(encoding="utf-8")
+        assert abs(len(text.encode()) - TINY["drafts"][label]) < 2_500
+        doc = parse_document(text, info["file"])
+        assert doc.date == dt.date(2023, 6, 15)
+        codes = {f.code for f in check_document(doc, index, doc.date, RuleSet.build())}
+        assert {"FL101", "FL102", "FL103", "FL104"} <= codes, (label, codes)
+    text = (out / "draft-16KB.md").read_text(encoding="utf-8")
+    assert "```python" in text and "| Candidate |" in text and "](https://" in text
+
+
+def test_split_cuts_at_block_boundaries(workload) -> None:
+    out, manifest = workload
+    parts = sorted((out / manifest["split"]["dir"]).iterdir())
+    assert len(parts) == manifest["split"]["files"] == 4
+    whole = (out / "draft-8KB.md").read_text(encoding="utf-8").split("---\n", 2)[2]
+    bodies = [p.read_text(encoding="utf-8").split("---\n", 2)[2].rstrip("\n") for p in parts]
+    assert "\n\n".join(bodies) + "\n" == whole
+    assert all(b.count("```") % 2 == 0 for b in bodies)
+    assert split_blocks(["a" * 10] * 10, 5) == [["a" * 10] * 2] * 5
+
+
+def test_misspellings_are_one_letter_and_never_a_ledger_token() -> None:
+    import random
+
+    tokens = {"marta", "silva", "ortiz"}
+    rng = random.Random(1)
+    for _ in range(50):
+        wrong = misspell(rng, "Marta Silva", tokens)
+        assert wrong is not None and wrong != "Marta Silva"
+        changed = [w for w, r in zip(fold(wrong).split(), ["marta", "silva"]) if w != r]
+        assert len(changed) == 1 and changed[0] not in tokens
+        assert sum(a != b for a, b in zip(wrong, "Marta Silva")) == 1
+
+
+def test_runner_and_report_on_a_tiny_workload(workload) -> None:
+    out, manifest = workload
+    runner = Runner(out, budget=120, max_runs=1, log=io.StringIO())
+    results = runner.run_all(manifest)
+    json.dumps(results)  # results.json must be writable
+    cases = results["cases"]
+    for key in ("startup", "1mb-big", "1mb-mid", "split-big", "10mb-big", "split-big-j1"):
+        assert cases[key]["status"] == "ok", cases[key]
+        assert cases[key]["median"] > 0 and cases[key]["rss_mb"] > 1
+    assert cases["split-big"]["findings"] == cases["split-big-j1"]["findings"]
+    stage = results["stages"]["1mb-big"]
+    assert set(stage["times"]) == {"load", "index", "parse", "extract", "bind", "rules", "output"}
+    assert stage["slowest"] in stage["profiles"] and "cumulative" in stage["profiles"][stage["slowest"]]
+    assert stage["slowest_doc"] in ("parse", "extract", "bind", "rules") and stage["slowest_doc"] in stage["profiles"]
+    assert results["stages"]["load-cold-big"]["facts"] == 200
+    assert results["meta"]["cores"] >= 1 and results["meta"]["python"]
+    doc = render(results, "make bench")
+    assert "| Start-up" in doc and "## Targets" in doc and "Profile of the slowest stage" in doc
+    assert "every kind present" in sanity_check(results)

@@ -1,0 +1,84 @@
+"""`factlint check --jobs N`: parallel output is byte-for-byte the serial output."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from benchmarks.generate import TINY, generate
+from factlint.parallel import check_files, cpu_count, default_jobs
+from tests.conftest import ROOT
+
+
+@pytest.fixture(scope="module")
+def workload(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("work")
+    generate(out, seed=3, scale=TINY)
+    return out
+
+
+def factlint(*args: str, cwd: Path) -> subprocess.CompletedProcess:
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    return subprocess.run([sys.executable, "-m", "factlint", *args], cwd=cwd, capture_output=True, text=True,
+                          env=env, timeout=120)
+
+
+@pytest.mark.parametrize("fmt", ["text", "json"])
+def test_jobs_2_output_equals_jobs_1(workload: Path, fmt: str) -> None:
+    args = ("check", "draft-8KB-split", "draft-2KB.md", "draft-4KB.md", "--ledger", "facts-200.yaml",
+            "--format", fmt, "--stats")
+    serial = factlint(*args, "--jobs", "1", cwd=workload)
+    parallel = factlint(*args, "--jobs", "2", cwd=workload)
+    default = factlint(*args, cwd=workload)
+    assert serial.returncode == 1, serial.stderr
+    assert "FL101" in serial.stdout and "part-003.md" in serial.stdout
+    assert parallel.stdout == serial.stdout and parallel.returncode == serial.returncode
+    assert default.stdout == serial.stdout and parallel.stderr == serial.stderr == ""
+
+
+def test_errors_and_skips_from_workers_match_a_serial_run(workload: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "drafts"
+    folder.mkdir()
+    for name in ("a.md", "c.md", "d.md"):
+        (folder / name).write_text((workload / "draft-2KB.md").read_text(encoding="utf-8"), encoding="utf-8")
+    (folder / "b.md").write_bytes(b"binary\x00data")
+    ledger = str(workload / "facts-50.yaml")
+    serial = factlint("check", str(folder), "--ledger", ledger, "--jobs", "1", cwd=tmp_path)
+    parallel = factlint("check", str(folder), "--ledger", ledger, "--jobs", "2", cwd=tmp_path)
+    assert serial.returncode == parallel.returncode == 1
+    assert parallel.stderr == serial.stderr and "skipping" in serial.stderr and "b.md" in serial.stderr
+    assert parallel.stdout == serial.stdout and "in 3 files" in serial.stdout
+    (folder / "c.md").write_bytes("caf\xe9".encode("latin-1"))  # not UTF-8: an error wherever it is read
+    serial = factlint("check", str(folder), "--ledger", ledger, "--jobs", "1", cwd=tmp_path)
+    parallel = factlint("check", str(folder), "--ledger", ledger, "--jobs", "2", cwd=tmp_path)
+    assert serial.returncode == parallel.returncode == 2
+    assert parallel.stderr == serial.stderr and "c.md: not valid utf-8" in serial.stderr
+    assert parallel.stdout == serial.stdout == ""
+
+
+def test_jobs_in_process_keeps_file_order(workload: Path) -> None:
+    from factlint.engine import RuleSet
+    from factlint.run import load_index
+
+    files = sorted(str(p) for p in (workload / "draft-8KB-split").iterdir())
+    index = load_index((workload / "facts-200.yaml",))
+    serial, cov1, n1 = check_files(files, index, None, RuleSet.build(), stats=True, jobs=1)
+    parallel, cov2, n2 = check_files(files, index, None, RuleSet.build(), stats=True, jobs=2)
+    assert serial == parallel and cov1 == cov2 and len(cov1) == len(files) == n1 == n2
+    assert [f.path for f in serial] == sorted((f.path for f in serial), key=files.index)
+
+
+def test_default_jobs(tmp_path: Path) -> None:
+    one = tmp_path / "one.md"
+    one.write_text("x" * 10)
+    assert default_jobs([str(one)]) == 1
+    assert default_jobs(["-", str(one)]) == 1
+    small = [str(one), str(one)]
+    assert default_jobs(small) == 1  # too little text to be worth a pool
+    big = tmp_path / "big.md"
+    big.write_text("word " * 60_000)
+    assert default_jobs([str(big), str(one)]) == min(2, cpu_count())
