@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from rapidfuzz.distance import OSA
-
 from factlint.extraction.model import NameMention
 
 
@@ -13,6 +11,8 @@ def _token_close(written: str, ledger: str) -> bool:
     """One or two edits apart (two only for long tokens), never identical, never tiny."""
     if min(len(written), len(ledger)) < 3:
         return False
+    from rapidfuzz.distance import OSA  # imported on the first candidate: most runs need no fuzzy compare
+
     limit = 1 if len(ledger) <= 5 else 2
     return 0 < OSA.distance(written, ledger, score_cutoff=limit) <= limit
 
