@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import replace
 from typing import Iterator
 
@@ -39,6 +40,7 @@ def _links(doc: Document, taken: list[tuple[int, int]]) -> Iterator[Citation]:
         found = _reference(doc, m, m.group("ref") or m.group("label"), taken)
         if found:
             yield found
+    taken.sort()  # the shortcut pass looks up the links found so far
     for m in _SHORTCUT.finditer(text):
         found = _reference(doc, m, m.group("label"), taken)
         if found:
@@ -49,8 +51,9 @@ def _links(doc: Document, taken: list[tuple[int, int]]) -> Iterator[Citation]:
 
 
 def _inside(offset: int, spans: list[tuple[int, int]]) -> bool:
-    """Whether an offset falls inside any span."""
-    return any(a <= offset < b for a, b in spans)
+    """Whether an offset falls inside any of the spans (sorted, not overlapping)."""
+    i = bisect_right(spans, (offset, float("inf"))) - 1
+    return i >= 0 and spans[i][0] <= offset < spans[i][1]
 
 
 def _bare_urls(text: str, start: int, end: int, taken: list[tuple[int, int]], kind: str = "url") -> Iterator[Citation]:
@@ -70,6 +73,7 @@ def find_citations(doc: Document) -> list[Citation]:
     """Every citation in the draft, in text order; footnote definitions contribute their URLs."""
     taken: list[tuple[int, int]] = []
     found = list(_links(doc, taken))
+    taken.sort()
     found += _bare_urls(doc.linkable, 0, len(doc.linkable), taken)
     if doc.markdown:
         found += [Citation(m.start(), m.end(), m.group(), "footnote", m.group("id"))

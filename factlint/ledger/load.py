@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from factlint.errors import LedgerError, LedgerProblems
+from factlint.gcpause import paused_gc
 from factlint.ledger import cache, fields
 from factlint.ledger.build import parse_file
 from factlint.ledger.crossfile import cross_check
@@ -40,18 +38,6 @@ class _File:
     key: str
     records: FileRecords
     checks: FileChecks | None
-
-
-@contextmanager
-def paused_gc() -> Iterator[None]:
-    """Building or unpickling millions of acyclic objects triggers useless full collections; pause them."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _load_file(path: Path) -> _File:

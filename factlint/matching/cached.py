@@ -6,11 +6,11 @@ from pathlib import Path
 
 from factlint.ledger import cache
 from factlint.ledger.files import ledger_files, read_bytes
-from factlint.ledger.load import load_ledgers, paused_gc
+from factlint.gcpause import paused_gc
 from factlint.matching.index import LedgerIndex
 
 # Bump whenever LedgerIndex or what it builds from the ledger changes.
-INDEX_SCHEMA = 1
+INDEX_SCHEMA = 2
 
 
 def load_index(paths: tuple[Path, ...]) -> LedgerIndex:
@@ -22,6 +22,8 @@ def load_index(paths: tuple[Path, ...]) -> LedgerIndex:
         index = cache.read(name, key)
         if isinstance(index, LedgerIndex):
             return index
+        from factlint.ledger.load import load_ledgers  # the parser and validator, needed on a miss only
+
         index = LedgerIndex.build(load_ledgers(tuple(paths)))  # raises on ledger errors: nothing is cached
         index.support()  # built now, so that it is cached too
         cache.write(name, key, index)

@@ -21,12 +21,14 @@ class SupportIndex:
 
     by_date: dict[str, list[Fact]]
     by_dimension: dict[str, tuple[list[float], list[Fact]]]
+    slack: dict[str, tuple[float, float]]  # dimension -> largest (relative, absolute in base units) tolerance
 
     @classmethod
     def build(cls, facts: tuple[Fact, ...]) -> "SupportIndex":
         """Index every dated and valued fact once."""
         by_date: dict[str, list[Fact]] = defaultdict(list)
         values: dict[str, list[tuple[float, int, Fact]]] = defaultdict(list)
+        slack: dict[str, tuple[float, float]] = {}
         for i, fact in enumerate(facts):
             if fact.date is not None:
                 by_date[fact.date.iso()].append(fact)
@@ -34,12 +36,17 @@ class SupportIndex:
                     by_date["month:" + fact.date.iso()[:7]].append(fact)
             elif fact.value is not None:
                 unit = canonical(fact.unit)
-                values[unit.dimension if unit else "none"].append((fact.value * (unit.factor if unit else 1), i, fact))
+                dim, factor = (unit.dimension, unit.factor) if unit else ("none", 1.0)
+                values[dim].append((fact.value * factor, i, fact))
+                if fact.tolerance:
+                    rel, absolute = slack.get(dim, (0.0, 0.0))
+                    t = fact.tolerance
+                    slack[dim] = (max(rel, t.amount), absolute) if t.relative else (rel, max(absolute, t.amount * factor))
         sorted_values = {}
         for dim, items in values.items():
             items.sort(key=lambda t: (t[0], t[1]))
             sorted_values[dim] = ([v for v, _, _ in items], [f for _, _, f in items])
-        return cls(dict(by_date), sorted_values)
+        return cls(dict(by_date), sorted_values, slack)
 
     def date_facts(self, d: DateMention) -> list[Fact]:
         """Facts dated at the mention's day, month or year."""
@@ -55,9 +62,11 @@ class SupportIndex:
         """Facts of the quantity's dimension whose value lies in its interval."""
         values, facts = self.by_dimension.get(q.dimension or "none", ([], []))
         factor = canonical(q.unit).factor if q.dimension not in (None, "count") and q.unit else 1.0
-        # Widened so that facts whose own tolerance reaches the interval are found; fits_value decides.
+        # Widened by the largest tolerance of the dimension, so facts it lets in are found; fits_value decides.
         low, high = q.low * factor, q.high * factor
-        lo, hi = bisect_left(values, low - 0.25 * abs(low) - 1e-9), bisect_right(values, high + 0.25 * abs(high) + 1e-9)
+        rel, absolute = self.slack.get(q.dimension or "none", (0.0, 0.0))
+        lo = bisect_left(values, low - rel * abs(low) - absolute - 1e-9)
+        hi = bisect_right(values, high + rel * abs(high) + absolute + 1e-9)
         return facts[lo : min(hi, lo + MAX_CANDIDATES)]
 
 
