@@ -105,3 +105,9 @@ def test_validity_window_picks_the_fact(index) -> None:
 def test_table_rows_use_the_header(index) -> None:
     table = "| Candidate | Votes won in 2022 |\n|---|---|\n| Silva | 48.27% |\n| Ortiz | 33.9% |\n"
     assert flagged(index, table) == [("33.9%", "ortiz-share")]
+
+
+def test_a_year_by_the_number_that_the_fact_is_not_tied_to(index) -> None:
+    # Ortiz's only share fact is tied to 2022; "in 2019" next to the number says it is about another year.
+    assert flagged(index, "Ortiz, who won 20% of the votes in 2019, ran again.") == []
+    assert flagged(index, "Ortiz won 20% of the votes in 2022.") == [("20%", "ortiz-share")]

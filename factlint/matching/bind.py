@@ -96,8 +96,16 @@ def _subjects(qs: list[Quantity], view: View) -> list[tuple[str, ...]]:
     return out
 
 
+def _other_year(index: LedgerIndex, q: Quantity, fact: Fact, dates: list[DateMention]) -> bool:
+    """'won 29% in 2019' against a fact tied to 2024: a year written right by the number that the fact
+    is not tied to says the number is about another year."""
+    near = {d.date.year for d in dates if d.explicit_year and min(abs(d.start - q.end), abs(q.start - d.end)) < 30}
+    years = index.features(fact).years
+    return bool(near and years and not near & years)
+
+
 def _bind_quantity(index: LedgerIndex, q: Quantity, view: View, subject: tuple[str, ...],
-                   others: set[str], as_of) -> Binding | None:
+                   others: set[str], as_of, dates: list[DateMention] = ()) -> Binding | None:
     """Bind one number: through its subject entity, else through keywords; fall back to unclaimed entities."""
     usable = lambda f: f.value is not None and f.valid_on(as_of) and units_compatible(q, f)  # noqa: E731
     words = view.words_at(q.start)
@@ -116,6 +124,8 @@ def _bind_quantity(index: LedgerIndex, q: Quantity, view: View, subject: tuple[s
         alt = [f for e in sorted(others) for f in index.entity_facts(e, kinds) if usable(f)]
         if any(fits_value(q, f) for _, f in _ranked(index, alt, words, view.years)):
             return None
+    if chosen and not chosen[1] and _other_year(index, q, chosen[0], dates):
+        return None
     return Binding(q, chosen[0], chosen[1]) if chosen else None
 
 
@@ -241,7 +251,8 @@ def _bindings(ctx: Context, views: list[View]) -> tuple[Binding, ...]:
         qs = quantities[i]
         subjects = _subjects(qs, view)
         claimed = {e for ids in subjects for e in ids}
-        found = [_bind_quantity(index, q, view, subj, view.named - claimed, ctx.as_of) for q, subj in zip(qs, subjects)]
+        found = [_bind_quantity(index, q, view, subj, view.named - claimed, ctx.as_of, dates[i])
+                 for q, subj in zip(qs, subjects)]
         found += [_bind_date(index, d, _date_view(ctx.doc.masked, view, dates[i], k), ctx.as_of)
                   for k, d in enumerate(dates[i]) if not stamps_the_page(ctx.doc.masked, d)]
         out.extend(_one_statement_per_fact([b for b in found if b is not None]))

@@ -39,7 +39,7 @@ def fact_features(fact: Fact, name_tokens: frozenset[str], source_title: str = "
     keywords = tuple(tuple(stem(w) for w in fold(k).split()) for k in fact.keywords if fold(k))
     claim = frozenset(w for w in words_of(f"{fact.claim} {source_title}")
                       if len(w) > 2 and not w.isdigit() and w not in STOPWORDS and w not in name_tokens)
-    years = {int(y) for y in _YEAR.findall(fact.claim)}
+    years = {int(y) for y in _YEAR.findall(fact.claim)}  # not the source title's: that is often a publication year
     if fact.date:
         years.add(fact.date.year)
     if fact.valid_from and fact.valid_until and fact.valid_until.year - fact.valid_from.year <= 10:
