@@ -87,10 +87,14 @@ def canonical(text: str | None) -> Unit | None:
     return Unit(noun, "count")
 
 
+# Looser groups, used only to find a fact that supports a claim (FL201), never to contradict one:
+# "orders four ships" must not be compared with "operates 38 vessels".
+_LOOSE_SYNONYMS = [{"ship", "vessel", "boat"}, {"company", "firm", "business"}, {"student", "pupil"}]
 _STEMMED_SYNONYMS = [frozenset(stem(w) for w in group) for group in _SYNONYMS]
+_STEMMED_LOOSE = _STEMMED_SYNONYMS + [frozenset(stem(w) for w in group) for group in _LOOSE_SYNONYMS]
 
 
-def nouns_compatible(a: str, b: str) -> bool:
+def nouns_compatible(a: str, b: str, loose: bool = False) -> bool:
     """Whether two counted nouns (canonical stems) may count the same thing."""
     a, b = stem(a), stem(b)
-    return a == b or any(a in group and b in group for group in _STEMMED_SYNONYMS)
+    return a == b or any(a in group and b in group for group in (_STEMMED_LOOSE if loose else _STEMMED_SYNONYMS))

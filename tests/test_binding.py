@@ -111,3 +111,12 @@ def test_a_year_by_the_number_that_the_fact_is_not_tied_to(index) -> None:
     # Ortiz's only share fact is tied to 2022; "in 2019" next to the number says it is about another year.
     assert flagged(index, "Ortiz, who won 20% of the votes in 2019, ran again.") == []
     assert flagged(index, "Ortiz won 20% of the votes in 2022.") == [("20%", "ortiz-share")]
+
+
+def test_a_name_the_ledger_does_not_know_is_someone_else(index) -> None:
+    # Nordhav is not in the ledger: its 12% must not be pinned on a ledger entity through keywords.
+    assert flagged(index, "Rival firm Nordhav Group won 12% of the valid votes in 2022.") == []
+
+
+def test_a_sentence_opening_with_a_number_takes_the_name_right_after_it(index) -> None:
+    assert flagged(index, "In 2022, 35.2% of the votes went to Ortiz.") == [("35.2%", "ortiz-share")]

@@ -83,7 +83,8 @@ def _kinds(q: Quantity) -> tuple[str, ...]:
 def _subjects(qs: list[Quantity], view: View) -> list[tuple[str, ...]]:
     """Each number's entity: the nearest named before it, or after it in 'X% to A, Y% to B' sentences."""
     offsets = [off for off, _ in view.mentions]
-    rightward = bool(qs) and bool(offsets) and offsets[0] > qs[0].start
+    # Rightward only when the sentence opens with a number and a name follows it closely.
+    rightward = bool(qs) and bool(offsets) and qs[0].end <= offsets[0] < qs[0].end + 40
     out = []
     for i, q in enumerate(qs):
         if rightward:
@@ -184,6 +185,20 @@ def _one_statement_per_fact(bindings: list[Binding]) -> list[Binding]:
     return out
 
 
+def _mention_ids(n, s: Sentence, text: str) -> tuple[str, ...]:
+    """Ledger entities a name denotes; a proper name the ledger does not know stands for someone else
+    ('?name'), so that numbers about it are not pinned on ledger entities."""
+    if n.entities or n.suggested:
+        return n.entities or n.suggested
+    # A lone capitalised word opening a sentence or a table cell may be any word; a lone acronym is
+    # as often a thing (GPS, LNG) as an organisation.
+    opens = not any(ch.isalnum() for ch in text[s.start : n.start])
+    lone = " " not in n.folded
+    if lone and (opens or n.text.isupper()):
+        return ()
+    return ("?" + n.folded,)
+
+
 def _table_cells(doc, block, row_start: int, row_end: int) -> tuple[tuple[int, int, frozenset[str]], ...]:
     """Cells of a table row with the words of their column's header."""
     if block.kind != "table_row" or not block.context:
@@ -201,7 +216,7 @@ def _views(ctx: Context) -> list[View]:
     """Sentence views with words, years, entity mentions (carried across a block), context and citations."""
     doc, views, previous, heading = ctx.doc, [], None, frozenset()
     cited = citations_by_sentence(doc, ctx.sentences, ctx.citations)
-    names = by_sentence([n for n in ctx.names if n.entities or n.suggested], ctx.sentences)
+    names = by_sentence(list(ctx.names), ctx.sentences)
     dates = by_sentence(list(ctx.dates), ctx.sentences)
     for i, s in enumerate(ctx.sentences):
         text = doc.masked[s.start : s.end]
@@ -209,7 +224,7 @@ def _views(ctx: Context) -> list[View]:
         words = words_of(text)
         if block.kind == "heading":
             heading = words
-        mentions = tuple((n.start, n.entities or n.suggested) for n in names[i])
+        mentions = tuple((n.start, ids) for n in names[i] if (ids := _mention_ids(n, s, doc.masked)))
         carried, context = (), heading
         if previous is not None and previous.sentence.block == s.block:
             carried = tuple(e for _, ids in previous.mentions for e in ids) or previous.carried

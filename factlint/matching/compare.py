@@ -7,8 +7,8 @@ from factlint.ledger.model import Fact
 from factlint.units import canonical, nouns_compatible
 
 
-def units_compatible(q: Quantity, fact: Fact) -> bool:
-    """Whether a quantity can be a statement of this fact's value at all."""
+def units_compatible(q: Quantity, fact: Fact, loose: bool = False) -> bool:
+    """Whether a quantity can be a statement of this fact's value at all (``loose``: for support only)."""
     fu = canonical(fact.unit)
     if fu is None:
         return q.dimension in (None, "count")
@@ -19,7 +19,7 @@ def units_compatible(q: Quantity, fact: Fact) -> bool:
     if q.dimension == "currency":
         return q.unit == fu.name
     if q.dimension == "count":
-        return nouns_compatible(q.unit or "", fu.name)
+        return nouns_compatible(q.unit or "", fu.name, loose)
     return True
 
 

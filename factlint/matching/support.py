@@ -80,6 +80,6 @@ def supported(index, mention: Quantity | DateMention, words: tuple[frozenset[str
     if isinstance(mention, DateMention):
         candidates = [f for f in support.date_facts(mention) if fits_date(mention, f)]
     else:
-        candidates = [f for f in support.value_facts(mention) if units_compatible(mention, f) and fits_value(mention, f)]
+        candidates = [f for f in support.value_facts(mention) if units_compatible(mention, f, loose=True) and fits_value(mention, f)]
     return any(entities & set(f.about) or any(evidence(index.features(f), w, years).keywords for w in words)
                for f in candidates)
