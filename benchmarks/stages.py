@@ -46,22 +46,11 @@ def _trim_paths(text: str) -> str:
 
 
 def _check(ctx, rules) -> list:
-    """The rules stage of engine.check_document: every active check, one finding per span per rule."""
-    from factlint.checks import REGISTRY
-    from factlint.engine import _finding
+    """The rules stage of engine.check_document, without suppressions."""
+    from factlint.engine import run_checks
     from factlint.findings import Finding
 
-    found = []
-    for code, (rule, severity) in rules.active.items():
-        check = REGISTRY.get(rule.check)
-        if check is None:
-            continue
-        seen: set[tuple[int, int]] = set()
-        for hit in check(ctx):
-            if (hit.start, hit.end) not in seen:
-                seen.add((hit.start, hit.end))
-                found.append(_finding(ctx.doc, code, rule, severity, hit))
-    return sorted(found, key=Finding.sort_key)
+    return sorted(run_checks(ctx, rules), key=Finding.sort_key)
 
 
 def _forget_memos(index) -> None:

@@ -61,6 +61,12 @@ def check_document(doc: Document, ledger_index, as_of: dt.date, rules: RuleSet,
     ctx = build_context(doc, ledger_index, as_of)
     if stats is not None:
         stats.append(Coverage.of(ctx.claims))
+    findings = apply_suppressions(doc, run_checks(ctx, rules), rules)
+    return sorted(findings, key=Finding.sort_key)
+
+
+def run_checks(ctx: Context, rules: RuleSet) -> list[Finding]:
+    """The rules stage: every active check over one context, one finding per span per rule."""
     findings: list[Finding] = []
     for code, (rule, severity) in rules.active.items():
         check = REGISTRY.get(rule.check)
@@ -68,8 +74,7 @@ def check_document(doc: Document, ledger_index, as_of: dt.date, rules: RuleSet,
             continue
         seen: set[tuple[int, int]] = set()
         for hit in check(ctx):
-            if (hit.start, hit.end) not in seen:  # one finding per span per rule
+            if (hit.start, hit.end) not in seen:
                 seen.add((hit.start, hit.end))
-                findings.append(_finding(doc, code, rule, severity, hit))
-    findings = apply_suppressions(doc, findings, rules)
-    return sorted(findings, key=Finding.sort_key)
+                findings.append(_finding(ctx.doc, code, rule, severity, hit))
+    return findings
