@@ -10,7 +10,7 @@ from factlint.gcpause import paused_gc
 from factlint.matching.index import LedgerIndex
 
 # Bump whenever LedgerIndex or what it builds from the ledger changes.
-INDEX_SCHEMA = 3
+INDEX_SCHEMA = 4
 
 
 def load_index(paths: tuple[Path, ...]) -> LedgerIndex:

@@ -36,7 +36,7 @@ class LedgerIndex:
     names: dict[str, set[str]] = field(default_factory=dict)  # folded name or alias -> entity ids
     spellings: dict[str, str] = field(default_factory=dict)  # folded name or alias -> as written
     max_name_tokens: int = 1
-    near: dict[str, set[str]] = field(default_factory=dict)  # deletion key of a name token -> folded names
+    near: dict[str, set[str]] = field(default_factory=dict)  # deletion key -> name tokens it comes from
     tokens: dict[str, set[str]] = field(default_factory=dict)  # folded token -> folded names that use it
     by_entity: dict[tuple[str, str], list[Fact]] = field(default_factory=dict)  # (entity, kind) -> facts
     by_keyword: dict[tuple[str, str], list[Fact]] = field(default_factory=dict)  # (keyword stem, kind) -> facts
@@ -66,9 +66,9 @@ class LedgerIndex:
                 index.max_name_tokens = max(index.max_name_tokens, len(tokens))
                 for token in tokens:
                     index.tokens.setdefault(token, set()).add(key)
-                    if len(token) >= 3:
+                    if len(token) >= 3 and token not in near.get(token, ()):
                         for d in deletes(token):
-                            near[d].add(key)
+                            near[d].add(token)
         by_entity: dict[tuple[str, str], list[Fact]] = defaultdict(list)
         by_keyword: dict[tuple[str, str], list[Fact]] = defaultdict(list)
         for fact in ledger.facts:
@@ -151,8 +151,8 @@ class LedgerIndex:
         """An entity by id."""
         return self.ledger.entities.get(entity_id)
 
-    def near_names(self, token: str) -> set[str]:
-        """Folded ledger names with a token within one edit of ``token``."""
+    def near_tokens(self, token: str) -> set[str]:
+        """Ledger name tokens within one edit of ``token`` (deletions meet halfway, SymSpell-style)."""
         out: set[str] = set()
         for d in deletes(token):
             out |= self.near.get(d, set())

@@ -65,8 +65,9 @@ def _candidates(window: list[str], index) -> set[str]:
         if any(not o for o in others):
             continue
         exact = set.intersection(*sorted(others, key=len)) if others else None
-        near = index.near_names(token)
-        found |= near & exact if exact is not None else {n for n in near if len(n.split()) == 1}
+        for near in index.near_tokens(token):
+            names = index.tokens.get(near, set())
+            found |= names & exact if exact is not None else {n for n in names if " " not in n}
     return found
 
 
