@@ -100,13 +100,18 @@ def test_odd_but_valid_text(tmp_path, name, content) -> None:
         assert [f["found"] for f in findings] == ["41.5 percent"]
 
 
-def test_long_single_line_and_many_lines(tmp_path) -> None:
-    sentence = "Marta Silva won 48.3% of the valid votes. "
-    (tmp_path / "one-line.md").write_text(sentence * 25_000)  # ~1 MB on one line
+def test_ten_megabyte_single_line_and_many_lines(tmp_path) -> None:
+    filler = "the council met again and said that turnout was high while voters waited in line " * 124_000
+    claim = "Marta Silva won 41.5 percent of the valid votes."
+    (tmp_path / "one-line.md").write_text(filler + claim)  # ~10 MB on one line, the error at its end
     (tmp_path / "many-lines.md").write_text("Ok.\n" * 100_000)
-    proc = check("one-line.md", "many-lines.md", cwd=tmp_path)
-    assert proc.returncode == 0, proc.stdout[-500:]
-    assert proc.stdout == "No findings in 2 files.\n"
+    proc = check("one-line.md", "many-lines.md", "--format", "json", cwd=tmp_path)
+    import json
+
+    findings = json.loads(proc.stdout)["findings"]
+    assert len(filler) > 10_000_000
+    assert [(f["path"], f["line"], f["column"], f["found"]) for f in findings] == [
+        ("one-line.md", 1, len(filler) + 17, "41.5 percent")]
 
 
 def test_check_never_writes_to_user_files(tmp_path, monkeypatch) -> None:
