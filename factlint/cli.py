@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import sys
 from pathlib import Path
+from typing import NoReturn
 
 import click
 
@@ -16,7 +17,7 @@ from factlint.sources.cli import sources
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 
-def fail(error: FactlintError | str) -> "NoReturn":  # noqa: F821
+def fail(error: FactlintError | str) -> NoReturn:
     """Print one clear line to stderr and exit 2."""
     click.echo(f"factlint: {error.format() if isinstance(error, FactlintError) else error}", err=True)
     sys.exit(EXIT_ERROR)

@@ -6,15 +6,16 @@ from bisect import bisect_left
 from dataclasses import dataclass, replace
 
 from factlint.checks.context import Context
-from factlint.extraction.model import DateMention, Quantity, Sentence
+from factlint.extraction.model import DateMention, Quantity
 from factlint.extraction.sentences import by_sentence
 from factlint.ledger.model import Fact
 from factlint.matching.citations import resolve
-from factlint.matching.claims import citations_by_sentence, find_claims, is_dateline, stamps_the_page
+from factlint.matching.claims import find_claims, stamps_the_page
 from factlint.matching.compare import fits_date, fits_value, units_compatible
-from factlint.matching.features import Evidence, evidence, words_of
+from factlint.matching.features import Evidence, evidence
 from factlint.matching.index import LedgerIndex
 from factlint.matching.support import supported
+from factlint.matching.views import View, date_view, sentence_views
 
 DECISIVE_MARGIN = 2  # how far ahead the best fact must score for the sentence's words to decide
 
@@ -26,30 +27,6 @@ class Binding:
     mention: Quantity | DateMention
     fact: Fact
     fits: bool
-
-
-@dataclass(frozen=True)
-class View:
-    """One sentence as binding sees it."""
-
-    sentence: Sentence
-    words: frozenset[str]
-    years: frozenset[int]
-    mentions: tuple[tuple[int, tuple[str, ...]], ...]  # (offset, entity ids) in text order
-    carried: tuple[str, ...]  # entities of the previous sentence, for sentences that name none
-    context: frozenset[str] = frozenset()  # words of the section heading and the previous sentence
-    cells: tuple[tuple[int, int, frozenset[str]], ...] = ()  # table row: (start, end, column header words)
-    dateline: bool = False  # bylines and datelines state nothing to bind
-    named: frozenset[str] = frozenset()  # every entity the sentence names
-    cited: frozenset[str] = frozenset()  # ledger sources the sentence cites
-
-    def words_at(self, offset: int) -> frozenset[str]:
-        """The sentence's words; in a table row, with the header of the cell at ``offset``."""
-        for a, b, header in self.cells:
-            if a <= offset < b:
-                return self.words | header
-        return self.words
-
 
 
 def _ranked(index: LedgerIndex, facts: list[Fact], words: frozenset[str],
@@ -164,15 +141,6 @@ def _bind_date(index: LedgerIndex, d: DateMention, view: View, as_of) -> Binding
     return Binding(d, chosen[0], chosen[1]) if chosen else None
 
 
-def _date_view(text: str, view: View, dates: list[DateMention], k: int) -> View:
-    """For a sentence with several dates, each date sees only the words between its neighbours."""
-    if len(dates) < 2:
-        return view
-    start = dates[k - 1].end if k else view.sentence.start
-    end = dates[k + 1].start if k + 1 < len(dates) else view.sentence.end
-    return replace(view, words=words_of(text[start:end]))
-
-
 def _one_statement_per_fact(bindings: list[Binding]) -> list[Binding]:
     """A sentence states a fact once: the mention that fits it, else only the first bound to it."""
     fitted = {b.fact.id for b in bindings if b.fits}
@@ -185,67 +153,11 @@ def _one_statement_per_fact(bindings: list[Binding]) -> list[Binding]:
     return out
 
 
-def _mention_ids(n, s: Sentence, text: str) -> tuple[str, ...]:
-    """Ledger entities a name denotes; a proper name the ledger does not know stands for someone else
-    ('?name'), so that numbers about it are not pinned on ledger entities."""
-    if n.entities or n.suggested:
-        return n.entities or n.suggested
-    # A lone capitalised word opening a sentence or a table cell may be any word; a lone acronym is
-    # as often a thing (GPS, LNG) as an organisation.
-    opens = not any(ch.isalnum() for ch in text[s.start : n.start])
-    lone = " " not in n.folded
-    if lone and (opens or n.text.isupper()):
-        return ()
-    return ("?" + n.folded,)
-
-
-def _table_cells(doc, block, row_start: int, row_end: int) -> tuple[tuple[int, int, frozenset[str]], ...]:
-    """Cells of a table row with the words of their column's header."""
-    if block.kind != "table_row" or not block.context:
-        return ()
-    headers = doc.masked[block.context[0] : block.context[1]].split("|")
-    cells, start = [], row_start
-    for i, piece in enumerate(doc.masked[row_start:row_end].split("|")):
-        header = words_of(headers[i]) if i < len(headers) else frozenset()
-        cells.append((start, start + len(piece), header))
-        start += len(piece) + 1
-    return tuple(cells)
-
-
-def _views(ctx: Context) -> list[View]:
-    """Sentence views with words, years, entity mentions (carried across a block), context and citations."""
-    doc, views, previous, heading = ctx.doc, [], None, frozenset()
-    cited = citations_by_sentence(doc, ctx.sentences, ctx.citations)
-    names = by_sentence(list(ctx.names), ctx.sentences)
-    dates = by_sentence(list(ctx.dates), ctx.sentences)
-    for i, s in enumerate(ctx.sentences):
-        text = doc.masked[s.start : s.end]
-        block = doc.blocks[s.block]
-        words = words_of(text)
-        if block.kind == "heading":
-            heading = words
-        mentions = tuple((n.start, ids) for n in names[i] if (ids := _mention_ids(n, s, doc.masked)))
-        carried, context = (), heading
-        if previous is not None and previous.sentence.block == s.block:
-            carried = tuple(e for _, ids in previous.mentions for e in ids) or previous.carried
-            context = heading | previous.words
-        years = frozenset(d.date.year for d in dates[i] if d.explicit_year)
-        cells = _table_cells(doc, block, s.start, s.end)
-        if cells:
-            words |= words_of(doc.masked[block.context[0] : block.context[1]]) if not mentions else frozenset()
-        named = frozenset(e for _, ids in mentions for e in ids)
-        sources = frozenset(src for c in cited.get(i, ()) for src in c.sources)
-        view = View(s, words, years, mentions, carried, context, cells, is_dateline(text), named, sources)
-        views.append(view)
-        previous = view
-    return views
-
-
 def bind(ctx: Context) -> Context:
     """Bindings for every number and date that binds confidently; resolved citations; check-worthy claims."""
     citations = resolve(ctx.citations, ctx.doc, ctx.ledger)
     ctx = replace(ctx, citations=citations)
-    views = _views(ctx)
+    views = sentence_views(ctx)
     bindings = _bindings(ctx, views)
     by_start = {b.mention.start: b for b in bindings}
     backed = lambda m, i: supported(ctx.ledger, m, (views[i].words_at(m.start), views[i].context),  # noqa: E731
@@ -268,7 +180,7 @@ def _bindings(ctx: Context, views: list[View]) -> tuple[Binding, ...]:
         claimed = {e for ids in subjects for e in ids}
         found = [_bind_quantity(index, q, view, subj, view.named - claimed, ctx.as_of, dates[i])
                  for q, subj in zip(qs, subjects)]
-        found += [_bind_date(index, d, _date_view(ctx.doc.masked, view, dates[i], k), ctx.as_of)
+        found += [_bind_date(index, d, date_view(ctx.doc.masked, view, dates[i], k), ctx.as_of)
                   for k, d in enumerate(dates[i]) if not stamps_the_page(ctx.doc.masked, d)]
         out.extend(_one_statement_per_fact([b for b in found if b is not None]))
     return tuple(out)

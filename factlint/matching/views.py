@@ -1,0 +1,100 @@
+"""How binding sees each sentence: its words, years, names, context, citations and table cells."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from factlint.checks.context import Context
+from factlint.extraction.model import DateMention, Sentence
+from factlint.extraction.sentences import by_sentence
+from factlint.matching.claims import citations_by_sentence, is_dateline
+from factlint.matching.features import words_of
+
+
+@dataclass(frozen=True)
+class View:
+    """One sentence as binding sees it."""
+
+    sentence: Sentence
+    words: frozenset[str]
+    years: frozenset[int]
+    mentions: tuple[tuple[int, tuple[str, ...]], ...]  # (offset, entity ids) in text order
+    carried: tuple[str, ...]  # entities of the previous sentence, for sentences that name none
+    context: frozenset[str] = frozenset()  # words of the section heading and the previous sentence
+    cells: tuple[tuple[int, int, frozenset[str]], ...] = ()  # table row: (start, end, column header words)
+    dateline: bool = False  # bylines and datelines state nothing to bind
+    named: frozenset[str] = frozenset()  # every entity the sentence names
+    cited: frozenset[str] = frozenset()  # ledger sources the sentence cites
+
+    def words_at(self, offset: int) -> frozenset[str]:
+        """The sentence's words; in a table row, with the header of the cell at ``offset``."""
+        for a, b, header in self.cells:
+            if a <= offset < b:
+                return self.words | header
+        return self.words
+
+
+
+def _mention_ids(n, s: Sentence, text: str) -> tuple[str, ...]:
+    """Ledger entities a name denotes; a proper name the ledger does not know stands for someone else
+    ('?name'), so that numbers about it are not pinned on ledger entities."""
+    if n.entities or n.suggested:
+        return n.entities or n.suggested
+    # A lone capitalised word opening a sentence or a table cell may be any word; a lone acronym is
+    # as often a thing (GPS, LNG) as an organisation.
+    opens = not any(ch.isalnum() for ch in text[s.start : n.start])
+    lone = " " not in n.folded
+    if lone and (opens or n.text.isupper()):
+        return ()
+    return ("?" + n.folded,)
+
+
+def _table_cells(doc, block, row_start: int, row_end: int) -> tuple[tuple[int, int, frozenset[str]], ...]:
+    """Cells of a table row with the words of their column's header."""
+    if block.kind != "table_row" or not block.context:
+        return ()
+    headers = doc.masked[block.context[0] : block.context[1]].split("|")
+    cells, start = [], row_start
+    for i, piece in enumerate(doc.masked[row_start:row_end].split("|")):
+        header = words_of(headers[i]) if i < len(headers) else frozenset()
+        cells.append((start, start + len(piece), header))
+        start += len(piece) + 1
+    return tuple(cells)
+
+
+def sentence_views(ctx: Context) -> list[View]:
+    """Sentence views with words, years, entity mentions (carried across a block), context and citations."""
+    doc, views, previous, heading = ctx.doc, [], None, frozenset()
+    cited = citations_by_sentence(doc, ctx.sentences, ctx.citations)
+    names = by_sentence(list(ctx.names), ctx.sentences)
+    dates = by_sentence(list(ctx.dates), ctx.sentences)
+    for i, s in enumerate(ctx.sentences):
+        text = doc.masked[s.start : s.end]
+        block = doc.blocks[s.block]
+        words = words_of(text)
+        if block.kind == "heading":
+            heading = words
+        mentions = tuple((n.start, ids) for n in names[i] if (ids := _mention_ids(n, s, doc.masked)))
+        carried, context = (), heading
+        if previous is not None and previous.sentence.block == s.block:
+            carried = tuple(e for _, ids in previous.mentions for e in ids) or previous.carried
+            context = heading | previous.words
+        years = frozenset(d.date.year for d in dates[i] if d.explicit_year)
+        cells = _table_cells(doc, block, s.start, s.end)
+        if cells:
+            words |= words_of(doc.masked[block.context[0] : block.context[1]]) if not mentions else frozenset()
+        named = frozenset(e for _, ids in mentions for e in ids)
+        sources = frozenset(src for c in cited.get(i, ()) for src in c.sources)
+        view = View(s, words, years, mentions, carried, context, cells, is_dateline(text), named, sources)
+        views.append(view)
+        previous = view
+    return views
+
+
+def date_view(text: str, view: View, dates: list[DateMention], k: int) -> View:
+    """For a sentence with several dates, each date sees only the words between its neighbours."""
+    if len(dates) < 2:
+        return view
+    start = dates[k - 1].end if k else view.sentence.start
+    end = dates[k + 1].start if k + 1 < len(dates) else view.sentence.end
+    return replace(view, words=words_of(text[start:end]))
