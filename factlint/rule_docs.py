@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import yaml
-
 from factlint.catalogue import Rule
 
 
@@ -18,6 +16,8 @@ def rule_table(catalogue: dict[str, Rule]) -> str:
 
 def _example_block(example: dict) -> str:
     """An example's draft, indented; examples of other commands (a page, a ledger) show all their fields."""
+    import yaml
+
     if "draft" in example:
         text = example["draft"].rstrip("\n")
     elif isinstance(example.get("ledger"), str):  # ledger examples are YAML text, shown as written
@@ -33,6 +33,8 @@ def rule_doc(rule: Rule) -> str:
     parts = [f"{rule.id} {rule.name} [{rule.severity}{default}]", "", rule.summary, "", rule.description.rstrip()]
     examples = rule.examples
     if examples.get("ledger"):
+        import yaml
+
         parts += ["", "Example ledger:", yaml.safe_dump(examples["ledger"], sort_keys=False, allow_unicode=True).rstrip()]
     for label, key in (("Flagged", "fail"), ("Not flagged", "pass")):
         for example in examples.get(key, []):

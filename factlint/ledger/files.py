@@ -6,9 +6,10 @@ import os
 from pathlib import Path
 
 from factlint.errors import LedgerError
-from factlint.ledger.yamlread import MAX_FILE_BYTES
-
 SUFFIXES = (".yaml", ".yml")
+# A 100k-fact ledger is ~25 MB; split bigger ones into a directory. Here, not in yamlread, so that
+# finding and hashing ledger files (the cached path) does not import YAML.
+MAX_FILE_BYTES = 50 * 1024 * 1024
 
 
 def ledger_files(paths: tuple[Path, ...]) -> list[Path]:

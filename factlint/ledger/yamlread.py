@@ -13,6 +13,7 @@ import yaml
 from yaml.constructor import SafeConstructor
 from yaml.nodes import ScalarNode
 
+from factlint.ledger.files import MAX_FILE_BYTES
 from factlint.ledger.problems import Problem, Spot
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -20,7 +21,6 @@ _RESOLVERS = _Loader.yaml_implicit_resolvers
 _CONSTRUCTOR = SafeConstructor()
 _TAG = "tag:yaml.org,2002:"
 
-MAX_FILE_BYTES = 50 * 1024 * 1024  # a 100k-fact ledger is ~25 MB; split bigger ones into a directory
 MAX_DEPTH = 64  # a ledger needs 4 levels; libyaml itself has no limit
 MAX_SCALAR_CHARS = 100_000  # a claim or quote is a sentence, not a book
 ALIAS_BASE = 100_000  # nodes that aliases may add, on top of ...
