@@ -14,7 +14,7 @@ from factlint.errors import FactlintError
 from factlint.ledger.cli import ledger
 from factlint.sources.cli import sources
 
-EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+EXIT_ERROR = 2  # usage, config, input and ledger errors; 0 and 1 come from run_check
 
 
 def fail(error: FactlintError | str) -> NoReturn:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import difflib
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -24,10 +24,6 @@ class Config:
     severity: dict[str, str] = field(default_factory=dict)
     fail_on: str = "error"
     exclude: tuple[str, ...] = ()
-
-    def with_cli(self, **overrides: Any) -> "Config":
-        """A copy with the CLI's non-empty options applied."""
-        return replace(self, **{k: v for k, v in overrides.items() if v not in (None, ())})
 
 
 def find_config(start: Path) -> tuple[Path, dict[str, Any]] | None:

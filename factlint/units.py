@@ -69,11 +69,6 @@ _SYNONYMS = [{"people", "person", "persons", "resident", "inhabitant", "individu
              {"vote", "ballot"}, {"case", "infection"}, {"job", "position"}]
 
 
-def unit_words() -> dict[str, Unit]:
-    """Every known unit spelling."""
-    return _WORDS
-
-
 @lru_cache(maxsize=4096)
 def canonical(text: str | None) -> Unit | None:
     """Canonical Unit for a unit as written in a ledger or draft; unknown words become counted nouns."""

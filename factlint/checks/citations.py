@@ -7,7 +7,7 @@ from typing import Iterator
 from factlint.checks.context import Context, Hit
 from factlint.extraction.citations import KEY_RE, URL_RE
 from factlint.extraction.model import Citation, DateMention
-from factlint.matching.claims import Claim, citations_by_sentence
+from factlint.matching.claims import Claim
 from factlint.matching.urls import host_of, normalise_url, site_of
 
 
@@ -47,7 +47,7 @@ def unknown_citation(ctx: Context) -> Iterator[Hit]:
     if ctx.ledger is None:
         return
     claim_sentences = {c.sentence for c in ctx.claims}
-    by_sentence = citations_by_sentence(ctx.doc, ctx.sentences, ctx.citations)
+    by_sentence = ctx.sentence_citations
     citing = {c for i, cs in by_sentence.items() if ctx.sentences[i] in claim_sentences for c in cs}
     sites = ctx.ledger.sites
     for c in ctx.citations:

@@ -24,6 +24,7 @@ class Context:
     citations: tuple[Citation, ...] = ()
     bindings: tuple[Any, ...] = ()  # factlint.matching.bind.Binding
     claims: tuple[Any, ...] = ()  # factlint.matching.claims.Claim
+    sentence_citations: dict[int, list[Citation]] = field(default_factory=dict)  # sentence index -> citations
 
 
 @dataclass(frozen=True)

@@ -50,13 +50,6 @@ def _line_starts(text: str) -> tuple[int, ...]:
     return tuple(starts)
 
 
-def _blank(chars: list[str], start: int, end: int) -> None:
-    """Replace a span with spaces, keeping newlines so lines stay where they are."""
-    for i in range(start, end):
-        if chars[i] != "\n":
-            chars[i] = " "
-
-
 def _front_matter(text: str) -> tuple[dict[str, Any], int]:
     """Parse leading YAML front matter; returns (mapping, length of the block)."""
     m = _FRONT_MATTER.match(text)

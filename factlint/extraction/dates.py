@@ -66,7 +66,7 @@ def find_dates(text: str, start: int, end: int, as_of: dt.date, year_hint: int |
             # Tense is read from the words around the weekday, in a bounded window (linear time).
             future = bool(_FUTURE.search(text, max(start, m.start() - 60), min(end, m.end() + 80)))
             date = _relative(WEEKDAYS[bare.lower()], as_of, future)
-            yield DateMention(m.start(), m.end(), m.group(), date, False, WEEKDAYS[bare.lower()], m.start(), m.end(), True)
+            yield DateMention(m.start(), m.end(), m.group(), date, False, WEEKDAYS[bare.lower()], relative=True)
             continue
         year_text = g["y1"] or g["y2"] or g["y3"] or g["y4"] or g["y5"]
         year = int(year_text) if year_text else (year_hint or as_of.year)
@@ -80,9 +80,7 @@ def find_dates(text: str, start: int, end: int, as_of: dt.date, year_hint: int |
             year_hint = year
         begin = m.start("y5") if g["y5"] else m.start()
         stop = m.end() - 1 if m.group().endswith(".") else m.end()  # "6 Mar." ends a sentence too
-        wd_end = m.start() + len(g["wd"]) if g["wd"] else -1
-        yield DateMention(begin, stop, text[begin:stop], date, bool(year_text), weekday,
-                          m.start() if g["wd"] else -1, wd_end)
+        yield DateMention(begin, stop, text[begin:stop], date, bool(year_text), weekday)
 
 
 def explicit_years(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:

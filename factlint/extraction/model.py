@@ -43,8 +43,6 @@ class DateMention:
     date: PartialDate
     explicit_year: bool = True
     weekday: int | None = None  # 0 = Monday, when a weekday was written
-    weekday_start: int = -1
-    weekday_end: int = -1
     relative: bool = False  # a bare weekday ("held Sunday") resolved against the draft's date
 
 

@@ -4,15 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
-from factlint.errors import LedgerError, LedgerProblems
+from factlint.errors import LedgerProblems
 from factlint.gcpause import paused_gc
-from factlint.ledger import cache, fields
+from factlint.ledger import cache
 from factlint.ledger.build import parse_file
 from factlint.ledger.crossfile import cross_check
 from factlint.ledger.files import ledger_files, read_bytes
-from factlint.ledger.model import Entity, Fact, Ledger, PartialDate, Source, Tolerance
+from factlint.ledger.model import Entity, Fact, Ledger, Source
 from factlint.ledger.parsed import FileChecks, FileRecords
 from factlint.ledger.problems import Problem, sort_problems
 
@@ -107,33 +106,3 @@ def load_ledgers(paths: tuple[Path, ...]) -> Ledger:
     if validation.errors:
         raise LedgerProblems([p.format() for p in validation.errors])
     return validation.ledger
-
-
-def load_ledger(path: str | Path) -> Ledger:
-    """Load and validate one ledger file or directory."""
-    return load_ledgers((Path(path),))
-
-
-def merge(ledgers: list[Ledger]) -> Ledger:
-    """Combine already loaded ledgers into one; on duplicate ids the first wins."""
-    parts = [FileRecords(",".join(l.paths), l.sources, l.entities, l.facts, ()) for l in ledgers]  # noqa: E741
-    merged = merge_records(parts)
-    return Ledger(tuple(p for ledger in ledgers for p in ledger.paths), merged.sources, merged.entities, merged.facts)
-
-
-def _field(parse: Any, raw: Any, path: str, where: str) -> Any:
-    """Run a field parser, turning its complaint into a LedgerError."""
-    try:
-        return parse(raw, where)
-    except fields.FieldError as exc:
-        raise LedgerError(path, str(exc)) from None
-
-
-def parse_partial_date(raw: Any, path: str, where: str) -> PartialDate:
-    """Parse a YAML date, or 'YYYY-MM-DD' / 'YYYY-MM' / 'YYYY' text, into a PartialDate."""
-    return _field(fields.partial_date, raw, path, where)
-
-
-def parse_tolerance(raw: Any, path: str, where: str) -> Tolerance:
-    """Parse an absolute (0.05) or relative ('5%') tolerance."""
-    return _field(fields.tolerance, raw, path, where)

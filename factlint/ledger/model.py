@@ -22,11 +22,6 @@ class PartialDate:
     month: int | None = None
     day: int | None = None
 
-    @property
-    def precision(self) -> str:
-        """One of 'year', 'month', 'day'."""
-        return "day" if self.day else "month" if self.month else "year"
-
     def iso(self) -> str:
         """ISO text at the known precision: 2022, 2022-03 or 2022-03-06."""
         if self.day and self.month:

@@ -10,10 +10,11 @@ from factlint.extraction.model import DateMention, Quantity
 from factlint.extraction.sentences import by_sentence
 from factlint.ledger.model import Fact
 from factlint.matching.citations import resolve
-from factlint.matching.claims import find_claims, stamps_the_page
+from factlint.matching.claims import citations_by_sentence, find_claims, stamps_the_page
 from factlint.matching.compare import fits_date, fits_value, units_compatible
 from factlint.matching.features import Evidence, evidence
 from factlint.matching.index import LedgerIndex
+from factlint.matching.names import annotate
 from factlint.matching.support import supported
 from factlint.matching.views import View, date_view, sentence_views
 
@@ -156,14 +157,15 @@ def _one_statement_per_fact(bindings: list[Binding]) -> list[Binding]:
 def bind(ctx: Context) -> Context:
     """Bindings for every number and date that binds confidently; resolved citations; check-worthy claims."""
     citations = resolve(ctx.citations, ctx.doc, ctx.ledger)
-    ctx = replace(ctx, citations=citations)
+    ctx = replace(ctx, citations=citations, names=annotate(ctx.doc.masked, ctx.sentences, ctx.names, ctx.ledger),
+                  sentence_citations=citations_by_sentence(ctx.doc, ctx.sentences, citations))
     views = sentence_views(ctx)
     bindings = _bindings(ctx, views)
     by_start = {b.mention.start: b for b in bindings}
     backed = lambda m, i: supported(ctx.ledger, m, (views[i].words_at(m.start), views[i].context),  # noqa: E731
                                     views[i].years, views[i].named)
-    claims = find_claims(ctx.doc, ctx.sentences, ctx.quantities, ctx.dates, by_start, citations, backed)
-    return replace(ctx, bindings=bindings, citations=citations, claims=claims)
+    claims = find_claims(ctx.doc, ctx.sentences, ctx.quantities, ctx.dates, by_start, ctx.sentence_citations, backed)
+    return replace(ctx, bindings=bindings, claims=claims)
 
 
 def _bindings(ctx: Context, views: list[View]) -> tuple[Binding, ...]:

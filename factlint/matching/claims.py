@@ -95,12 +95,11 @@ def _claim_end(mention: Quantity | DateMention, chunk: str, bound: bool) -> int 
 
 def find_claims(doc: Document, sentences: tuple[Sentence, ...], quantities: tuple[Quantity, ...],
                 dates: tuple[DateMention, ...], bindings: dict[int, object],
-                citations: tuple[Citation, ...], support=None) -> tuple[Claim, ...]:
+                cited: dict[int, list[Citation]], support=None) -> tuple[Claim, ...]:
     """Every check-worthy claim, with its binding (keyed by mention start), support and sentence citations.
 
     ``support(mention, sentence_index) -> bool`` says whether an unbound claim agrees with some fact.
     """
-    cited = citations_by_sentence(doc, sentences, citations)
     mentions = by_sentence(sorted((*quantities, *dates), key=lambda m: m.start), sentences)
     text = doc.masked
     claims: list[Claim] = []

@@ -40,7 +40,6 @@ class LedgerIndex:
     tokens: dict[str, set[str]] = field(default_factory=dict)  # folded token -> folded names that use it
     by_entity: dict[tuple[str, str], list[Fact]] = field(default_factory=dict)  # (entity, kind) -> facts
     by_keyword: dict[tuple[str, str], list[Fact]] = field(default_factory=dict)  # (keyword stem, kind) -> facts
-    unbound: list[Fact] = field(default_factory=list)  # facts about no entity
     urls: dict[str, set[str]] = field(default_factory=dict)  # normalised source URL -> source ids
     source_ids_lower: dict[str, str] = field(default_factory=dict)  # lower-cased source id -> source id
     hosts: dict[str, list[str]] = field(default_factory=dict)  # host -> normalised source URLs on it
@@ -75,8 +74,6 @@ class LedgerIndex:
             kind = fact_kind(fact)
             for entity_id in dict.fromkeys(fact.about):
                 by_entity[entity_id, kind].append(fact)
-            if not fact.about:
-                index.unbound.append(fact)
             stems = dict.fromkeys(stem(words[0]) for k in fact.keywords if (words := fold(k).split()))
             for word in stems:
                 by_keyword[word, kind].append(fact)

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
-from factlint.extraction.model import NameMention
+from factlint.extraction.model import NameMention, Sentence
+from factlint.extraction.sentences import by_sentence
+from factlint.fold import fold
 
 
 def _token_close(written: str, ledger: str) -> bool:
@@ -75,3 +78,43 @@ def _window_offset(mention: NameMention, size: int) -> int:
     """Character offset inside the mention where its last ``size`` words begin."""
     words = mention.text.split(" ")
     return len(" ".join(words[: len(words) - size])) + (1 if len(words) > size else 0)
+
+
+_LOWER_WORD = re.compile(r"(?<![\w’'])[a-z]+(?![\w’'])")
+
+
+def annotate(text: str, sentences: tuple[Sentence, ...], names: tuple[NameMention, ...], index) -> tuple[NameMention, ...]:
+    """Every name mention, with unresolved ones marked as near misses of a ledger spelling where they are."""
+    common = set(_LOWER_WORD.findall(text))  # words the draft also writes in lower case are words, not names
+    out: list[NameMention] = []
+    for s, group in zip(sentences, by_sentence(list(names), sentences)):
+        out.extend(_sentence_names(text, s.start, group, index, common))
+    return tuple(out)
+
+
+def _sentence_names(text: str, start: int, mentions: list[NameMention], index, common: set[str]) -> list[NameMention]:
+    """One sentence's names, near misses annotated."""
+    out: list[NameMention] = []
+    for mention in mentions:
+        if out and _adjacent(text, out[-1], mention):
+            # "Christoper Anand": an alias ("Anand") may hide a misspelt full name around it.
+            merged = _merged(text, out[-1], mention, index, common, out[-1].start == start)
+            if merged is not None:
+                out[-1] = merged
+                continue
+        if not mention.entities:
+            mention = near_miss(mention, index, common, mention.start == start) or mention
+        out.append(mention)
+    return out
+
+
+def _adjacent(text: str, a: NameMention, b: NameMention) -> bool:
+    """Two mentions separated by one space, at least one of them not a ledger name."""
+    return text[a.end : b.start] == " " and not (a.entities and b.entities) and not a.suggestion
+
+
+def _merged(text: str, a: NameMention, b: NameMention, index, common: set[str], first: bool) -> NameMention | None:
+    """The two mentions as one near miss of a ledger name, if they are one."""
+    span = text[a.start : b.end]
+    found = near_miss(NameMention(a.start, b.end, span, fold(span)), index, common, first)
+    return found if found is not None and found.start == a.start else None

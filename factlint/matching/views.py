@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 from factlint.checks.context import Context
 from factlint.extraction.model import DateMention, Sentence
 from factlint.extraction.sentences import by_sentence
-from factlint.matching.claims import citations_by_sentence, is_dateline
+from factlint.matching.claims import is_dateline
 from factlint.matching.features import words_of
 
 
@@ -65,7 +65,7 @@ def _table_cells(doc, block, row_start: int, row_end: int) -> tuple[tuple[int, i
 def sentence_views(ctx: Context) -> list[View]:
     """Sentence views with words, years, entity mentions (carried across a block), context and citations."""
     doc, views, previous, heading = ctx.doc, [], None, frozenset()
-    cited = citations_by_sentence(doc, ctx.sentences, ctx.citations)
+    cited = ctx.sentence_citations
     names = by_sentence(list(ctx.names), ctx.sentences)
     dates = by_sentence(list(ctx.dates), ctx.sentences)
     for i, s in enumerate(ctx.sentences):
