@@ -10,7 +10,7 @@ from factlint.gcpause import paused_gc
 from factlint.matching.index import LedgerIndex
 
 # Bump whenever LedgerIndex or what it builds from the ledger changes.
-INDEX_SCHEMA = 4
+INDEX_SCHEMA = 5
 
 
 def load_index(paths: tuple[Path, ...]) -> LedgerIndex:
@@ -25,6 +25,5 @@ def load_index(paths: tuple[Path, ...]) -> LedgerIndex:
         from factlint.ledger.load import load_ledgers  # the parser and validator, needed on a miss only
 
         index = LedgerIndex.build(load_ledgers(tuple(paths)))  # raises on ledger errors: nothing is cached
-        index.support()  # built now, so that it is cached too
         cache.write(name, key, index)
         return index

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import pickle
 import re
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from factlint.fold import fold, stem
@@ -28,30 +30,65 @@ def deletes(token: str) -> set[str]:
     return {token} | {token[:i] + token[i + 1 :] for i in range(len(token))}
 
 
+class FactStore:
+    """The ledger's facts in order, each kept pickled until first used.
+
+    A cached index then loads without building every Fact: a short draft touches a few dozen of a
+    100k-fact ledger, and unpickling all of them was most of the start-up time.
+    """
+
+    __slots__ = ("_blobs", "_facts")
+
+    def __init__(self, blobs: list[bytes]) -> None:
+        self._blobs = blobs
+        self._facts: list[Fact | None] = [None] * len(blobs)
+
+    @classmethod
+    def of(cls, facts: Iterable[Fact]) -> "FactStore":
+        """A store of these facts."""
+        return cls([pickle.dumps(f, protocol=pickle.HIGHEST_PROTOCOL) for f in facts])
+
+    def __getitem__(self, i: int) -> Fact:
+        fact = self._facts[i]
+        if fact is None:
+            fact = self._facts[i] = pickle.loads(self._blobs[i])
+        return fact
+
+    def __len__(self) -> int:
+        return len(self._blobs)
+
+    def __iter__(self):
+        return (self[i] for i in range(len(self._blobs)))
+
+    def __reduce__(self) -> tuple:
+        return (FactStore, (self._blobs,))
+
+
 @dataclass
 class LedgerIndex:
     """Lookups from folded names, name tokens and keywords to entities and facts."""
 
-    ledger: Ledger
+    ledger: Ledger  # sources and entities; its facts live in ``facts``
+    facts: FactStore = field(default_factory=lambda: FactStore([]))
     names: dict[str, set[str]] = field(default_factory=dict)  # folded name or alias -> entity ids
     spellings: dict[str, str] = field(default_factory=dict)  # folded name or alias -> as written
     max_name_tokens: int = 1
     near: dict[str, set[str]] = field(default_factory=dict)  # deletion key -> name tokens it comes from
     tokens: dict[str, set[str]] = field(default_factory=dict)  # folded token -> folded names that use it
-    by_entity: dict[tuple[str, str], list[Fact]] = field(default_factory=dict)  # (entity, kind) -> facts
-    by_keyword: dict[tuple[str, str], list[Fact]] = field(default_factory=dict)  # (keyword stem, kind) -> facts
+    by_entity: dict[tuple[str, str], list[int]] = field(default_factory=dict)  # (entity, kind) -> fact numbers
+    by_keyword: dict[tuple[str, str], list[int]] = field(default_factory=dict)  # (keyword stem, kind) -> fact numbers
     urls: dict[str, set[str]] = field(default_factory=dict)  # normalised source URL -> source ids
     source_ids_lower: dict[str, str] = field(default_factory=dict)  # lower-cased source id -> source id
     hosts: dict[str, list[str]] = field(default_factory=dict)  # host -> normalised source URLs on it
     sites: frozenset[str] = frozenset()  # registrable domains of the source URLs
     source_prefixes: dict[str, list[str]] = field(default_factory=dict)  # first 3 letters -> source ids
     _features: dict[str, object] = field(default_factory=dict, repr=False)
-    _support: object = field(default=None, repr=False)
+    _support: object = field(default=None, repr=False)  # a SupportIndex, built with the index
 
     @classmethod
     def build(cls, ledger: Ledger) -> "LedgerIndex":
         """Index every entity name, alias and fact once."""
-        index = cls(ledger)
+        index = cls(Ledger(ledger.paths, ledger.sources, ledger.entities), FactStore.of(ledger.facts))
         names: dict[str, set[str]] = defaultdict(set)
         near: dict[str, set[str]] = defaultdict(set)
         for entity in ledger.entities.values():
@@ -68,23 +105,27 @@ class LedgerIndex:
                     if len(token) >= 3 and token not in near.get(token, ()):
                         for d in deletes(token):
                             near[d].add(token)
-        by_entity: dict[tuple[str, str], list[Fact]] = defaultdict(list)
-        by_keyword: dict[tuple[str, str], list[Fact]] = defaultdict(list)
-        for fact in ledger.facts:
+        by_entity: dict[tuple[str, str], list[int]] = defaultdict(list)
+        by_keyword: dict[tuple[str, str], list[int]] = defaultdict(list)
+        for i, fact in enumerate(ledger.facts):
             kind = fact_kind(fact)
             for entity_id in dict.fromkeys(fact.about):
-                by_entity[entity_id, kind].append(fact)
+                by_entity[entity_id, kind].append(i)
             stems = dict.fromkeys(stem(words[0]) for k in fact.keywords if (words := fold(k).split()))
             for word in stems:
-                by_keyword[word, kind].append(fact)
+                by_keyword[word, kind].append(i)
         index._index_sources()
+        from factlint.matching.support import SupportIndex
+
+        index._support = SupportIndex.build(ledger.facts, index.facts)
         index.names, index.near = dict(names), dict(near)
         index.by_entity, index.by_keyword = dict(by_entity), dict(by_keyword)
         return index
 
     def entity_facts(self, entity_id: str, kinds: tuple[str, ...]) -> list[Fact]:
         """An entity's facts of these kinds (a kind is a unit dimension, 'none' or 'date')."""
-        return [f for kind in kinds for f in self.by_entity.get((entity_id, kind), ())]
+        facts = self.facts
+        return [facts[i] for kind in kinds for i in self.by_entity.get((entity_id, kind), ())]
 
     def keyword_facts(self, words: frozenset[str], kinds: tuple[str, ...]) -> list[Fact]:
         """Facts of these kinds with a keyword among ``words``, through selective keywords only.
@@ -92,13 +133,14 @@ class LedgerIndex:
         A keyword shared by more than MAX_POSTING facts ("won" in a big ledger) finds nothing on its own:
         it still counts as evidence for facts that a more telling word found.
         """
-        out: list[Fact] = []
+        out: list[int] = []
         for word in sorted(words):
             for kind in kinds:
                 posting = self.by_keyword.get((word, kind), ())
                 if len(posting) <= MAX_POSTING:
                     out.extend(posting)
-        return list(dict.fromkeys(out))
+        facts = self.facts
+        return [facts[i] for i in dict.fromkeys(out)]
 
     def _index_sources(self) -> None:
         """Source ids (case-insensitively) and normalised URLs, for resolving citations."""
@@ -122,11 +164,7 @@ class LedgerIndex:
         self.source_prefixes = dict(prefixes)
 
     def support(self):
-        """The date and value index used for loose support (FL201), built on first use."""
-        if self._support is None:
-            from factlint.matching.support import SupportIndex
-
-            self._support = SupportIndex.build(self.ledger.facts)
+        """The date and value index used for loose support (FL201)."""
         return self._support
 
     def features(self, fact: Fact):

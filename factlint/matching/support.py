@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from factlint.extraction.model import DateMention, Quantity
@@ -17,36 +18,40 @@ MAX_CANDIDATES = 200  # an open interval ("more than 10%") may span many facts; 
 
 @dataclass(frozen=True)
 class SupportIndex:
-    """Facts by date (at each precision) and by unit, sorted by value in the unit's base."""
+    """Facts by date (at each precision) and by unit, sorted by value in the unit's base.
 
-    by_date: dict[str, list[Fact]]
-    by_dimension: dict[str, tuple[list[float], list[Fact]]]
+    Postings hold fact numbers in ``facts`` (the index's lazy store), so loading the index builds no Fact.
+    """
+
+    facts: Sequence[Fact]
+    by_date: dict[str, list[int]]
+    by_dimension: dict[str, tuple[list[float], list[int]]]
     slack: dict[str, tuple[float, float]]  # dimension -> largest (relative, absolute in base units) tolerance
 
     @classmethod
-    def build(cls, facts: tuple[Fact, ...]) -> "SupportIndex":
-        """Index every dated and valued fact once."""
-        by_date: dict[str, list[Fact]] = defaultdict(list)
-        values: dict[str, list[tuple[float, int, Fact]]] = defaultdict(list)
+    def build(cls, facts: Sequence[Fact], store: Sequence[Fact] | None = None) -> "SupportIndex":
+        """Index every dated and valued fact once; lookups read ``store`` (same facts, same order), else ``facts``."""
+        by_date: dict[str, list[int]] = defaultdict(list)
+        values: dict[str, list[tuple[float, int]]] = defaultdict(list)
         slack: dict[str, tuple[float, float]] = {}
         for i, fact in enumerate(facts):
             if fact.date is not None:
-                by_date[fact.date.iso()].append(fact)
+                by_date[fact.date.iso()].append(i)
                 if fact.date.day:  # also under its month, so "in October 2024" finds a fact dated 2024-10-13
-                    by_date["month:" + fact.date.iso()[:7]].append(fact)
+                    by_date["month:" + fact.date.iso()[:7]].append(i)
             elif fact.value is not None:
                 unit = canonical(fact.unit)
                 dim, factor = (unit.dimension, unit.factor) if unit else ("none", 1.0)
-                values[dim].append((fact.value * factor, i, fact))
+                values[dim].append((fact.value * factor, i))
                 if fact.tolerance:
                     rel, absolute = slack.get(dim, (0.0, 0.0))
                     t = fact.tolerance
                     slack[dim] = (max(rel, t.amount), absolute) if t.relative else (rel, max(absolute, t.amount * factor))
         sorted_values = {}
         for dim, items in values.items():
-            items.sort(key=lambda t: (t[0], t[1]))
-            sorted_values[dim] = ([v for v, _, _ in items], [f for _, _, f in items])
-        return cls(dict(by_date), sorted_values, slack)
+            items.sort()
+            sorted_values[dim] = ([v for v, _ in items], [i for _, i in items])
+        return cls(facts if store is None else store, dict(by_date), sorted_values, slack)
 
     def date_facts(self, d: DateMention) -> list[Fact]:
         """Facts dated at the mention's day, month or year."""
@@ -56,18 +61,20 @@ class SupportIndex:
         if d.date.month:
             keys.append(iso[:7])
             keys.append(iso if d.date.day else "month:" + iso[:7])
-        return [f for k in keys for f in self.by_date.get(k, ())]
+        facts = self.facts
+        return [facts[i] for k in keys for i in self.by_date.get(k, ())]
 
     def value_facts(self, q: Quantity) -> list[Fact]:
         """Facts of the quantity's dimension whose value lies in its interval."""
-        values, facts = self.by_dimension.get(q.dimension or "none", ([], []))
+        values, numbers = self.by_dimension.get(q.dimension or "none", ([], []))
         factor = canonical(q.unit).factor if q.dimension not in (None, "count") and q.unit else 1.0
         # Widened by the largest tolerance of the dimension, so facts it lets in are found; fits_value decides.
         low, high = q.low * factor, q.high * factor
         rel, absolute = self.slack.get(q.dimension or "none", (0.0, 0.0))
         lo = bisect_left(values, low - rel * abs(low) - absolute - 1e-9)
         hi = bisect_right(values, high + rel * abs(high) + absolute + 1e-9)
-        return facts[lo : min(hi, lo + MAX_CANDIDATES)]
+        facts = self.facts
+        return [facts[i] for i in numbers[lo : min(hi, lo + MAX_CANDIDATES)]]
 
 
 def supported(index, mention: Quantity | DateMention, words: tuple[frozenset[str], ...], years: frozenset[int],
