@@ -11,8 +11,6 @@ import click
 
 from factlint import __version__
 from factlint.errors import FactlintError
-from factlint.ledger.cli import ledger
-from factlint.sources.cli import sources
 
 EXIT_ERROR = 2  # usage, config, input and ledger errors; 0 and 1 come from run_check
 
@@ -38,7 +36,23 @@ def _codes(values: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(c.strip().upper() for v in values for c in v.split(",") if c.strip())
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Main(click.Group):
+    """The top-level group; `ledger` and `sources` are imported only when named or listed."""
+
+    LAZY = {"ledger": "factlint.ledger.cli", "sources": "factlint.sources.cli"}
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted([*super().list_commands(ctx), *self.LAZY])
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        if name in self.LAZY:
+            import importlib
+
+            return getattr(importlib.import_module(self.LAZY[name]), name)
+        return super().get_command(ctx, name)
+
+
+@click.group(cls=_Main, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "--version", prog_name="factlint")
 def main() -> None:
     """Check the figures, dates and names in drafts against a ledger of sourced facts."""
@@ -97,9 +111,3 @@ def rules(code: str | None) -> None:
     if rule is None:
         fail(f"unknown rule {code!r}; run 'factlint rules' for the list")
     click.echo(rule_doc(rule))
-
-
-
-# Command groups of their own modules; those import only click at module level, so start-up stays light.
-main.add_command(ledger)
-main.add_command(sources)

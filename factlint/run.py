@@ -40,7 +40,6 @@ def run_check(paths: tuple[str, ...], *, ledgers: tuple[Path, ...] = (), fmt: st
               encoding: str = "utf-8", baseline: Path | None = None, write_baseline: Path | None = None,
               color: bool = False, jobs: int | None = None) -> int:
     """Check drafts, print the report, return the exit code."""
-    from factlint.baseline import apply_baseline
     from factlint.drafts import collect
     from factlint.engine import RuleSet
     from factlint.output import render_output, resolve_formats
@@ -53,9 +52,12 @@ def run_check(paths: tuple[str, ...], *, ledgers: tuple[Path, ...] = (), fmt: st
     index = load_index(resolve_ledgers(ledgers, config.ledger))
     findings, coverage, checked = check_files(files, index, as_of, rules, stats=stats, jobs=jobs,
                                               encoding=encoding, explicit=paths)
-    findings, note = apply_baseline(findings, files, baseline, write_baseline)
-    if note:
-        click.echo(f"factlint: {note}", err=True)
+    if baseline or write_baseline:  # imported only here: hashing and JSON are not on the common path
+        from factlint.baseline import apply_baseline
+
+        findings, note = apply_baseline(findings, files, baseline, write_baseline)
+        if note:
+            click.echo(f"factlint: {note}", err=True)
     report = Report(tuple(findings), checked, sum(coverage, Coverage()) if coverage is not None else None)
     output = render_output(report, formats, color)
     if quiet and "text" in formats:

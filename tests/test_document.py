@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from factlint.document.parse import parse_document
 from factlint.extraction.sentences import split_sentences
 
@@ -24,6 +26,24 @@ def test_front_matter_is_read_not_checked() -> None:
     doc = parse_document("---\ntitle: 45% off\ndate: 2022-03-08\n---\nBody 12%.\n", "d.md")
     assert "45%" not in doc.masked and "12%" in doc.masked
     assert doc.date.isoformat() == "2022-03-08"
+
+
+@pytest.mark.parametrize("front, date", [
+    ("date: 2022-03-08\n", "2022-03-08"),
+    ("title: x\ndate: '2022-03-08'  # when it ran\n", "2022-03-08"),
+    ("date: 2022-03-08T10:30:00\n", "2022-03-08"),  # a datetime: read through YAML
+    ('"date": 2022-03-08\n', "2022-03-08"),  # a quoted key: read through YAML
+    ("updated: 2022-03-08\n", None),
+    ("date: 2022-13-45\n", None),  # no such day: no date, and no crash
+    ("date: [2022-13-45]\n", None),
+    ("date: 8 March 2022\n", None),
+    ("date: {\n", None),  # broken YAML
+    ("nested:\n  date: 2022-03-08\n", None),
+])
+def test_front_matter_date(front: str, date: str | None) -> None:
+    doc = parse_document(f"---\n{front}---\nBody 12%.\n", "d.md")
+    assert (doc.date.isoformat() if doc.date else None) == date
+    assert doc.masked.strip() == "Body 12%."
 
 
 def test_table_cells_are_checked_with_header_context() -> None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 from bisect import bisect_right
 from dataclasses import dataclass, field
-from typing import Any
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,7 +27,6 @@ class Document:
     masked: str
     line_starts: tuple[int, ...]
     blocks: tuple[Block, ...]
-    front_matter: dict[str, Any] = field(default_factory=dict)
     date: dt.date | None = None
     markdown: bool = True
     references: dict[str, tuple[str, int, int]] = field(default_factory=dict)  # label -> (URL, start, end)

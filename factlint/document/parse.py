@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Any
 
 from factlint.document.model import Block, Document
 
 _BARE_URL = re.compile(r"\b(?:https?://|www\.)[^\s<>()\[\]]*[^\s<>()\[\].,;:!?'\"]")
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
+# A top-level "date: 2022-03-08" line, quoted or not, with an optional comment: read without YAML.
+_FRONT_MATTER_DATE = re.compile(r"""^date[ \t]*:[ \t]*(?P<q>['"]?)(\d{4}-\d{2}-\d{2})(?P=q)[ \t]*(?:#.*)?$""", re.M)
 # Inline spans that are never prose. Each pattern is linear: no nested quantifiers.
 _INLINE_MASKS = (
     re.compile(r"<!--.*?(?:-->|\Z)", re.S),  # HTML comments (may run across lines)
@@ -50,33 +51,46 @@ def _line_starts(text: str) -> tuple[int, ...]:
     return tuple(starts)
 
 
-def _front_matter(text: str) -> tuple[dict[str, Any], int]:
-    """Parse leading YAML front matter; returns (mapping, length of the block)."""
+def _front_matter(text: str) -> tuple[dt.date | None, int]:
+    """The draft's date from leading front matter ``date:``, and the length of the block.
+
+    A plain ``date: YYYY-MM-DD`` line is read directly; YAML (a 20 ms import) is parsed only when the
+    block mentions ``date`` in some other form (quoted key, datetime, flow mapping).
+    """
     m = _FRONT_MATTER.match(text)
     if not m:
-        return {}, 0
+        return None, 0
+    block = m.group(1) or ""
+    if "date" not in block:
+        return None, m.end()
+    line = _FRONT_MATTER_DATE.search(block)
+    if line and block.count("date") == 1:
+        return _iso_date(line.group(2)), m.end()
+    return _yaml_date(block), m.end()
+
+
+def _iso_date(text: str) -> dt.date | None:
+    """A date from ISO text, None when it is not a real date (2022-13-45)."""
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        return None
+
+
+def _yaml_date(block: str) -> dt.date | None:
+    """``date`` of a front matter block parsed as YAML; None when it is not a mapping or not valid."""
     import yaml
 
     try:
-        data = yaml.safe_load(m.group(1) or "") or {}
-    except yaml.YAMLError:
-        data = {}
-    return (data if isinstance(data, dict) else {}), m.end()
-
-
-def _front_matter_date(meta: dict[str, Any]) -> dt.date | None:
-    """The draft's date from front matter ``date:``, if it reads as one."""
-    value = meta.get("date")
+        data = yaml.safe_load(block)
+    except (yaml.YAMLError, ValueError):  # ValueError: a timestamp that is no date (date: 2022-13-45)
+        return None
+    value = data.get("date") if isinstance(data, dict) else None
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):
         return value
-    if isinstance(value, str):
-        try:
-            return dt.date.fromisoformat(value.strip()[:10])
-        except ValueError:
-            return None
-    return None
+    return _iso_date(value.strip()[:10]) if isinstance(value, str) else None
 
 
 def _footnotes(text: str) -> tuple[str, dict[str, tuple[int, int]]]:
@@ -175,7 +189,7 @@ def _mask(linkable: str, markdown: bool) -> str:
 def parse_document(raw: str, path: str = "-", markdown: bool = True) -> Document:
     """Build a Document from raw text; ``markdown`` False treats it as plain text."""
     text = normalise(raw)
-    meta, fm_end = _front_matter(text) if markdown else ({}, 0)
+    date, fm_end = _front_matter(text) if markdown else (None, 0)
     starts = _line_starts(text)
     # Blank the front matter in place: same length, same lines, so offsets into body are offsets into text.
     body = re.sub(r"[^\n]", " ", text[:fm_end]) + text[fm_end:]
@@ -187,7 +201,7 @@ def parse_document(raw: str, path: str = "-", markdown: bool = True) -> Document
     else:
         blocks = _text_blocks(text)
     linkable = _linkable(text, blocks, markdown)
-    return Document(path, text, _mask(linkable, markdown), starts, tuple(blocks), meta, _front_matter_date(meta),
+    return Document(path, text, _mask(linkable, markdown), starts, tuple(blocks), date,
                     markdown, references, footnotes, linkable)
 
 
