@@ -60,8 +60,9 @@ def _forget_memos(index) -> None:
 
     fold.cache_clear()
     canonical.cache_clear()
-    if index is not None and isinstance(getattr(index, "_features", None), dict):
-        index._features.clear()
+    for memo in ("_features", "_phrases"):
+        if index is not None and isinstance(getattr(index, memo, None), dict):
+            getattr(index, memo).clear()
 
 
 def run_stages(drafts: list[str], ledgers: list[str], profile: str | None = None, only_load: bool = False) -> dict:

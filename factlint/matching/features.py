@@ -22,7 +22,7 @@ _TOKEN = re.compile(r"[a-z0-9]+")
 def words_of(text: str) -> frozenset[str]:
     """Stemmed, folded words of a piece of prose."""
     folded = fold.__wrapped__(text) if not text.isascii() else text.lower()
-    return frozenset(stem(w) for w in _TOKEN.findall(folded))
+    return frozenset(map(stem, _TOKEN.findall(folded)))  # map: no Python frame per word
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,11 +34,22 @@ class FactFeatures:
     years: frozenset[int]  # years the fact is tied to
 
 
-def fact_features(fact: Fact, name_tokens: frozenset[str], source_title: str = "") -> FactFeatures:
+def keyword_phrases(fact: Fact) -> tuple[tuple[str, ...], ...]:
+    """Each of a fact's keywords as a phrase of stemmed, folded words."""
+    return tuple(tuple(map(stem, fold(k).split())) for k in fact.keywords if fold(k))
+
+
+def names_a_keyword(phrases: tuple[tuple[str, ...], ...], words: frozenset[str]) -> bool:
+    """Whether every word of some keyword phrase is among ``words``."""
+    return any(words.issuperset(phrase) for phrase in phrases)
+
+
+def fact_features(fact: Fact, name_tokens: frozenset[str], source_title: str = "",
+                  keywords: tuple[tuple[str, ...], ...] | None = None) -> FactFeatures:
     """Precompute a fact's keyword phrases, claim words (with its source's title) and years."""
-    keywords = tuple(tuple(stem(w) for w in fold(k).split()) for k in fact.keywords if fold(k))
-    claim = frozenset(w for w in words_of(f"{fact.claim} {source_title}")
-                      if len(w) > 2 and not w.isdigit() and w not in STOPWORDS and w not in name_tokens)
+    keywords = keyword_phrases(fact) if keywords is None else keywords
+    claim = frozenset(w for w in words_of(f"{fact.claim} {source_title}") - STOPWORDS - name_tokens
+                      if len(w) > 2 and not w.isdigit())
     years = {int(y) for y in _YEAR.findall(fact.claim)}  # not the source title's: that is often a publication year
     if fact.date:
         years.add(fact.date.year)
@@ -63,7 +74,7 @@ class Evidence:
 
 def evidence(features: FactFeatures, words: frozenset[str], years: frozenset[int]) -> Evidence:
     """Score one fact against one sentence's words and years."""
-    kw = sum(1 for phrase in features.keywords if all(w in words for w in phrase))
+    kw = sum(1 for phrase in features.keywords if words.issuperset(phrase))
     claim = len(features.claim & words)
     year = 0
     if years and features.years:

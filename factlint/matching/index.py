@@ -83,6 +83,7 @@ class LedgerIndex:
     sites: frozenset[str] = frozenset()  # registrable domains of the source URLs
     source_prefixes: dict[str, list[str]] = field(default_factory=dict)  # first 3 letters -> source ids
     _features: dict[str, object] = field(default_factory=dict, repr=False)
+    _phrases: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict, repr=False)
     _support: object = field(default=None, repr=False)  # a SupportIndex, built with the index
 
     @classmethod
@@ -179,8 +180,18 @@ class LedgerIndex:
                               for spelling in (ent.name, *ent.aliases)
                               if spelling == ent.name or len(spelling.split()) == 1 for t in fold(spelling).split())
             source = self.ledger.sources.get(fact.source)
-            feats = self._features[fact.id] = fact_features(fact, names, source.title if source else "")
+            feats = self._features[fact.id] = fact_features(fact, names, source.title if source else "",
+                                                            self.keywords(fact))
         return feats
+
+    def keywords(self, fact: Fact) -> tuple[tuple[str, ...], ...]:
+        """A fact's keyword phrases (stemmed words), computed once; cheaper than all its features."""
+        phrases = self._phrases.get(fact.id)
+        if phrases is None:
+            from factlint.matching.features import keyword_phrases
+
+            phrases = self._phrases[fact.id] = keyword_phrases(fact)
+        return phrases
 
     def entity(self, entity_id: str) -> Entity | None:
         """An entity by id."""

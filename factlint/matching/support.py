@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from factlint.extraction.model import DateMention, Quantity
 from factlint.ledger.model import Fact
 from factlint.matching.compare import fits_date, fits_value, units_compatible
-from factlint.matching.features import evidence
+from factlint.matching.features import names_a_keyword
 from factlint.units import canonical
 
 MAX_CANDIDATES = 200  # an open interval ("more than 10%") may span many facts; a sample is enough
@@ -88,5 +88,7 @@ def supported(index, mention: Quantity | DateMention, words: tuple[frozenset[str
         candidates = [f for f in support.date_facts(mention) if fits_date(mention, f)]
     else:
         candidates = [f for f in support.value_facts(mention) if units_compatible(mention, f, loose=True) and fits_value(mention, f)]
-    return any(entities & set(f.about) or any(evidence(index.features(f), w, years).keywords for w in words)
-               for f in candidates)
+    # Entities first: a named subject settles it without computing any fact's keyword phrases.
+    if any(entities.intersection(f.about) for f in candidates):
+        return True
+    return any(names_a_keyword(index.keywords(f), w) for f in candidates for w in words)
