@@ -14,14 +14,28 @@ _NON_WORD = re.compile(r"[^a-z0-9]+")
 def fold(text: str) -> str:
     """'José Müller's' -> 'jose muller'; 'UNÁM' -> 'unam'; non-Latin scripts are transliterated."""
     text = _POSSESSIVE.sub("", text)
-    # anyascii, not NFKD: NFKD drops letters such as 'Ł' or 'ø' instead of folding them.
-    if text.isascii():
-        ascii_text = text
-    else:
-        from anyascii import anyascii  # costs ~20 ms to import; ASCII text never needs it
+    if not text.isascii():
+        text = unicodedata.normalize("NFC", text).translate(latin_letters())
+    if not text.isascii():
+        # anyascii, not NFKD: NFKD drops letters such as 'Ł' or 'ø' instead of folding them.
+        from anyascii import anyascii  # its import and data files cost ~15 ms; most names never need it
 
-        ascii_text = anyascii(unicodedata.normalize("NFC", text))
-    return _NON_WORD.sub(" ", ascii_text.lower()).strip()
+        text = anyascii(text)
+    return _NON_WORD.sub(" ", text.lower()).strip()
+
+
+@lru_cache(maxsize=1)
+def latin_letters() -> dict[int, str]:
+    """Latin letters with diacritics and their base letters ('é' -> 'e'), where NFKD gives ASCII letters.
+
+    Exactly what anyascii gives for these (a test checks every one), without loading anyascii.
+    """
+    table = {}
+    for cp in (*range(0xC0, 0x250), *range(0x1E00, 0x1F00)):
+        base = "".join(ch for ch in unicodedata.normalize("NFKD", chr(cp)) if not unicodedata.combining(ch))
+        if base.isascii() and base.isalpha():
+            table[cp] = base
+    return table
 
 
 # Irregular verb forms that facts and drafts use for the same event ("drove" / "driven").

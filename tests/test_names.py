@@ -27,6 +27,20 @@ def test_fold() -> None:
     assert fold("Łucja") == "lucja"
 
 
+def test_fold_latin_fast_path_agrees_with_anyascii() -> None:
+    from anyascii import anyascii
+
+    from factlint.fold import latin_letters
+
+    table = latin_letters()
+    assert len(table) > 400 and table[ord("é")] == "e" and table[ord("Ș")] == "S"
+    for cp, base in table.items():
+        assert anyascii(chr(cp)) == base, hex(cp)
+    # Decomposed input, mixed scripts and letters NFKD cannot fold all end up as anyascii would fold them.
+    for text in ("Jose\u0301 Mu\u0308ller", "Ørsted Œuvre Straße", "Ελληνικά İstanbul", "Zoë ﬁnal ½"):
+        assert fold(text) == fold(anyascii(text))
+
+
 def test_exact_names_and_aliases_resolve() -> None:
     found = names("Yesterday Marta Silva met Jose Muller's team and the UNAM board.")
     resolved = {n.text: n.entities for n in found if n.entities}
