@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import stat
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -127,7 +128,7 @@ def test_failing_cache_writes_never_fail_a_run(tmp_path, monkeypatch, cache_dir)
     def refuse(*_args, **_kwargs):
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(cache.tempfile, "mkstemp", refuse)
+    monkeypatch.setattr(tempfile, "mkstemp", refuse)
     path = _write(tmp_path / "facts.yaml")
     assert load_ledgers((path,)).facts[0].id == "share"
     assert not list(cache_dir.glob("*.pickle"))

@@ -9,7 +9,6 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -61,6 +60,8 @@ def read(name: str, key: str) -> Any | None:
 
 def write(name: str, key: str, value: Any) -> None:
     """Store atomically (temp file + rename) and drop older entries of the same group; never raises OSError."""
+    import tempfile  # only when writing: a cached run does not pay for its import
+
     folder = cache_dir()
     tmp = None
     try:
