@@ -90,3 +90,31 @@ def test_skip_spans_are_respected() -> None:
 def test_multi_value_sentence() -> None:
     found = quantities("Silva won 48.3%, Ortiz 31.9% and Brandt 12%.")
     assert [q.text for q in found] == ["48.3%", "31.9%", "12%"]
+
+
+def test_number_word_hints_never_hide_a_match() -> None:
+    """The cheap pre-check may say yes wrongly, never no: every match of the patterns is still found."""
+    import random
+    from pathlib import Path
+
+    from factlint.extraction.numwords import FRACTION_RE, NUMBER_WORDS_RE, word_hints
+
+    root = Path(__file__).resolve().parent.parent / "fixtures"
+    samples = [line for path in sorted(root.rglob("*.md")) for line in path.read_text("utf-8").splitlines()]
+    samples += ["ſix hundred people", "TWENTY-ONE seats", "1 in 5 adults", "A in 10 chance", "One-Third of the vote",
+                "half of them", "a dozen ballots", "Seventeen of the 32 seats", "ıt was fıve", "a thousand-fold",
+                "42 in 7", "no number here", "İn 2020 six were"]
+    rng = random.Random(6)
+    pieces = ["one", "ſix", "TEN", "in", "1", "a", "half", "of", "the", "ıt", "K", "dozen", " ", "-", "\t", "x"]
+    samples += ["".join(rng.choice(pieces) + rng.choice(" -") for _ in range(rng.randint(1, 8))) for _ in range(3000)]
+    checked = 0
+    for text in samples:
+        words, fractions = word_hints(text)
+        if NUMBER_WORDS_RE.search(text):
+            assert words, text
+            checked += 1
+        if FRACTION_RE.search(text):
+            assert fractions, text
+            checked += 1
+    assert checked > 300
+    assert word_hints("The council met on Tuesday.") == (False, False)

@@ -8,7 +8,8 @@ from typing import Iterator
 
 from factlint.extraction.model import Quantity
 from factlint.extraction.names import LEADING_WORDS
-from factlint.extraction.numwords import FRACTION_RE, NUMBER_WORDS_RE, parse_fraction, parse_number_words
+from factlint.extraction.numwords import (FRACTION_RE, NUMBER_WORDS_RE, parse_fraction, parse_number_words,
+                                          word_hints)
 from factlint.units import CURRENCY_CODES, CURRENCY_SYMBOLS, Unit, canonical
 
 _CODES = "|".join(sorted(CURRENCY_CODES))
@@ -171,14 +172,15 @@ def _numeral(text: str, m: re.Match, floor: int, end: int) -> Quantity | None:
 
 def _words(text: str, floor: int, end: int) -> Iterator[Quantity]:
     """Quantities spelled out: 'seventeen', 'a hundred', 'two-thirds', 'one in five'."""
-    for m in FRACTION_RE.finditer(text, floor, end):
+    words, fractions = word_hints(text[floor:end])
+    for m in FRACTION_RE.finditer(text, floor, end) if fractions else ():
         fraction = parse_fraction(m.group())
         if fraction is not None:
             hedge, start = _hedge_before(text, m.start(), floor)
             noun = _NOUN_RE.match(text, m.end("frac") + 3, end) if text.startswith(" of", m.end("frac")) else None
             yield _make(text, start, m.end("frac"), fraction * 100, 2.5, canonical("percent"), None, hedge, True,
                         noun.end() if noun else -1)
-    for m in NUMBER_WORDS_RE.finditer(text, floor, end):
+    for m in NUMBER_WORDS_RE.finditer(text, floor, end) if words else ():
         value = parse_number_words(m.group())
         if value is None:
             continue

@@ -27,6 +27,23 @@ FRACTION_RE = re.compile(
     re.I,
 )
 
+# Necessary conditions for the two patterns above, cheap enough to run on every sentence first: both
+# scan slowly (a lookbehind at every position), and most sentences have no number word at all.
+_HINT = re.compile("|".join(sorted({*VALUES, *_MULTIPLIERS, "dozen", "half", "third", "quarter", "fifth", "tenth"},
+                                   key=len, reverse=True)))
+_ODDS_HINT = re.compile(r"[\da][ \t]+in[ \t]+\d")  # "1 in 5", "a in 10"
+# Non-ASCII letters that re.IGNORECASE matches to ASCII ones but str.lower() does not turn into them.
+_CASE_TWINS = {0x130: "i", 0x131: "i", 0x17F: "s", 0x212A: "k"}
+
+
+def word_hints(text: str) -> tuple[bool, bool]:
+    """(may hold a number in words, may hold a fraction): False only when the pattern cannot match."""
+    low = text.lower()
+    if not low.isascii():
+        low = low.translate(_CASE_TWINS)
+    words = _HINT.search(low) is not None
+    return words, words or _ODDS_HINT.search(low) is not None
+
 
 def parse_number_words(text: str) -> float | None:
     """'thirty-two' -> 32, 'a hundred' -> 100, 'two hundred and fifty thousand' -> 250000; bare 'one' -> None."""
