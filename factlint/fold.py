@@ -24,17 +24,29 @@ def fold(text: str) -> str:
     return _NON_WORD.sub(" ", text.lower()).strip()
 
 
+# Characters of Latin-script prose that NFKD does not fold, as anyascii writes them (a test checks each).
+_COMMON = {
+    "Ł": "L", "ł": "l", "Ø": "O", "ø": "o", "Đ": "D", "đ": "d", "ß": "ss", "Æ": "Ae", "æ": "ae", "Œ": "Oe",
+    "œ": "oe", "Þ": "Th", "þ": "th", "Ð": "D", "ð": "d", "ı": "i", "Ħ": "H", "ħ": "h", "Ŧ": "T", "ŧ": "t",
+    "€": "EUR", "£": "GBP", "¥": "Y", "¢": "c", "₹": "Rs", "’": "'", "‘": "'", "“": '"', "”": '"', "–": "-",
+    "—": "-", "…": "...", "«": "<<", "»": ">>", "•": "*", "·": "-", "°": "deg", "×": "*", "§": "S", "©": "(C)",
+    "®": "(R)", "™": "TM", "½": "1/2", "¼": "1/4", "¾": "3/4", "²": "2", "³": "3", "ª": "a", "º": "o",
+    "‰": "%0", "\u00a0": " ", "\u2009": " ", "\u202f": " ", "\u200b": "",
+}
+
+
 @lru_cache(maxsize=1)
 def latin_letters() -> dict[int, str]:
-    """Latin letters with diacritics and their base letters ('é' -> 'e'), where NFKD gives ASCII letters.
+    """Latin letters with diacritics and their base letters ('é' -> 'e'), where NFKD gives ASCII letters,
+    and the common characters above.
 
     Exactly what anyascii gives for these (a test checks every one), without loading anyascii.
     """
-    table = {}
+    table = {ord(c): ascii_text for c, ascii_text in _COMMON.items()}
     for cp in (*range(0xC0, 0x250), *range(0x1E00, 0x1F00)):
         base = "".join(ch for ch in unicodedata.normalize("NFKD", chr(cp)) if not unicodedata.combining(ch))
         if base.isascii() and base.isalpha():
-            table[cp] = base
+            table.setdefault(cp, base)
     return table
 
 
