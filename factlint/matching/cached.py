@@ -10,7 +10,7 @@ from factlint.gcpause import paused_gc
 from factlint.matching.index import LedgerIndex
 
 # Bump whenever LedgerIndex or what it builds from the ledger changes.
-INDEX_SCHEMA = 6
+INDEX_SCHEMA = 7
 
 
 def load_index(paths: tuple[Path, ...]) -> LedgerIndex:

@@ -64,17 +64,23 @@ class FactStore:
         return (FactStore, (self._blobs,))
 
 
+def _frozen(postings: dict[str, set[str]]) -> dict[str, tuple[str, ...]]:
+    """Each posting as a sorted tuple."""
+    return {key: tuple(sorted(values)) for key, values in postings.items()}
+
+
 @dataclass
 class LedgerIndex:
     """Lookups from folded names, name tokens and keywords to entities and facts."""
 
     ledger: Ledger  # sources and entities; its facts live in ``facts``
     facts: FactStore = field(default_factory=lambda: FactStore([]))
-    names: dict[str, set[str]] = field(default_factory=dict)  # folded name or alias -> entity ids
+    # Values are sorted tuples, not sets: a cached index unpickles faster, and order is deterministic.
+    names: dict[str, tuple[str, ...]] = field(default_factory=dict)  # folded name or alias -> entity ids
     spellings: dict[str, str] = field(default_factory=dict)  # folded name or alias -> as written
     max_name_tokens: int = 1
-    near: dict[str, set[str]] = field(default_factory=dict)  # deletion key -> name tokens it comes from
-    tokens: dict[str, set[str]] = field(default_factory=dict)  # folded token -> folded names that use it
+    near: dict[str, tuple[str, ...]] = field(default_factory=dict)  # deletion key -> name tokens it comes from
+    tokens: dict[str, tuple[str, ...]] = field(default_factory=dict)  # folded token -> folded names that use it
     by_entity: dict[tuple[str, str], list[int]] = field(default_factory=dict)  # (entity, kind) -> fact numbers
     by_keyword: dict[tuple[str, str], list[int]] = field(default_factory=dict)  # (keyword stem, kind) -> fact numbers
     urls: dict[str, set[str]] = field(default_factory=dict)  # normalised source URL -> source ids
@@ -85,13 +91,18 @@ class LedgerIndex:
     _features: dict[str, object] = field(default_factory=dict, repr=False)
     _phrases: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict, repr=False)
     _support: object = field(default=None, repr=False)  # a SupportIndex, built with the index
+    _entity_blobs: dict[str, bytes] = field(default_factory=dict, repr=False)  # id -> pickled Entity
+    _entities: dict[str, Entity] = field(default_factory=dict, repr=False)  # unpickled on first use
 
     @classmethod
     def build(cls, ledger: Ledger) -> "LedgerIndex":
         """Index every entity name, alias and fact once."""
-        index = cls(Ledger(ledger.paths, ledger.sources, ledger.entities), FactStore.of(ledger.facts))
+        # Entities, like facts, stay pickled until used: a run looks up the few its draft names.
+        index = cls(Ledger(ledger.paths, ledger.sources), FactStore.of(ledger.facts))
+        index._entity_blobs = {e.id: pickle.dumps(e, protocol=pickle.HIGHEST_PROTOCOL) for e in ledger.entities.values()}
         names: dict[str, set[str]] = defaultdict(set)
         near: dict[str, set[str]] = defaultdict(set)
+        tokens: dict[str, set[str]] = defaultdict(set)
         for entity in ledger.entities.values():
             for spelling in (entity.name, *entity.aliases):
                 key = _ARTICLE.sub("", fold(spelling))  # "the Electoral Commission" is written after any article
@@ -99,10 +110,10 @@ class LedgerIndex:
                     continue
                 names[key].add(entity.id)
                 index.spellings.setdefault(key, spelling)
-                tokens = key.split()
-                index.max_name_tokens = max(index.max_name_tokens, len(tokens))
-                for token in tokens:
-                    index.tokens.setdefault(token, set()).add(key)
+                words = key.split()
+                index.max_name_tokens = max(index.max_name_tokens, len(words))
+                for token in words:
+                    tokens[token].add(key)
                     if len(token) >= 3 and token not in near.get(token, ()):
                         for d in deletes(token):
                             near[d].add(token)
@@ -119,7 +130,7 @@ class LedgerIndex:
         from factlint.matching.support import SupportIndex
 
         index._support = SupportIndex.build(ledger.facts, index.facts)
-        index.names, index.near = dict(names), dict(near)
+        index.names, index.near, index.tokens = _frozen(names), _frozen(near), _frozen(tokens)
         index.by_entity, index.by_keyword = dict(by_entity), dict(by_keyword)
         return index
 
@@ -195,11 +206,14 @@ class LedgerIndex:
 
     def entity(self, entity_id: str) -> Entity | None:
         """An entity by id."""
-        return self.ledger.entities.get(entity_id)
+        entity = self._entities.get(entity_id)
+        if entity is None and entity_id in self._entity_blobs:
+            entity = self._entities[entity_id] = pickle.loads(self._entity_blobs[entity_id])
+        return entity
 
     def near_tokens(self, token: str) -> set[str]:
         """Ledger name tokens within one edit of ``token`` (deletions meet halfway, SymSpell-style)."""
         out: set[str] = set()
         for d in deletes(token):
-            out |= self.near.get(d, set())
+            out.update(self.near.get(d, ()))
         return out

@@ -64,13 +64,13 @@ def _candidates(window: list[str], index) -> set[str]:
     """
     found: set[str] = set()
     for i, token in enumerate(window):
-        others = [index.tokens.get(t, set()) for j, t in enumerate(window) if j != i]
+        others = [set(index.tokens.get(t, ())) for j, t in enumerate(window) if j != i]
         if any(not o for o in others):
             continue
         exact = set.intersection(*sorted(others, key=len)) if others else None
         for near in index.near_tokens(token):
-            names = index.tokens.get(near, set())
-            found |= names & exact if exact is not None else {n for n in names if " " not in n}
+            names = index.tokens.get(near, ())
+            found |= exact.intersection(names) if exact is not None else {n for n in names if " " not in n}
     return found
 
 
