@@ -89,6 +89,7 @@ _STEMMED_SYNONYMS = [frozenset(stem(w) for w in group) for group in _SYNONYMS]
 _STEMMED_LOOSE = _STEMMED_SYNONYMS + [frozenset(stem(w) for w in group) for group in _LOOSE_SYNONYMS]
 
 
+@lru_cache(maxsize=16384)  # few distinct noun pairs; support checks ask about them many thousand times
 def nouns_compatible(a: str, b: str, loose: bool = False) -> bool:
     """Whether two counted nouns (canonical stems) may count the same thing."""
     a, b = stem(a), stem(b)
