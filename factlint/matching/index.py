@@ -5,11 +5,11 @@ from __future__ import annotations
 import pickle
 import re
 from collections import defaultdict
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from factlint.fold import fold, stem
 from factlint.ledger.model import Entity, Fact, Ledger
+from factlint.matching.store import FactStore
 from factlint.units import canonical
 
 
@@ -28,40 +28,6 @@ def fact_kind(fact: Fact) -> str:
 def deletes(token: str) -> set[str]:
     """The token and every string one deletion away (SymSpell-style blocking for near-misses)."""
     return {token} | {token[:i] + token[i + 1 :] for i in range(len(token))}
-
-
-class FactStore:
-    """The ledger's facts in order, each kept pickled until first used.
-
-    A cached index then loads without building every Fact: a short draft touches a few dozen of a
-    100k-fact ledger, and unpickling all of them was most of the start-up time.
-    """
-
-    __slots__ = ("_blobs", "_facts")
-
-    def __init__(self, blobs: list[bytes]) -> None:
-        self._blobs = blobs
-        self._facts: list[Fact | None] = [None] * len(blobs)
-
-    @classmethod
-    def of(cls, facts: Iterable[Fact]) -> "FactStore":
-        """A store of these facts."""
-        return cls([pickle.dumps(f, protocol=pickle.HIGHEST_PROTOCOL) for f in facts])
-
-    def __getitem__(self, i: int) -> Fact:
-        fact = self._facts[i]
-        if fact is None:
-            fact = self._facts[i] = pickle.loads(self._blobs[i])
-        return fact
-
-    def __len__(self) -> int:
-        return len(self._blobs)
-
-    def __iter__(self):
-        return (self[i] for i in range(len(self._blobs)))
-
-    def __reduce__(self) -> tuple:
-        return (FactStore, (self._blobs,))
 
 
 def _frozen(postings: dict[str, set[str]]) -> dict[str, tuple[str, ...]]:
