@@ -24,6 +24,7 @@ from factlint.document.model import Block
 # or folds in labels and table cells: where it matters the scanner bails out rather than guess.
 EXOTIC_SPACE = re.compile(r"[^\S \t\n]|[\x00-\x08\x0e-\x1f\x7f\x85\u200b\u2060\ufeff]")
 _SPACE = " \t"
+_MAY_START = frozenset("`~>*-_+=#<[0123456789 \t")  # first characters of lines that may be more than prose
 _HR = re.compile(r"([*_-])(?:[ \t]*\1){2,}[ \t]*")  # fullmatch on a line's content
 _UNDERLINE = re.compile(r"(?:-+|=+)[ \t]*")  # setext underline; fullmatch
 _ATX = re.compile(r"#{1,6}(?:[ \t]|$)")
@@ -222,8 +223,17 @@ class _Scanner:
     # -- block rules ---------------------------------------------------------------------------
     def scan(self) -> None:
         """Walk the top-level blocks, trying markdown-it's rules in its order."""
-        i, n = 0, self.n
+        i, n, lines = 0, self.n, self.lines
         while i < n:
+            line = lines[i]
+            if not line:
+                i += 1
+                continue
+            if line[0] not in _MAY_START and "|" not in line:  # plain prose: a paragraph starts here
+                end = self.paragraph(i)
+                self.blocks.append(Block(*self.span(i, end), "paragraph"))
+                i = end
+                continue
             content, indent = self.content(i)
             if not content:
                 i += 1
@@ -269,7 +279,7 @@ class _Scanner:
             if not line:
                 break
             ch = line[0]
-            if ch not in "`~>*-_+=#<0123456789 \t|" and "|" not in line:
+            if ch not in _MAY_START and "|" not in line:
                 j += 1  # plain prose: nothing it could start
                 continue
             content, indent = self.content(j)
