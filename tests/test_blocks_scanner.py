@@ -173,16 +173,19 @@ FAST = {
     "nbsp": "Text\u00a0with nbsp\n\u00a0leading nbsp\n",
     "pipe in prose": "Yes | no\nmaybe | so\n",
     "crlf-free unicode": "Zoë — “quotes” and €4bn\n",
+    "setext h1": "Title\n=====\n",
+    "setext h2": "Title on\ntwo lines\n---\nText",
+    "setext dash": "Title\n-\n",
+    "setext after lazy line": "Title\n    lazy\n= \n",
+    "setext not after blank": "Para\n\n---\n===\n",
+    "setext from table-like": "a | b\n---\n",
+    "setext in front matter shape": "---\ntitle: x\ndate: y\n---\nBody\n",
     "heading then table": "## Results\n| A | B |\n|---|---|\n| 1 | 2 |\n",
 }
 
 SLOW = {
     "blockquote": "> quoted\n",
     "blockquote interrupts": "Para\n> quote\n",
-    "setext h1": "Title\n=====\n",
-    "setext h2": "Title\n---\n",
-    "setext dash": "Title\n-\n",
-    "setext in table-like": "a | b\n---\n",
     "nested list": "- one\n  - two\n",
     "list second paragraph": "- one\n\n  two\n",
     "list lazy line": "- one\nlazy\n",

@@ -1,15 +1,17 @@
 """A fast, line-based scanner for the Markdown block structure factlint keeps.
 
 ``scan(text, starts)`` gives what parse.py would take from markdown-it-py (commonmark preset, HTML on,
-GFM tables): the spans of paragraphs, ATX headings, one-paragraph list items and table rows (body rows with
-their header row's span), and the link reference definitions as ``{normalised label: href}``. It follows
-markdown-it's block rules line by line for the common shapes of a draft (blank lines, paragraphs with
-their continuation rules, ATX headings, fenced and indented code, HTML blocks, thematic breaks, GFM tables,
-flat lists whose items hold one paragraph, single-line reference definitions) and returns None, so the
-caller asks markdown-it, on anything else or anything it is not sure about: block quotes, setext headings,
-nested or multi-paragraph list items, lazy continuation lines in lists, tabs where they would shift a
-column, multi-line or unusual reference definitions, whitespace that markdown-it trims differently from
-spaces and tabs. tests/test_blocks_scanner.py holds it to markdown-it's result on every draft it accepts.
+GFM tables): the spans of paragraphs, headings, one-paragraph list items and table rows (body rows with
+their header row's span), and the link reference definitions as ``{normalised label: href}``.
+
+It follows markdown-it's block rules line by line for the common shapes of a draft: blank lines,
+paragraphs with their continuation rules, ATX and setext headings, fenced and indented code, HTML blocks,
+thematic breaks, GFM tables, flat lists whose items hold one paragraph, and single-line reference
+definitions. On anything else, or anything it is not sure about, it returns None and the caller asks
+markdown-it: block quotes, nested or multi-paragraph list items, lazy continuation lines in lists, tabs
+where they would shift a list item's column, multi-line or unusual reference definitions, whitespace that
+markdown-it trims differently from spaces and tabs. tests/test_blocks_scanner.py holds it to markdown-it's
+result on every draft it accepts.
 
 Every check looks at a line and at most its successor, so the scan is linear in the text.
 """
@@ -230,9 +232,7 @@ class _Scanner:
                 i += 1
                 continue
             if line[0] not in _MAY_START and "|" not in line:  # plain prose: a paragraph starts here
-                end = self.paragraph(i)
-                self.blocks.append(Block(*self.span(i, end), "paragraph"))
-                i = end
+                i = self.paragraph(i)
                 continue
             content, indent = self.content(i)
             if not content:
@@ -266,12 +266,10 @@ class _Scanner:
                 self.blocks.append(Block(*self.span(i, i + 1), "heading"))
                 i += 1
                 continue
-            end = self.paragraph(i)
-            self.blocks.append(Block(*self.span(i, end), "paragraph"))
-            i = end
+            i = self.paragraph(i)
 
     def paragraph(self, i: int) -> int:
-        """End line of the paragraph starting at line i; bails on a setext underline."""
+        """The paragraph, or setext heading, starting at line i."""
         lines, n = self.lines, self.n
         j = i + 1
         while j < n:
@@ -289,10 +287,12 @@ class _Scanner:
                 j += 1  # lazy continuation, never code after a paragraph
                 continue
             if content[0] in "-=" and _UNDERLINE.fullmatch(content):
-                raise _Bail  # setext heading
+                self.blocks.append(Block(*self.span(i, j + 1), "heading"))  # setext: the underline is part of it
+                return j + 1
             if self.interrupts(j, content):
                 break
             j += 1
+        self.blocks.append(Block(*self.span(i, j), "paragraph"))
         return j
 
     def code(self, i: int) -> int:
