@@ -41,6 +41,16 @@ def compare(text: str, starts: tuple[int, ...] | None = None):
     return fast
 
 
+def compare_code(text: str):
+    """The scanner's code lines for suppressions (None when it declines) after checking them against markdown-it's."""
+    from factlint.suppress import _markdown_it_code_lines
+
+    fast = scanner.code_lines(text)
+    if fast is not None:
+        assert fast == _markdown_it_code_lines(text), f"code lines differ for {text!r}"
+    return fast
+
+
 # -- real drafts --------------------------------------------------------------------------------
 
 DRAFTS = sorted(FIXTURES.rglob("*.md"))
@@ -48,8 +58,10 @@ DRAFTS = sorted(FIXTURES.rglob("*.md"))
 
 @pytest.mark.parametrize("path", DRAFTS, ids=lambda p: str(p.relative_to(FIXTURES)))
 def test_fixture_drafts_take_the_fast_path_with_markdown_its_result(path) -> None:
-    body, starts = markdown_body(path.read_text(encoding="utf-8"))
+    raw = path.read_text(encoding="utf-8")
+    body, starts = markdown_body(raw)
     assert compare(body, starts) is not None, "the scanner declined an ordinary draft"
+    assert compare_code(parse.normalise(raw)) is not None, "the scanner declined to find code lines"
 
 
 def test_fixture_documents_are_identical_either_way(monkeypatch) -> None:
@@ -222,11 +234,19 @@ SLOW = {
 @pytest.mark.parametrize("name", FAST)
 def test_fast_snippets_match_markdown_it(name) -> None:
     assert compare(FAST[name]) is not None, "the scanner declined"
+    compare_code(FAST[name])
 
 
 @pytest.mark.parametrize("name", SLOW)
 def test_unusual_snippets_go_to_markdown_it(name) -> None:
     assert compare(SLOW[name]) is None
+    compare_code(SLOW[name])
+
+
+def test_code_lines_for_suppressions() -> None:
+    text = "---\ntitle: x\n---\n\n```\n<!-- example -->\n```\n\n    indented\n\nText | more\n--- | ---\n    lazy\n```\nopen"
+    assert compare_code(text) == {5, 6, 7, 9, 14, 15}
+    assert compare_code("```\ncode\n") == {1, 2}
 
 
 def test_kinds_and_contexts() -> None:
@@ -318,8 +338,10 @@ def test_random_documents_match_markdown_it() -> None:
     r = random.Random(20240229)
     answered = 0
     for _ in range(800):
-        if compare(random_document(r)) is not None:
+        text = random_document(r)
+        if compare(text) is not None:
             answered += 1
+        compare_code(text)
     assert answered > 300, f"the scanner answered only {answered} of 800"
 
 

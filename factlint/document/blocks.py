@@ -140,18 +140,24 @@ def _trimmed(content: str) -> str:
 class _Scanner:
     """One pass over a text's lines; the rule methods return the line after the block they read."""
 
-    def __init__(self, text: str, starts: tuple[int, ...]) -> None:
+    def __init__(self, text: str, starts: tuple[int, ...] | None, tables: bool = True) -> None:
         self.text = text
-        self.starts = starts
+        self.starts = starts  # None: only code blocks are wanted
+        self.tables = tables
         self.lines = text.split("\n")
         self.n = len(self.lines)
+        # markdown-it's line count: a last line of only spaces and tabs (or the empty rest after a final newline) is none
+        self.line_max = self.n - 1 if not self.lines[-1].strip(_SPACE) else self.n
         self.blocks: list[Block] = []
         self.references: dict[str, str] = {}
+        self.code_maps: list[tuple[int, int]] = []  # line maps of fenced and indented code blocks
 
     # -- helpers -------------------------------------------------------------------------------
     def span(self, a: int, b: int) -> tuple[int, int]:
         """Character span of lines a to b (exclusive), as parse.py maps markdown-it's line maps."""
         starts = self.starts
+        if starts is None:
+            return a, b
         end = starts[b] - 1 if b < len(starts) else len(self.text)
         return starts[a], max(starts[a], end)
 
@@ -163,7 +169,7 @@ class _Scanner:
 
     def table_columns(self, j: int) -> int:
         """Columns of the table whose header is line j (delimiter row j + 1), or 0 when none starts there."""
-        if j + 1 >= self.n:
+        if j + 1 >= self.n or not self.tables:
             return 0
         delim, indent = self.content(j + 1)
         if len(delim) < 2 or indent >= 4:
@@ -307,6 +313,7 @@ class _Scanner:
                 last = j
             else:
                 break
+        self.code_maps.append((i, last))
         return last
 
     def fenced(self, i: int, marker: str, length: int) -> int:
@@ -317,8 +324,10 @@ class _Scanner:
                 continue
             run = len(content) - len(content.lstrip(marker))
             if run >= length and not content[run:].strip(_SPACE):
+                self.code_maps.append((i, j + 1))
                 return j + 1
-        return self.n
+        self.code_maps.append((i, self.line_max))  # unclosed: runs to the end
+        return self.line_max
 
     def html(self, i: int, content: str, kind: int) -> int:
         """Line after the HTML block of the given kind opening at line i."""
@@ -529,3 +538,16 @@ def scan(text: str, starts: tuple[int, ...]) -> tuple[list[Block], dict[str, str
     except _Bail:
         return None
     return scanner.blocks, scanner.references
+
+
+def code_lines(text: str) -> set[int] | None:
+    """1-based lines in fenced or indented code blocks as markdown-it's commonmark preset (no tables) maps them,
+    or None to ask markdown-it."""
+    if "\r" in text or "\0" in text:
+        return None
+    scanner = _Scanner(text, None, tables=False)
+    try:
+        scanner.scan()
+    except _Bail:
+        return None
+    return {line for a, b in scanner.code_maps for line in range(a + 1, b + 1)}
