@@ -18,13 +18,16 @@ Every check looks at a line and at most its successor, so the scan is linear in 
 
 from __future__ import annotations
 
+import functools
 import re
 
 from factlint.document.model import Block
 
-# Whitespace besides space, tab and newline, and the invisible characters some markdown-it-py version trims
-# or folds in labels and table cells: where it matters the scanner bails out rather than guess.
-EXOTIC_SPACE = re.compile(r"[^\S \t\n]|[\x00-\x08\x0e-\x1f\x7f\x85\u200b\u2060\ufeff]")
+# Whitespace besides space, tab and newline (all str.isspace() finds), and the control and invisible characters
+# some markdown-it-py version trims or folds in labels and table cells: there the scanner bails out rather than
+# guess. The non-ASCII class is compiled on first use.
+_ODD_ASCII = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+_ODD_SPACE = "[\x00-\x08\x0b-\x1f\x7f\x85\xa0\u1680\u2000-\u200b\u2028\u2029\u202f\u205f\u2060\u3000\ufeff]"
 _SPACE = " \t"
 _MAY_START = frozenset("`~>*-_+=#<[0123456789 \t")  # first characters of lines that may be more than prose
 _HR = re.compile(r"([*_-])(?:[ \t]*\1){2,}[ \t]*")  # fullmatch on a line's content
@@ -39,11 +42,10 @@ _MAX_AUTOCOMPLETED_CELLS = 0x10000
 # plain host name, mailto: addresses, and relative references; only characters it never percent-encodes.
 _URL_CHAR = r"(?:[A-Za-z0-9\-._~!$&'()*+,;=:@/?#]|%[0-9A-Fa-f]{2})"
 _HOST = r"[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*"
-_SAFE_URL = re.compile(
-    rf"(?:https?|ftp)://{_HOST}(?::[0-9]{{1,5}})?(?:[/?#]{_URL_CHAR}*)?"
-    rf"|mailto:[A-Za-z0-9._+-]+@{_HOST}"
-    rf"|(?:/(?!/)|[?#]|[A-Za-z0-9\-._~]+(?=[/?#]|$)){_URL_CHAR}*",
-    re.I,
+_SAFE_URL = (  # compiled (and cached by re) on the first reference definition
+    rf"(?i:https?|ftp)://{_HOST}(?::[0-9]{{1,5}})?(?:[/?#]{_URL_CHAR}*)?"
+    rf"|(?i:mailto):[A-Za-z0-9._+-]+@{_HOST}"
+    rf"|(?:/(?!/)|[?#]|[A-Za-z0-9\-._~]+(?=[/?#]|$)){_URL_CHAR}*"
 )
 _ENTITY = re.compile(r"&#?[A-Za-z0-9]+;")
 _BAD_PROTOCOL = re.compile(r"(?:vbscript|javascript|file|data):", re.I)
@@ -56,26 +58,38 @@ _BLOCK_NAMES = (
     "legend|li|link|main|menu|menuitem|nav|noframes|ol|optgroup|option|p|param|search|section|summary|table|"
     "tbody|td|tfoot|th|thead|title|tr|track|ul"
 )
-_ATTRIBUTE = (r"(?:\s+[a-zA-Z_:][a-zA-Z0-9:._-]*(?:\s*=\s*(?:[^\"'=<>`\x00-\x20]+|'[^']*'|\"[^\"]*\"))?)")
-_HTML_BLOCKS = (
-    (re.compile(r"^<(?a:(script|pre|style|textarea))(?=(\s|>|$))", re.I),
-     re.compile(r"<\/(?a:(script|pre|style|textarea))>", re.I)),
-    (re.compile(r"^<!--"), re.compile(r"-->")),
-    (re.compile(r"^<\?"), re.compile(r"\?>")),
-    (re.compile(r"^<![A-Za-z]"), re.compile(r">")),
-    (re.compile(r"^<!\[CDATA\["), re.compile(r"\]\]>")),
-    (re.compile(r"^</?(?a:(" + _BLOCK_NAMES + r"))(?=(\s|/?>|$))", re.I), None),
-    (re.compile(r"^(?:<[A-Za-z][A-Za-z0-9\-]*" + _ATTRIBUTE + r"*\s*\/?>|<\/[A-Za-z][A-Za-z0-9\-]*\s*>)\s*$"), None),
-)
+
+
+@functools.cache
+def _html_blocks() -> tuple[tuple[re.Pattern[str], re.Pattern[str] | None], ...]:
+    """(opener, closer) per kind; compiled on first use, as few drafts start a line with '<'."""
+    attribute = r"(?:\s+[a-zA-Z_:][a-zA-Z0-9:._-]*(?:\s*=\s*(?:[^\"'=<>`\x00-\x20]+|'[^']*'|\"[^\"]*\"))?)"
+    return (
+        (re.compile(r"^<(?a:(script|pre|style|textarea))(?=(\s|>|$))", re.I),
+         re.compile(r"<\/(?a:(script|pre|style|textarea))>", re.I)),
+        (re.compile(r"^<!--"), re.compile(r"-->")),
+        (re.compile(r"^<\?"), re.compile(r"\?>")),
+        (re.compile(r"^<![A-Za-z]"), re.compile(r">")),
+        (re.compile(r"^<!\[CDATA\["), re.compile(r"\]\]>")),
+        (re.compile(r"^</?(?a:(" + _BLOCK_NAMES + r"))(?=(\s|/?>|$))", re.I), None),
+        (re.compile(r"^(?:<[A-Za-z][A-Za-z0-9\-]*" + attribute + r"*\s*\/?>|<\/[A-Za-z][A-Za-z0-9\-]*\s*>)\s*$"), None),
+    )
 
 
 class _Bail(Exception):
     """The input holds something the scanner does not follow: markdown-it decides."""
 
 
+def odd_space(text: str) -> bool:
+    """Whether the text holds whitespace other than spaces, tabs and newlines, or control characters."""
+    if text.isascii():
+        return _ODD_ASCII.search(text) is not None
+    return re.search(_ODD_SPACE, text) is not None
+
+
 def plain_label(label: str) -> str | None:
     """A reference label as markdown-it keys it, or None when the label holds unusual whitespace."""
-    if EXOTIC_SPACE.search(label):
+    if odd_space(label):
         return None
     return " ".join(label.split()).lower().upper()
 
@@ -114,7 +128,7 @@ def _marker(content: str) -> bool:
 
 def _html_kind(content: str) -> int:
     """1-7 for the kind of HTML block the content opens, 0 for none."""
-    for kind, (opener, _) in enumerate(_HTML_BLOCKS, 1):
+    for kind, (opener, _) in enumerate(_html_blocks(), 1):
         if opener.search(content):
             return kind
     return 0
@@ -132,7 +146,7 @@ def _cells(row: str) -> int:
 def _trimmed(content: str) -> str:
     """The content without trailing spaces and tabs; bails when markdown-it might trim more."""
     row = content.rstrip(_SPACE)
-    if row and (EXOTIC_SPACE.match(row[0]) or EXOTIC_SPACE.match(row[-1])):
+    if row and (odd_space(row[0]) or odd_space(row[-1])):
         raise _Bail
     return row
 
@@ -331,7 +345,7 @@ class _Scanner:
 
     def html(self, i: int, content: str, kind: int) -> int:
         """Line after the HTML block of the given kind opening at line i."""
-        closer = _HTML_BLOCKS[kind - 1][1]
+        closer = _html_blocks()[kind - 1][1]
         if closer is None:  # kinds 6 and 7 end before a blank line
             j = i + 1
             while j < self.n and self.lines[j].strip(_SPACE):
@@ -504,7 +518,7 @@ def _reference(content: str, next_line: str) -> tuple[str, str] | None:
             level -= 1
         pos += 1
     url = content[start:pos]
-    if pos == start or level or not _SAFE_URL.fullmatch(url) or _ENTITY.search(url) or _BAD_PROTOCOL.match(url):
+    if pos == start or level or not re.fullmatch(_SAFE_URL, url) or _ENTITY.search(url) or _BAD_PROTOCOL.match(url):
         raise _Bail
     tail = content[pos:].strip(_SPACE)
     if tail:
