@@ -80,6 +80,10 @@ class _Bail(Exception):
     """The input holds something the scanner does not follow: markdown-it decides."""
 
 
+class _LabelGoesOn(_Bail):
+    """A line opens a reference-like label that does not close on it."""
+
+
 def odd_space(text: str) -> bool:
     """Whether the text holds whitespace other than spaces, tabs and newlines, or control characters."""
     if text.isascii():
@@ -380,12 +384,40 @@ class _Scanner:
 
     def reference(self, i: int, content: str) -> bool:
         """Record a single-line link reference definition at line i; False when the line is not one."""
-        found = _reference(content, self.lines[i + 1] if i + 1 < self.n else "")
+        try:
+            found = _reference(content, self.lines[i + 1] if i + 1 < self.n else "")
+        except _LabelGoesOn:
+            if self.label_closes_later(i):
+                raise _Bail from None  # a definition whose label runs over lines
+            return False
         if found is None:
             return False
         label, href = found
         self.references.setdefault(label, href)
         return True
+
+    def label_closes_later(self, i: int) -> bool:
+        """Whether the label opened on line i closes as ``]:`` on the lines markdown-it's reference rule adds.
+
+        Like that rule, a label takes the next line unless it is blank or opens a block that may end a
+        reference (indented code-like lines are taken), and a ``[`` inside it means no definition.
+        """
+        j = i + 1
+        while j < self.line_max:
+            content, indent = self.content(j)
+            if not content or (indent < 4 and (self.ends_block(content) or _marker(content)
+                                               or ("|" in content and self.table_columns(j)))):
+                return False
+            pos, size = 0, len(content)
+            while pos < size:
+                ch = content[pos]
+                if ch == "[":
+                    return False
+                if ch == "]":
+                    return content[pos + 1 : pos + 2] == ":"
+                pos += 2 if ch == "\\" else 1
+            j += 1
+        return False
 
     def listing(self, i: int) -> int:
         """A flat list whose items are one paragraph each; returns the line after it."""
@@ -494,7 +526,7 @@ def _reference(content: str, next_line: str) -> tuple[str, str] | None:
             pos += 1
         pos += 1
     if label_end < 0:
-        raise _Bail  # the label may go on on the next line
+        raise _LabelGoesOn
     if content[label_end + 1 : label_end + 2] != ":":
         return None
     pos = label_end + 2
