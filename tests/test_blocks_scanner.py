@@ -285,6 +285,22 @@ def test_reference_urls_kept_verbatim_are_what_markdown_it_normalises_to() -> No
     assert tried > 500
 
 
+def test_plain_labels_normalise_as_markdown_it_does() -> None:
+    from markdown_it.common.utils import normalizeReference
+
+    rng = random.Random(8)
+    alphabet = ["a", "Z", " ", "  ", "\t", "\n", "ß", "ẞ", "İ", "K", "Ω", "ϴ", "é", "\\", "]", "-", "1", "\u00a0", "\u3000",
+                "\x0b", "\x1c", "\u200b", "\ufeff", "\x85"]
+    plain = 0
+    for _ in range(5000):
+        label = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 8)))
+        assert parse.normalise_label(label) == normalizeReference(label), repr(label)
+        if scanner.plain_label(label) is not None:
+            plain += 1
+            assert scanner.plain_label(label) == normalizeReference(label), repr(label)
+    assert plain > 1000
+
+
 # -- random documents -------------------------------------------------------------------------------
 
 WORDS = ["the", "vote", "48.3%", "€4bn", "Zoë", "said", "`code`", "*em*", "_x_", "[link](http://x.org)", "[ref]",
