@@ -76,6 +76,14 @@ def parse_directive(body: str, doc: Document, start: int, end: int) -> Directive
 
 def _code_lines(text: str) -> set[int]:
     """1-based lines inside fenced or indented code blocks, where a comment is only an example."""
+    from factlint.document.blocks import code_lines
+
+    found = code_lines(text)
+    return found if found is not None else _markdown_it_code_lines(text)
+
+
+def _markdown_it_code_lines(text: str) -> set[int]:
+    """What _code_lines gives, from markdown-it (for the drafts the block scanner declines)."""
     from markdown_it import MarkdownIt
 
     lines: set[int] = set()

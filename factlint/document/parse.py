@@ -103,24 +103,24 @@ def _footnotes(text: str) -> tuple[str, dict[str, tuple[int, int]]]:
 
 
 def normalise_label(label: str) -> str:
-    """Reference labels as markdown-it keys them."""
+    """Reference labels as markdown-it keys them (its own function only for labels with unusual whitespace)."""
+    from factlint.document.blocks import plain_label
+
+    plain = plain_label(label)
+    if plain is not None:
+        return plain
     from markdown_it.common.utils import normalizeReference
 
     return normalizeReference(label)
 
 
-def _markdown_blocks(text: str, starts: tuple[int, ...]) -> tuple[list[Block], dict[str, tuple[str, int, int]]]:
-    """Checkable blocks from markdown-it's block tokens and line maps, plus link reference definitions."""
+def _markdown_it_blocks(text: str, starts: tuple[int, ...]) -> tuple[list[Block], dict[str, str]]:
+    """Checkable blocks from markdown-it's block tokens and line maps, plus its reference definitions' URLs."""
     from markdown_it import MarkdownIt
 
     env: dict = {}
     tokens = MarkdownIt("commonmark", {"html": True}).enable("table").parse(text, env)
-    known = env.get("references", {})
-    references = {}
-    for m in _REFERENCE_DEF.finditer(text):
-        label = normalise_label(m.group("label"))
-        if label in known and label not in references:
-            references[label] = (known[label].get("href", ""), m.start("url"), m.end("url"))
+    known = {label: ref.get("href", "") for label, ref in env.get("references", {}).items()}
     nlines = len(starts)
 
     def span(line_map: list[int]) -> tuple[int, int]:
@@ -142,6 +142,20 @@ def _markdown_blocks(text: str, starts: tuple[int, ...]) -> tuple[list[Block], d
             blocks.append(Block(*span(tok.map), kind))
         elif tok.type == "tr_open":
             blocks.append(Block(*span(tok.map), "table_row", None if tokens[i - 1].type == "thead_open" else header))
+    return blocks, known
+
+
+def _markdown_blocks(text: str, starts: tuple[int, ...]) -> tuple[list[Block], dict[str, tuple[str, int, int]]]:
+    """Checkable blocks and link reference definitions: the fast scanner's, or markdown-it's when it declines."""
+    from factlint.document.blocks import scan
+
+    found = scan(text, starts)
+    blocks, known = found if found is not None else _markdown_it_blocks(text, starts)
+    references = {}
+    for m in _REFERENCE_DEF.finditer(text):
+        label = normalise_label(m.group("label"))
+        if label in known and label not in references:
+            references[label] = (known[label], m.start("url"), m.end("url"))
     return blocks, references
 
 
