@@ -11,13 +11,15 @@ from factlint.document.model import Document
 from factlint.document.parse import normalise_label
 from factlint.extraction.model import Citation
 
-_INLINE_LINK = re.compile(r"(?<!!)\[(?P<label>[^\[\]\n]*)\]\([ \t]*<?(?P<url>[^()\s<>]+)>?(?:[ \t]+\"[^\"\n]*\")?[ \t]*\)")
-_REF_LINK = re.compile(r"(?<!!)\[(?P<label>[^\[\]\n]+)\]\[(?P<ref>[^\[\]\n]*)\]")
-_SHORTCUT = re.compile(r"(?<![!\]])\[(?P<label>[^\[\]\n^@][^\[\]\n]*)\](?![\[(:])")
+# Each pattern opens with a literal and checks what precedes it just after ("\[(?<!!\[)" for "(?<!!)\["),
+# so the regex engine skips to candidate characters (tests compare each with its plain form).
+_INLINE_LINK = re.compile(r"\[(?<!!\[)(?P<label>[^\[\]\n]*)\]\([ \t]*<?(?P<url>[^()\s<>]+)>?(?:[ \t]+\"[^\"\n]*\")?[ \t]*\)")
+_REF_LINK = re.compile(r"\[(?<!!\[)(?P<label>[^\[\]\n]+)\]\[(?P<ref>[^\[\]\n]*)\]")
+_SHORTCUT = re.compile(r"\[(?<![!\]]\[)(?P<label>[^\[\]\n^@][^\[\]\n]*)\](?![\[(:])")
 _AUTOLINK = re.compile(r"<(?P<url>https?://[^\s<>]+)>")
-URL_RE = re.compile(r"\b(?:https?://|www\.)[^\s<>()\[\]]*[^\s<>()\[\].,;:!?'\"]")
+URL_RE = re.compile(r"(?:h(?<!\wh)ttps?://|w(?<!\ww)ww\.)[^\s<>()\[\]]*[^\s<>()\[\].,;:!?'\"]")
 _FOOTNOTE_REF = re.compile(r"\[\^(?P<id>[^\]\s]+)\]")
-KEY_RE = re.compile(r"(?<![\w@.])@(?P<key>[A-Za-z0-9_](?:[\w:.#$%&+?<>~/-]*[\w])?)")
+KEY_RE = re.compile(r"@(?<![\w@.]@)(?P<key>[A-Za-z0-9_](?:[\w:.#$%&+?<>~/-]*[\w])?)")
 
 
 def _reference(doc: Document, m: re.Match, label: str, taken: list[tuple[int, int]]) -> Citation | None:

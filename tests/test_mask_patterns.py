@@ -1,0 +1,52 @@
+"""The masking patterns written for speed match exactly what their plain forms match."""
+
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+
+from factlint.document import parse
+from factlint.extraction import citations
+
+# The plain forms, as first written: a lookbehind first, so the engine tries every position.
+PLAIN = {
+    "emphasis": (parse._EMPHASIS, r"(?<!\*)\*+|(?<![_A-Za-z0-9])_+|(?<!_)_+(?![_A-Za-z0-9])|~~|\\(?=[^\w\s])",
+                 "*_~\\ab1 \n#-"),
+    "bare-url": (parse._BARE_URL, r"\b(?:https?://|www\.)[^\s<>()\[\]]*[^\s<>()\[\].,;:!?'\"]",
+                 ["h", "t", "p", "s", "w", ":", "/", ".", "x", " ", "-", "é", "_", "1", ")", "http://", "www."]),
+    "citation-key": (parse._INLINE_MASKS[-1], r"(?<![\w@.])-?@[A-Za-z0-9_][\w:.#$%&+?<>~/-]*[\w]",
+                     "-@a_.1 x:\n"),
+    "inline-link": (citations._INLINE_LINK,
+                    r"(?<!!)\[(?P<label>[^\[\]\n]*)\]\([ \t]*<?(?P<url>[^()\s<>]+)>?(?:[ \t]+\"[^\"\n]*\")?[ \t]*\)",
+                    "![]()a <>\" \n"),
+    "reference-link": (citations._REF_LINK, r"(?<!!)\[(?P<label>[^\[\]\n]+)\]\[(?P<ref>[^\[\]\n]*)\]", "![]a \n"),
+    "shortcut": (citations._SHORTCUT, r"(?<![!\]])\[(?P<label>[^\[\]\n^@][^\[\]\n]*)\](?![\[(:])", "![]a^@(:\n "),
+    "url": (citations.URL_RE, r"\b(?:https?://|www\.)[^\s<>()\[\]]*[^\s<>()\[\].,;:!?'\"]",
+            ["h", "t", "p", "s", "w", ":", "/", ".", "x", " ", "é", "1", "]", "http://", "www."]),
+    "key": (citations.KEY_RE, r"(?<![\w@.])@(?P<key>[A-Za-z0-9_](?:[\w:.#$%&+?<>~/-]*[\w])?)", "-@a_.1 x:\n"),
+}
+
+
+def _mark(m: re.Match) -> str:
+    return "<" + m.group() + "|" + "|".join(g or "" for g in m.groups()) + ">"
+
+
+@pytest.mark.parametrize("name", sorted(PLAIN))
+def test_fast_pattern_equals_plain_form(name: str) -> None:
+    fast, plain, alphabet = PLAIN[name]
+    plain = re.compile(plain)
+    rng = random.Random(name)
+    for _ in range(30000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 14)))
+        assert fast.sub(_mark, text) == plain.sub(_mark, text), text
+
+
+def test_heading_marks_blanked_line_by_line_as_on_the_whole_text() -> None:
+    rng = random.Random(7)
+    pieces = ["#", "##", " ", "\t", "a", "b", "\n", "# ", " #", "x#y"]
+    for _ in range(20000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 16)))
+        whole = parse._HEADING_MARK.sub(lambda m: " " * len(m.group()), text)
+        assert parse._sub_lines_with("#", parse._HEADING_MARK, text) == whole, text
