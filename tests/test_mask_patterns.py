@@ -50,3 +50,19 @@ def test_heading_marks_blanked_line_by_line_as_on_the_whole_text() -> None:
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 16)))
         whole = parse._HEADING_MARK.sub(lambda m: " " * len(m.group()), text)
         assert parse._sub_lines_with("#", parse._HEADING_MARK, text) == whole, text
+
+
+def test_linkable_keeps_the_union_of_block_spans() -> None:
+    from factlint.document.model import Block
+
+    rng = random.Random(3)
+    for _ in range(3000):
+        text = "".join(rng.choice("ab \n") for _ in range(rng.randint(0, 30)))
+        blocks = []
+        for _ in range(rng.randint(0, 4)):
+            a = rng.randint(0, len(text))
+            blocks.append(Block(a, rng.randint(a, len(text)), "paragraph"))
+        chars = [" " if c != "\n" else c for c in text]  # the plain way: every block's span keeps its text
+        for b in blocks:
+            chars[b.start : b.end] = text[b.start : b.end]
+        assert parse._linkable(text, blocks, markdown=False) == "".join(chars), (text, blocks)

@@ -180,10 +180,15 @@ def _blank_citation_group(m: re.Match) -> str:
 
 def _linkable(text: str, blocks: list[Block], markdown: bool) -> str:
     """Blocks only, with code spans and HTML comments blanked: where links and citations may stand."""
-    chars = [" " if c != "\n" else c for c in text]
-    for b in blocks:
-        chars[b.start : b.end] = text[b.start : b.end]
-    linkable = "".join(chars)
+    blank = "\n".join(" " * len(line) for line in text.split("\n"))  # same length, same line breaks
+    parts, done = [], 0
+    for b in sorted(blocks, key=lambda b: b.start):  # the union of the blocks' spans keeps its text
+        start = max(b.start, done)
+        if b.end > start:
+            parts += (blank[done:start], text[start : b.end])
+            done = b.end
+    parts.append(blank[done:])
+    linkable = "".join(parts)
     if markdown:
         for pattern in _INLINE_MASKS[:2]:
             linkable = pattern.sub(_blank_match, linkable)

@@ -23,18 +23,13 @@ LEADING_WORDS = frozenset(
 )
 
 
-def _capitalised(word: str) -> bool:
-    """Title case or all caps (acronyms)."""
-    return word[:1].isupper()
-
-
 def name_spans(text: str, start: int, end: int) -> Iterator[list[re.Match]]:
     """Runs of capitalised words (with name particles) separated by single spaces."""
     run: list[re.Match] = []
     for m in _WORD.finditer(text, start, end):
         word = m.group()
         joined = run and text[run[-1].end() : m.start()] in (" ", "\u00a0")
-        if _capitalised(word) or (joined and word.lower() in _PARTICLES):
+        if word[:1].isupper() or (joined and word.lower() in _PARTICLES):  # title case or all caps (acronyms)
             if run and not joined:
                 yield _trim(run)
                 run = []
@@ -57,9 +52,10 @@ def _trim(run: list[re.Match]) -> list[re.Match]:
 
 def _strip_possessive(text: str, start: int, end: int) -> int:
     """End offset without a trailing possessive ('s, ’s, or a bare apostrophe)."""
-    for suffix in ("'s", "’s", "'", "’"):
-        if text.endswith(suffix, start, end):
-            return end - len(suffix)
+    if end - start >= 2 and text[end - 1] == "s" and text[end - 2] in "'’":
+        return end - 2
+    if end > start and text[end - 1] in "'’":
+        return end - 1
     return end
 
 
@@ -67,14 +63,16 @@ def resolve(text: str, run: list[re.Match], index) -> Iterator[NameMention]:
     """Longest exact ledger matches within a run; the rest of the run as one unresolved mention."""
     i = 0
     leftover: list[re.Match] = []
+    longest = getattr(index, "max_name_tokens", 1)
+    names = index.names if index is not None else {}
     while i < len(run):
-        for size in range(min(len(run) - i, getattr(index, "max_name_tokens", 1)), 0, -1):
+        for size in range(min(len(run) - i, longest), 0, -1):
             a, b = run[i].start(), _strip_possessive(text, run[i].start(), run[i + size - 1].end())
             key = fold(text[a:b])
-            if index is not None and key in index.names:
+            if key in names:
                 yield from _unresolved(text, leftover)
                 leftover = []
-                yield NameMention(a, b, text[a:b], key, tuple(sorted(index.names[key])))
+                yield NameMention(a, b, text[a:b], key, tuple(sorted(names[key])))
                 i += size
                 break
         else:
