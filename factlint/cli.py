@@ -75,7 +75,8 @@ def main() -> None:
 @click.option("--write-baseline", type=click.Path(path_type=Path),
               help="Record the current findings in this baseline file (other files' entries are kept).")
 @click.option("--color/--no-color", default=None, help="Colour the text report. Default: on a terminal, unless NO_COLOR.")
-@click.option("-j", "--jobs", type=click.IntRange(min=1), help="Check files in N processes. Default: the core count for many files.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), help="Check files (or the sections of one long file) in N processes. Default: the core count "
+                   "for many files or a file over 256 KB.")
 def check(paths: tuple[str, ...], ledgers: tuple[Path, ...], fmt: str, as_of: dt.date | None,
           select: tuple[str, ...], ignore: tuple[str, ...], fail_on: str | None, quiet: bool, stats: bool,
           encoding: str, baseline: Path | None, write_baseline: Path | None, color: bool | None,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from factlint.catalogue import Rule, load_catalogue
@@ -36,13 +37,31 @@ class RuleSet:
         return cls(active)
 
 
-def build_context(doc: Document, ledger_index, as_of: dt.date) -> Context:
-    """Run extraction and matching once for a document."""
+def build_context(doc: Document, ledger_index, as_of: dt.date, span: tuple[int, int] | None = None) -> Context:
+    """Run extraction and matching once for a document (or the part of it in ``span``)."""
     from factlint.extraction.pipeline import extract
     from factlint.matching.bind import bind
 
-    ctx = extract(doc, ledger_index, as_of)
+    ctx = extract(doc, ledger_index, as_of, span)
     return bind(ctx) if ledger_index is not None else ctx
+
+
+def document_spans(doc: Document, parts: int) -> list[tuple[int, int]]:
+    """Up to ``parts`` spans of about equal length covering the document, each cut just before a heading.
+
+    Binding carries context from one sentence to the next only within a block, and from a heading to
+    its section: cut before headings, the parts are checked independently with the findings of the whole.
+    """
+    heads = [b.start for b in doc.blocks if b.kind == "heading" and b.start > 0]
+    cuts: list[int] = []
+    for j in range(1, parts):
+        target = len(doc.text) * j // parts
+        k = bisect_left(heads, target)
+        near = min(heads[max(k - 1, 0) : k + 1], key=lambda h: abs(h - target), default=None)
+        if near is not None and near > (cuts[-1] if cuts else 0):
+            cuts.append(near)
+    bounds = [0, *cuts, len(doc.text) + 1]
+    return list(zip(bounds, bounds[1:]))
 
 
 def _finding(doc: Document, code: str, rule: Rule, severity: str, hit: Hit) -> Finding:
@@ -58,11 +77,21 @@ def _finding(doc: Document, code: str, rule: Rule, severity: str, hit: Hit) -> F
 def check_document(doc: Document, ledger_index, as_of: dt.date, rules: RuleSet,
                    stats: list[Coverage] | None = None) -> list[Finding]:
     """All findings for one document, in report order; appends its citation coverage to ``stats``."""
-    ctx = build_context(doc, ledger_index, as_of)
+    return finish_document(doc, check_span(doc, ledger_index, as_of, rules, stats), rules)
+
+
+def check_span(doc: Document, ledger_index, as_of: dt.date, rules: RuleSet, stats: list[Coverage] | None = None,
+               span: tuple[int, int] | None = None) -> list[Finding]:
+    """The findings of a document's part in ``span`` (all of it when None), before suppressions."""
+    ctx = build_context(doc, ledger_index, as_of, span)
     if stats is not None:
         stats.append(Coverage.of(ctx.claims))
-    findings = apply_suppressions(doc, run_checks(ctx, rules), rules)
-    return sorted(findings, key=Finding.sort_key)
+    return run_checks(ctx, rules)
+
+
+def finish_document(doc: Document, findings: list[Finding], rules: RuleSet) -> list[Finding]:
+    """Suppressions (and FL901 for unused ones) over a whole document's findings, in report order."""
+    return sorted(apply_suppressions(doc, findings, rules), key=Finding.sort_key)
 
 
 def run_checks(ctx: Context, rules: RuleSet) -> list[Finding]:

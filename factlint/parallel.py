@@ -4,6 +4,10 @@ The ledger index is handed to each worker once, through the pool's initializer: 
 are forked, so they inherit the parent's index without copying or pickling it; elsewhere it is pickled
 once per worker, not once per file. Results come back in file order (``Executor.map``), so the report
 is byte-for-byte the one a serial run prints.
+
+A single long draft is split instead: its sections (engine.document_spans) are checked in forked
+workers that inherit the parsed draft and the index, and their findings are joined before
+suppressions and sorting, so the report is again the serial one.
 """
 
 from __future__ import annotations
@@ -18,8 +22,11 @@ from factlint.errors import FactlintError
 
 # Below this much text in total, starting worker processes costs more than it saves.
 MIN_PARALLEL_BYTES = 256 * 1024
+# A single draft this long (in characters) is split across the cores.
+MIN_SPLIT_CHARS = 256 * 1024
 
 _STATE: dict[str, Any] = {}
+_SPANS: dict[str, Any] = {}
 
 
 def cpu_count() -> int:
@@ -44,16 +51,58 @@ def default_jobs(files: list[str]) -> int:
 
 
 def check_file(path: str, index, as_of: dt.date | None, rules, stats: bool, text: str | None = None,
-               encoding: str = "utf-8"):
-    """Findings (and citation coverage, when asked) of one draft; ``text`` stands in for reading ``path``."""
+               encoding: str = "utf-8", parts: int = 1):
+    """Findings (and citation coverage, when asked) of one draft; ``text`` stands in for reading ``path``.
+
+    A long draft is checked in up to ``parts`` pieces at once (engine.document_spans), with the same
+    findings as in one piece.
+    """
+    from factlint.coverage import Coverage
     from factlint.document.parse import is_markdown_path, parse_document
     from factlint.drafts import read_draft
-    from factlint.engine import check_document
+    from factlint.engine import check_span, document_spans, finish_document
 
     doc = parse_document(read_draft(path, encoding) if text is None else text, path, markdown=is_markdown_path(path))
     day = as_of or doc.date or dt.date.today()
     coverage: list | None = [] if stats else None
-    return check_document(doc, index, day, rules, coverage), coverage
+    spans = document_spans(doc, parts) if parts > 1 and len(doc.text) >= MIN_SPLIT_CHARS else []
+    if len(spans) > 1:
+        found = _check_spans(doc, index, day, rules, coverage, spans)
+    else:
+        found = check_span(doc, index, day, rules, coverage)
+    if coverage is not None:
+        coverage = [sum(coverage, Coverage())]
+    return finish_document(doc, found, rules), coverage
+
+
+def _check_spans(doc, index, day: dt.date, rules, coverage: list | None, spans: list[tuple[int, int]]) -> list:
+    """Check a document's spans in forked workers, the first in this process meanwhile; findings in span order."""
+    _SPANS.update(doc=doc, index=index, day=day, rules=rules, stats=coverage is not None)
+    try:
+        pool = _fork_pool(len(spans) - 1, None)
+    except (OSError, NotImplementedError, ImportError, ValueError):
+        pool = None
+    if pool is None:  # no fork here (not Linux, or no process support): one span after another
+        results = [_span_work(span) for span in spans]
+    else:
+        with pool:
+            futures = [pool.submit(_span_work, span) for span in spans[1:]]
+            results = [_span_work(spans[0])] + [f.result() for f in futures]
+    _SPANS.clear()
+    if coverage is not None:
+        coverage.extend(c for _, cov in results for c in cov)
+    return [f for found, _ in results for f in found]
+
+
+def _span_work(span: tuple[int, int]) -> tuple[list, list]:
+    """Check one span of the document in _SPANS (inherited by a forked worker)."""
+    from factlint.engine import check_span
+
+    state = _SPANS
+    cov: list = []
+    found = check_span(state["doc"], state["index"], state["day"], state["rules"], cov if state["stats"] else None,
+                       span)
+    return found, cov
 
 
 def _outcome(path: str, text: str | None, state: dict):
@@ -62,7 +111,7 @@ def _outcome(path: str, text: str | None, state: dict):
 
     try:
         return "ok", check_file(path, state["index"], state["as_of"], state["rules"], state["stats"], text,
-                                state["encoding"])
+                                state["encoding"], state.get("parts", 1))
     except BinaryDraft as exc:
         if path in state["explicit"]:  # named on the command line: an error, not a skip
             return "error", (type(exc), exc.path, exc.message, exc.line, exc.column)
@@ -88,6 +137,17 @@ def _pool(jobs: int, state: dict):
 
     context = multiprocessing.get_context("fork") if sys.platform.startswith("linux") else None
     return ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_init, initargs=(state,))
+
+
+def _fork_pool(jobs: int, _state: None):
+    """A pool of forked workers that inherit this process's memory (the parsed draft and the index), or None
+    where processes cannot be forked."""
+    if not sys.platform.startswith("linux"):
+        return None
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    return ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork"))
 
 
 def _outcomes(files: list[str], state: dict, jobs: int):
@@ -120,9 +180,11 @@ def check_files(files: list[str], index, as_of: dt.date | None, rules, *, stats:
     """
     import click
 
+    # One file: its parts are shared out instead (when it is long enough; see check_file).
+    parts = (cpu_count() if jobs is None else max(1, jobs)) if len(files) == 1 else 1
     jobs = default_jobs(files) if jobs is None else max(1, min(jobs, len(files)))
     state = {"index": index, "as_of": as_of, "rules": rules, "stats": stats, "encoding": encoding,
-             "explicit": tuple(explicit)}
+             "explicit": tuple(explicit), "parts": parts}
     findings: list = []
     coverage: list | None = [] if stats else None
     checked = 0

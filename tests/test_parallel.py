@@ -82,3 +82,54 @@ def test_default_jobs(tmp_path: Path) -> None:
     big = tmp_path / "big.md"
     big.write_text("word " * 60_000)
     assert default_jobs([str(big), str(one)]) == min(2, cpu_count())
+
+
+def _drafts(workload: Path) -> list[Path]:
+    """Generated drafts and the fixture drafts: headings, tables, lists, citations, footnotes, suppressions."""
+    return [workload / "draft-16KB.md", workload / "draft-8KB.md", *sorted(ROOT.glob("fixtures/*/*.md"))]
+
+
+@pytest.mark.parametrize("parts", [2, 3, 7])
+def test_a_draft_checked_in_parts_has_the_findings_of_one_piece(workload: Path, monkeypatch, parts: int) -> None:
+    from factlint import parallel
+    from factlint.engine import RuleSet
+    from factlint.run import load_index
+
+    monkeypatch.setattr(parallel, "MIN_SPLIT_CHARS", 0)
+    rules = RuleSet.build(select=("FL",))  # every rule, FL204 and FL901 too
+    checked = 0
+    for draft in _drafts(workload):
+        ledger = workload / "facts-200.yaml" if draft.parent == workload else draft.parent / "facts.yaml"
+        if not ledger.exists():
+            continue
+        index = load_index((ledger,))
+        whole = parallel.check_file(str(draft), index, None, rules, True)
+        split = parallel.check_file(str(draft), index, None, rules, True, parts=parts)
+        assert split == whole, draft
+        checked += bool(whole[0])
+    assert checked >= 5
+
+
+def test_document_spans_cut_before_headings_and_cover_the_text(workload: Path) -> None:
+    from factlint.document.parse import parse_document
+    from factlint.engine import document_spans
+
+    doc = parse_document((workload / "draft-16KB.md").read_text(encoding="utf-8"), "d.md")
+    heads = {b.start for b in doc.blocks if b.kind == "heading"}
+    spans = document_spans(doc, 4)
+    assert len(spans) > 1 and spans[0][0] == 0 and spans[-1][1] == len(doc.text) + 1
+    assert all(a[1] == b[0] and b[0] in heads for a, b in zip(spans, spans[1:]))
+    assert document_spans(parse_document("No heading here. 48%.\n", "d.md"), 4) == [(0, 23)]
+
+
+def test_one_long_file_is_shared_out_with_the_serial_output(workload: Path, monkeypatch) -> None:
+    from factlint import parallel
+    from factlint.engine import RuleSet
+    from factlint.run import load_index
+
+    monkeypatch.setattr(parallel, "MIN_SPLIT_CHARS", 0)
+    index = load_index((workload / "facts-200.yaml",))
+    files = [str(workload / "draft-16KB.md")]
+    serial = check_files(files, index, None, RuleSet.build(), stats=True, jobs=1)
+    shared = check_files(files, index, None, RuleSet.build(), stats=True, jobs=2)
+    assert serial == shared and serial[0] and len(serial[1]) == 1

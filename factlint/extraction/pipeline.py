@@ -22,14 +22,16 @@ def _year_hint(years: list[tuple[int, int]], offsets: list[int], start: int, end
     return years[i][1] if i < len(years) and years[i][0] < end else None
 
 
-def extract(doc: Document, ledger_index, as_of: dt.date) -> Context:
-    """Sentences, numbers, dates, names and citations of one document.
+def extract(doc: Document, ledger_index, as_of: dt.date, span: tuple[int, int] | None = None) -> Context:
+    """Sentences, numbers, dates, names and citations of one document, or of the part of it in ``span``.
 
+    A span starts where a block starts (engine.document_spans cuts before headings); it takes the
+    blocks and citations that start inside it, so the spans of a document partition its findings.
     Names that are ledger names or aliases are resolved here (splitting a capitalised run needs the name
     table); near misses of ledger names are matching's job (factlint.matching.names.annotate).
     """
     text = doc.masked
-    sentences = split_sentences(doc)
+    sentences = split_sentences(doc, span)
     years = list(explicit_years(text, 0, len(text)))
     offsets = [o for o, _ in years]
     quantities: list[Quantity] = []
@@ -42,4 +44,4 @@ def extract(doc: Document, ledger_index, as_of: dt.date) -> Context:
         names.extend(find_names(text, s.start, s.end, ledger_index))
     return Context(doc=doc, as_of=as_of, ledger=ledger_index, sentences=sentences,
                    quantities=tuple(quantities), dates=tuple(dates), names=tuple(names),
-                   citations=tuple(find_citations(doc)))
+                   citations=tuple(c for c in find_citations(doc) if span is None or span[0] <= c.start < span[1]))

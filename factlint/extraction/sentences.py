@@ -27,11 +27,13 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     return word in _ABBREVIATIONS or (len(word) == 1 and text[m.start(1)].isupper())
 
 
-def split_sentences(doc: Document) -> tuple[Sentence, ...]:
-    """Sentences inside each block; a block boundary always ends a sentence."""
+def split_sentences(doc: Document, span: tuple[int, int] | None = None) -> tuple[Sentence, ...]:
+    """Sentences inside each block (only blocks starting in ``span``); a block boundary always ends a sentence."""
     out: list[Sentence] = []
     text = doc.masked
     for index, block in enumerate(doc.blocks):
+        if span is not None and not span[0] <= block.start < span[1]:
+            continue
         start = block.start
         for m in _END.finditer(text, block.start, block.end):
             if text[m.start()] == "." and _is_abbreviation(text, m.start()):
