@@ -45,10 +45,11 @@ class LedgerIndex:
     names: dict[str, tuple[str, ...]] = field(default_factory=dict)  # folded name or alias -> entity ids
     spellings: dict[str, str] = field(default_factory=dict)  # folded name or alias -> as written
     max_name_tokens: int = 1
-    near: dict[str, tuple[str, ...]] = field(default_factory=dict)  # deletion key -> name tokens it comes from
+    near: dict[str, str] = field(default_factory=dict)  # deletion key -> the name tokens it comes from, space-separated
     tokens: dict[str, tuple[str, ...]] = field(default_factory=dict)  # folded token -> folded names that use it
-    by_entity: dict[tuple[str, str], list[int]] = field(default_factory=dict)  # (entity, kind) -> fact numbers
-    by_keyword: dict[tuple[str, str], list[int]] = field(default_factory=dict)  # (keyword stem, kind) -> fact numbers
+    # Keyed "entity\0kind" and "stem\0kind": string keys unpickle several times faster than tuples.
+    by_entity: dict[str, list[int]] = field(default_factory=dict)  # entity, kind -> fact numbers
+    by_keyword: dict[str, list[int]] = field(default_factory=dict)  # keyword stem, kind -> fact numbers
     urls: dict[str, set[str]] = field(default_factory=dict)  # normalised source URL -> source ids
     source_ids_lower: dict[str, str] = field(default_factory=dict)  # lower-cased source id -> source id
     hosts: dict[str, list[str]] = field(default_factory=dict)  # host -> normalised source URLs on it
@@ -83,27 +84,28 @@ class LedgerIndex:
                     if len(token) >= 3 and token not in near.get(token, ()):
                         for d in deletes(token):
                             near[d].add(token)
-        by_entity: dict[tuple[str, str], list[int]] = defaultdict(list)
-        by_keyword: dict[tuple[str, str], list[int]] = defaultdict(list)
+        by_entity: dict[str, list[int]] = defaultdict(list)
+        by_keyword: dict[str, list[int]] = defaultdict(list)
         for i, fact in enumerate(ledger.facts):
             kind = fact_kind(fact)
             for entity_id in dict.fromkeys(fact.about):
-                by_entity[entity_id, kind].append(i)
+                by_entity[f"{entity_id}\0{kind}"].append(i)
             stems = dict.fromkeys(stem(words[0]) for k in fact.keywords if (words := fold(k).split()))
             for word in stems:
-                by_keyword[word, kind].append(i)
+                by_keyword[f"{word}\0{kind}"].append(i)
         index._index_sources()
         from factlint.matching.support import SupportIndex
 
         index._support = SupportIndex.build(ledger.facts, index.facts)
-        index.names, index.near, index.tokens = _frozen(names), _frozen(near), _frozen(tokens)
+        index.names, index.tokens = _frozen(names), _frozen(tokens)
+        index.near = {key: " ".join(sorted(found)) for key, found in near.items()}  # one string: quick to unpickle
         index.by_entity, index.by_keyword = dict(by_entity), dict(by_keyword)
         return index
 
     def entity_facts(self, entity_id: str, kinds: tuple[str, ...]) -> list[Fact]:
         """An entity's facts of these kinds (a kind is a unit dimension, 'none' or 'date')."""
         facts = self.facts
-        return [facts[i] for kind in kinds for i in self.by_entity.get((entity_id, kind), ())]
+        return [facts[i] for kind in kinds for i in self.by_entity.get(f"{entity_id}\0{kind}", ())]
 
     def keyword_facts(self, words: frozenset[str], kinds: tuple[str, ...]) -> list[Fact]:
         """Facts of these kinds with a keyword among ``words``, through selective keywords only.
@@ -114,7 +116,7 @@ class LedgerIndex:
         out: list[int] = []
         for word in sorted(words):
             for kind in kinds:
-                posting = self.by_keyword.get((word, kind), ())
+                posting = self.by_keyword.get(f"{word}\0{kind}", ())
                 if len(posting) <= MAX_POSTING:
                     out.extend(posting)
         facts = self.facts
@@ -181,5 +183,5 @@ class LedgerIndex:
         """Ledger name tokens within one edit of ``token`` (deletions meet halfway, SymSpell-style)."""
         out: set[str] = set()
         for d in deletes(token):
-            out.update(self.near.get(d, ()))
+            out.update(self.near.get(d, "").split())
         return out
