@@ -77,7 +77,12 @@ def check_file(path: str, index, as_of: dt.date | None, rules, stats: bool, text
 
 def _check_spans(doc, index, day: dt.date, rules, coverage: list | None, spans: list[tuple[int, int]]) -> list:
     """Check a document's spans in forked workers, the first in this process meanwhile; findings in span order."""
+    import gc
+
     _SPANS.update(doc=doc, index=index, day=day, rules=rules, stats=coverage is not None)
+    # Frozen objects are never traversed by the collector, so a worker does not copy every page of the
+    # inherited index just to run a collection (copy-on-write).
+    gc.freeze()
     try:
         pool = _fork_pool(len(spans) - 1, None)
     except (OSError, NotImplementedError, ImportError, ValueError):
@@ -89,6 +94,7 @@ def _check_spans(doc, index, day: dt.date, rules, coverage: list | None, spans: 
             futures = [pool.submit(_span_work, span) for span in spans[1:]]
             results = [_span_work(spans[0])] + [f.result() for f in futures]
     _SPANS.clear()
+    gc.unfreeze()
     if coverage is not None:
         coverage.extend(c for _, cov in results for c in cov)
     return [f for found, _ in results for f in found]
@@ -155,15 +161,22 @@ def _outcomes(files: list[str], state: dict, jobs: int):
     if jobs > 1:
         from factlint.drafts import read_draft
 
+        import gc
+
         items = [(path, read_draft(path, state["encoding"]) if path == "-" else None) for path in files]
+        gc.freeze()  # forked workers then leave the inherited index's pages alone (see _check_spans)
         try:
             pool = _pool(jobs, state)
         except (OSError, NotImplementedError, ImportError):  # no process support here: run serially
             pool = None
         if pool is not None:
-            with pool:
-                yield from pool.map(_work, items, chunksize=max(1, len(items) // (jobs * 8)))
+            try:
+                with pool:
+                    yield from pool.map(_work, items, chunksize=max(1, len(items) // (jobs * 8)))
+            finally:
+                gc.unfreeze()
             return
+        gc.unfreeze()
         for path, text in items:
             yield _outcome(path, text, state)
         return
