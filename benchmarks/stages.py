@@ -1,8 +1,9 @@
 """In-process stage timings of one `factlint check`, run in a fresh interpreter per case.
 
 The stages mirror factlint.run.run_check and factlint.engine.check_document, called one by one:
-ledger load (load_ledgers, through the ledger cache when main has one), index build, document
-read + parse, extraction, matching (bind), rules (checks + positioned findings) and output (render).
+ledger and index load (factlint.matching.cached.load_index, as the CLI: one pickle when the cache
+holds the ledger's index, else parse, validate, build and store it), document read + parse,
+extraction, matching (bind), rules (checks + positioned findings) and output (render).
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ import time
 from contextlib import contextmanager
 from pathlib import Path
 
-STAGES = ("load", "index", "parse", "extract", "bind", "rules", "output")
+STAGES = ("load", "parse", "extract", "bind", "rules", "output")
 
 
 class Timer:
@@ -78,22 +79,19 @@ def run_stages(drafts: list[str], ledgers: list[str], profile: str | None = None
     from factlint.engine import RuleSet
     from factlint.extraction.pipeline import extract
     from factlint.findings import Report
-    from factlint.ledger.load import load_ledgers
     from factlint.matching.bind import bind
-    from factlint.matching.index import LedgerIndex
+    from factlint.matching.cached import load_index
     from factlint.reporters import REPORTERS
 
     timer = Timer()
     paths = tuple(Path(p) for p in ledgers)
     with timer.stage("load"):
-        ledger = load_ledgers(paths)
-    result = {"facts": len(ledger.facts), "entities": len(ledger.entities)}
+        index = load_index(paths)
+    result = {"facts": len(index.facts), "entities": len(index.entity_ids)}
     if only_load:
         return {**result, "times": {"load": timer.times["load"]}, "total": timer.times["load"]}
     rules = RuleSet.build()
     files = collect(tuple(drafts))
-    with timer.stage("index"):
-        index = LedgerIndex.build(ledger)
     findings: list = []
     counts = {"sentences": 0, "quantities": 0, "dates": 0, "names": 0, "bindings": 0}
     docs, extracted, bound = [], [], []
@@ -128,8 +126,7 @@ def run_stages(drafts: list[str], ledgers: list[str], profile: str | None = None
         wanted = [w.strip() for w in profile.split(",")]
         stages = list(dict.fromkeys({"slowest": slowest, "slowest-doc": per_doc}.get(w, w) for w in wanted))
         work = {
-            "load": lambda: load_ledgers(paths),
-            "index": lambda: LedgerIndex.build(ledger),
+            "load": lambda: load_index(paths),
             "parse": lambda: [parse_document(raw, p, markdown=is_markdown_path(p)) for raw, p, _ in docs],
             "extract": lambda: [extract(c.doc, index, c.as_of) for c in extracted],
             "bind": lambda: [bind(c) for c in extracted],

@@ -113,7 +113,7 @@ def test_runner_and_report_on_a_tiny_workload(workload) -> None:
         assert cases[key]["median"] > 0 and cases[key]["rss_mb"] > 1
     assert cases["split-big"]["findings"] == cases["split-big-j1"]["findings"]
     stage = results["stages"]["1mb-big"]
-    assert set(stage["times"]) == {"load", "index", "parse", "extract", "bind", "rules", "output"}
+    assert set(stage["times"]) == {"load", "parse", "extract", "bind", "rules", "output"}
     assert stage["slowest"] in stage["profiles"] and "cumulative" in stage["profiles"][stage["slowest"]]
     assert stage["slowest_doc"] in ("parse", "extract", "bind", "rules") and stage["slowest_doc"] in stage["profiles"]
     assert results["stages"]["load-cold-big"]["facts"] == 200

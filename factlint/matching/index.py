@@ -172,6 +172,11 @@ class LedgerIndex:
             phrases = self._phrases[fact.id] = keyword_phrases(fact)
         return phrases
 
+    @property
+    def entity_ids(self):
+        """Every entity id of the ledger."""
+        return self._entity_blobs.keys()
+
     def entity(self, entity_id: str) -> Entity | None:
         """An entity by id."""
         entity = self._entities.get(entity_id)
