@@ -60,14 +60,20 @@ def _read_yaml(path: Path) -> dict[str, Any]:
 
 
 def _read_pyproject(path: Path) -> dict[str, Any] | None:
-    """The [tool.factlint] table, or None when the file has none."""
+    """The [tool.factlint] table, or None when the file has none (or cannot hold one: no "factlint" in it)."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(str(path), f"cannot read config: {exc}") from None
+    if "factlint" not in text:  # another tool's pyproject: not even parsed (TOML costs a few ms per run)
+        return None
     try:
         import tomllib
     except ModuleNotFoundError:  # Python 3.10
         import tomli as tomllib
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
         raise ConfigError(str(path), f"cannot read config: {exc}") from None
     return data.get("tool", {}).get("factlint")
 

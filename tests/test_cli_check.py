@@ -139,3 +139,14 @@ def test_severity_off_unquoted_in_yaml(tmp_path) -> None:
     (tmp_path / "d.md").write_text("Marta Silva won 41.5 percent of the valid votes.\n")
     proc = factlint("check", "d.md", cwd=tmp_path)
     assert proc.returncode == 0 and "FL101" not in proc.stdout
+
+
+def test_pyproject_of_another_tool_is_skipped_and_a_broken_one_for_factlint_is_an_error(tmp_path) -> None:
+    from factlint.config import load_config
+    from factlint.errors import ConfigError
+
+    (tmp_path / "pyproject.toml").write_text("[tool.black\nline-length = 100\n")  # broken, and not ours
+    assert load_config(tmp_path).ledger == ()
+    (tmp_path / "pyproject.toml").write_text("[tool.factlint\nledger = 'facts.yaml'\n")
+    with pytest.raises(ConfigError, match="cannot read config"):
+        load_config(tmp_path)
