@@ -133,3 +133,25 @@ def test_one_long_file_is_shared_out_with_the_serial_output(workload: Path, monk
     serial = check_files(files, index, None, RuleSet.build(), stats=True, jobs=1)
     shared = check_files(files, index, None, RuleSet.build(), stats=True, jobs=2)
     assert serial == shared and serial[0] and len(serial[1]) == 1
+
+
+def test_checking_a_draft_leaves_no_reference_cycles(workload: Path) -> None:
+    """The collector is paused while a draft is checked; that is only sound if checking makes no cycles."""
+    import datetime as dt
+    import gc
+
+    from factlint.document.parse import parse_document
+    from factlint.engine import RuleSet, check_document
+    from factlint.run import load_index
+
+    index = load_index((workload / "facts-200.yaml",))
+    doc = parse_document((workload / "draft-16KB.md").read_text(encoding="utf-8"), "d.md")
+    rules = RuleSet.build(select=("FL",))
+    check_document(doc, index, dt.date(2023, 6, 15), rules)  # first run: memo caches fill
+    gc.collect()
+    gc.disable()
+    try:
+        assert check_document(doc, index, dt.date(2023, 6, 15), rules)
+        assert gc.collect() == 0
+    finally:
+        gc.enable()
