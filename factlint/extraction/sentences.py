@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_right
 
 from factlint.document.model import Document
 from factlint.extraction.model import Sentence
@@ -54,6 +54,12 @@ def _trim(text: str, s: Sentence) -> Sentence:
 
 
 def by_sentence(items, sentences: tuple[Sentence, ...]) -> list[list]:
-    """Group items (sorted by start) by the sentence their start lies in, with one bisect per sentence."""
-    starts = [i.start for i in items]
-    return [items[bisect_left(starts, s.start) : bisect_left(starts, s.end)] for s in sentences]
+    """Group items (sorted by start) by the sentence their start lies in, with one bisect per item
+    (items are fewer than sentences, and most sentences get none)."""
+    starts = [s.start for s in sentences]
+    groups: list[list] = [[] for _ in sentences]
+    for item in items:
+        i = bisect_right(starts, item.start) - 1
+        if i >= 0 and item.start < sentences[i].end:
+            groups[i].append(item)
+    return groups

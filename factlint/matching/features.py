@@ -44,11 +44,11 @@ def names_a_keyword(phrases: tuple[tuple[str, ...], ...], words: frozenset[str])
     return any(words.issuperset(phrase) for phrase in phrases)
 
 
-def fact_features(fact: Fact, name_tokens: frozenset[str], source_title: str = "",
+def fact_features(fact: Fact, name_tokens: frozenset[str], title_words: frozenset[str] = frozenset(),
                   keywords: tuple[tuple[str, ...], ...] | None = None) -> FactFeatures:
-    """Precompute a fact's keyword phrases, claim words (with its source's title) and years."""
+    """Precompute a fact's keyword phrases, claim words (with its source title's words) and years."""
     keywords = keyword_phrases(fact) if keywords is None else keywords
-    claim = frozenset(w for w in words_of(f"{fact.claim} {source_title}") - STOPWORDS - name_tokens
+    claim = frozenset(w for w in (words_of(fact.claim) | title_words) - STOPWORDS - name_tokens
                       if len(w) > 2 and not w.isdigit())
     years = {int(y) for y in _YEAR.findall(fact.claim)}  # not the source title's: that is often a publication year
     if fact.date:

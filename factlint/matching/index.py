@@ -57,6 +57,7 @@ class LedgerIndex:
     source_prefixes: dict[str, list[str]] = field(default_factory=dict)  # first 3 letters -> source ids
     _features: dict[str, object] = field(default_factory=dict, repr=False)
     _phrases: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict, repr=False)
+    _memo: dict[tuple[str, str], frozenset[str]] = field(default_factory=dict, repr=False)  # per entity, source
     _support: object = field(default=None, repr=False)  # a SupportIndex, built with the index
     _entity_blobs: dict[str, bytes] = field(default_factory=dict, repr=False)  # id -> pickled Entity
     _entities: dict[str, Entity] = field(default_factory=dict, repr=False)  # unpickled on first use
@@ -153,15 +154,34 @@ class LedgerIndex:
         if feats is None:
             from factlint.matching.features import fact_features
 
-            # Name words say who, not what: drop the entity's name and one-word aliases from claim words
-            # (but keep words of longer aliases such as "Tessellate Sync", which also say what).
-            names = frozenset(t for e in fact.about if (ent := self.entity(e))
-                              for spelling in (ent.name, *ent.aliases)
-                              if spelling == ent.name or len(spelling.split()) == 1 for t in fold(spelling).split())
-            source = self.ledger.sources.get(fact.source)
-            feats = self._features[fact.id] = fact_features(fact, names, source.title if source else "",
+            names = frozenset().union(*(self._name_words(e) for e in fact.about))
+            feats = self._features[fact.id] = fact_features(fact, names, self._title_words(fact.source),
                                                             self.keywords(fact))
         return feats
+
+    def _name_words(self, entity_id: str) -> frozenset[str]:
+        """Folded words of an entity's name and one-word aliases, once per entity.
+
+        Name words say who, not what: they are dropped from claim words (but words of longer aliases such
+        as "Tessellate Sync" are kept, since they also say what).
+        """
+        words = self._memo.get(("name", entity_id))
+        if words is None:
+            ent = self.entity(entity_id)
+            words = frozenset(t for spelling in ((ent.name, *ent.aliases) if ent else ())
+                              if spelling == ent.name or len(spelling.split()) == 1 for t in fold(spelling).split())
+            self._memo["name", entity_id] = words
+        return words
+
+    def _title_words(self, source_id: str) -> frozenset[str]:
+        """Words of a source's title (part of each of its facts' claim words), once per source."""
+        words = self._memo.get(("title", source_id))
+        if words is None:
+            from factlint.matching.features import words_of
+
+            source = self.ledger.sources.get(source_id)
+            words = self._memo["title", source_id] = words_of(source.title) if source else frozenset()
+        return words
 
     def keywords(self, fact: Fact) -> tuple[tuple[str, ...], ...]:
         """A fact's keyword phrases (stemmed words), computed once; cheaper than all its features."""
