@@ -12,6 +12,7 @@ from factlint.checks.context import Context, Hit
 from factlint.coverage import Coverage
 from factlint.document.model import Document
 from factlint.findings import Finding
+from factlint.gcpause import paused_gc
 from factlint.suppress import apply_suppressions
 
 
@@ -83,8 +84,6 @@ def check_document(doc: Document, ledger_index, as_of: dt.date, rules: RuleSet,
 def check_span(doc: Document, ledger_index, as_of: dt.date, rules: RuleSet, stats: list[Coverage] | None = None,
                span: tuple[int, int] | None = None) -> list[Finding]:
     """The findings of a document's part in ``span`` (all of it when None), before suppressions."""
-    from factlint.gcpause import paused_gc
-
     # The pipeline makes no reference cycles, only many small records: full collections over them
     # (and over the index) found nothing and cost 10-20% of a long draft's time.
     with paused_gc():

@@ -15,7 +15,7 @@ def fold(text: str) -> str:
     """'José Müller's' -> 'jose muller'; 'UNÁM' -> 'unam'; non-Latin scripts are transliterated."""
     text = _POSSESSIVE.sub("", text)
     if not text.isascii():
-        text = unicodedata.normalize("NFC", text).translate(latin_letters())
+        text = unicodedata.normalize("NFC", text).translate(fold_table())
     if not text.isascii():
         # anyascii, not NFKD: NFKD drops letters such as 'Ł' or 'ø' instead of folding them.
         from anyascii import anyascii  # its import and data files cost ~15 ms; most names never need it
@@ -36,9 +36,9 @@ _COMMON = {
 
 
 @lru_cache(maxsize=1)
-def latin_letters() -> dict[int, str]:
-    """Latin letters with diacritics and their base letters ('é' -> 'e'), where NFKD gives ASCII letters,
-    and the common characters above.
+def fold_table() -> dict[int, str]:
+    """ASCII for the common characters above and for Latin letters with diacritics whose NFKD gives
+    ASCII letters ('é' -> 'e').
 
     Exactly what anyascii gives for these (a test checks every one), without loading anyascii.
     """

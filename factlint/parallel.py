@@ -84,17 +84,19 @@ def _check_spans(doc, index, day: dt.date, rules, coverage: list | None, spans: 
     # inherited index just to run a collection (copy-on-write).
     gc.freeze()
     try:
-        pool = _fork_pool(len(spans) - 1, None)
-    except (OSError, NotImplementedError, ImportError, ValueError):
+        pool = _pool(len(spans) - 1) if sys.platform.startswith("linux") else None  # workers must inherit _SPANS
+    except (OSError, NotImplementedError, ImportError):
         pool = None
-    if pool is None:  # no fork here (not Linux, or no process support): one span after another
-        results = [_span_work(span) for span in spans]
-    else:
-        with pool:
-            futures = [pool.submit(_span_work, span) for span in spans[1:]]
-            results = [_span_work(spans[0])] + [f.result() for f in futures]
-    _SPANS.clear()
-    gc.unfreeze()
+    try:
+        if pool is None:  # no fork here: one span after another
+            results = [_span_work(span) for span in spans]
+        else:
+            with pool:
+                futures = [pool.submit(_span_work, span) for span in spans[1:]]
+                results = [_span_work(spans[0])] + [f.result() for f in futures]
+    finally:
+        _SPANS.clear()
+        gc.unfreeze()
     if coverage is not None:
         coverage.extend(c for _, cov in results for c in cov)
     return [f for found, _ in results for f in found]
@@ -136,32 +138,23 @@ def _work(item: tuple[str, str | None]):
     return _outcome(item[0], item[1], _STATE)
 
 
-def _pool(jobs: int, state: dict):
-    """A process pool; forked workers on Linux so the index is inherited, not pickled."""
+def _pool(jobs: int, state: dict | None = None):
+    """A process pool; forked workers on Linux, so they inherit the index (and a parsed draft) instead of
+    unpickling it; ``state`` is handed to each worker's initializer (pickled once per worker elsewhere)."""
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
     context = multiprocessing.get_context("fork") if sys.platform.startswith("linux") else None
-    return ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_init, initargs=(state,))
-
-
-def _fork_pool(jobs: int, _state: None):
-    """A pool of forked workers that inherit this process's memory (the parsed draft and the index), or None
-    where processes cannot be forked."""
-    if not sys.platform.startswith("linux"):
-        return None
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
-    return ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork"))
+    init = {"initializer": _init, "initargs": (state,)} if state is not None else {}
+    return ProcessPoolExecutor(max_workers=jobs, mp_context=context, **init)
 
 
 def _outcomes(files: list[str], state: dict, jobs: int):
     """Outcomes in file order: lazily when serial, from a process pool otherwise."""
     if jobs > 1:
-        from factlint.drafts import read_draft
-
         import gc
+
+        from factlint.drafts import read_draft
 
         items = [(path, read_draft(path, state["encoding"]) if path == "-" else None) for path in files]
         gc.freeze()  # forked workers then leave the inherited index's pages alone (see _check_spans)
