@@ -22,8 +22,10 @@ from factlint.errors import FactlintError
 
 # Below this much text in total, starting worker processes costs more than it saves.
 MIN_PARALLEL_BYTES = 256 * 1024
-# A single draft this long (in characters) is split across the cores.
+# A single draft this long (in characters) is split across the cores, in parts of at least MIN_PART_CHARS
+# (so a many-core machine does not fork dozens of workers for a few hundred kilobytes).
 MIN_SPLIT_CHARS = 256 * 1024
+MIN_PART_CHARS = 128 * 1024
 
 _STATE: dict[str, Any] = {}
 _SPANS: dict[str, Any] = {}
@@ -65,7 +67,8 @@ def check_file(path: str, index, as_of: dt.date | None, rules, stats: bool, text
     doc = parse_document(read_draft(path, encoding) if text is None else text, path, markdown=is_markdown_path(path))
     day = as_of or doc.date or dt.date.today()
     coverage: list | None = [] if stats else None
-    spans = document_spans(doc, parts) if parts > 1 and len(doc.text) >= MIN_SPLIT_CHARS else []
+    parts = min(parts, len(doc.text) // MIN_PART_CHARS) if len(doc.text) >= MIN_SPLIT_CHARS else 1
+    spans = document_spans(doc, parts) if parts > 1 else []
     if len(spans) > 1:
         found = _check_spans(doc, index, day, rules, coverage, spans)
     else:

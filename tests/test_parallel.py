@@ -96,6 +96,7 @@ def test_a_draft_checked_in_parts_has_the_findings_of_one_piece(workload: Path, 
     from factlint.run import load_index
 
     monkeypatch.setattr(parallel, "MIN_SPLIT_CHARS", 0)
+    monkeypatch.setattr(parallel, "MIN_PART_CHARS", 1)
     rules = RuleSet.build(select=("FL",))  # every rule, FL204 and FL901 too
     checked = 0
     for draft in _drafts(workload):
@@ -128,6 +129,7 @@ def test_one_long_file_is_shared_out_with_the_serial_output(workload: Path, monk
     from factlint.run import load_index
 
     monkeypatch.setattr(parallel, "MIN_SPLIT_CHARS", 0)
+    monkeypatch.setattr(parallel, "MIN_PART_CHARS", 1)
     index = load_index((workload / "facts-200.yaml",))
     files = [str(workload / "draft-16KB.md")]
     serial = check_files(files, index, None, RuleSet.build(), stats=True, jobs=1)
@@ -155,3 +157,18 @@ def test_checking_a_draft_leaves_no_reference_cycles(workload: Path) -> None:
         assert gc.collect() == 0
     finally:
         gc.enable()
+
+
+def test_parts_are_never_smaller_than_min_part_chars(workload: Path, monkeypatch) -> None:
+    from factlint import engine, parallel
+    from factlint.engine import RuleSet
+    from factlint.run import load_index
+
+    asked: list[int] = []
+    monkeypatch.setattr(engine, "document_spans", lambda doc, parts: asked.append(parts) or [(0, len(doc.text) + 1)])
+    monkeypatch.setattr(parallel, "MIN_SPLIT_CHARS", 0)
+    monkeypatch.setattr(parallel, "MIN_PART_CHARS", 5000)
+    draft = workload / "draft-16KB.md"
+    index = load_index((workload / "facts-200.yaml",))
+    parallel.check_file(str(draft), index, None, RuleSet.build(), False, parts=64)
+    assert asked == [len(draft.read_text(encoding="utf-8")) // 5000]
