@@ -204,8 +204,7 @@ def _sub_lines_with(char: str, pattern: re.Pattern, text: str) -> str:
     out, done = [], 0
     i = text.find(char)
     while i >= 0:
-        start = text.rfind("\n", done, i) + 1 if i > done else done
-        start = max(start, done)
+        start = max(text.rfind("\n", done, i) + 1, done)  # the line's start (never before what is done)
         end = text.find("\n", i)
         end = len(text) if end < 0 else end
         out.append(text[done:start])

@@ -54,8 +54,8 @@ def _trim(text: str, s: Sentence) -> Sentence:
 
 
 def by_sentence(items, sentences: tuple[Sentence, ...]) -> list[list]:
-    """Group items (sorted by start) by the sentence their start lies in, with one bisect per item
-    (items are fewer than sentences, and most sentences get none)."""
+    """Group items by the sentence their start lies in (in their own order), with one bisect per item:
+    items are fewer than sentences, and most sentences get none."""
     starts = [s.start for s in sentences]
     groups: list[list] = [[] for _ in sentences]
     for item in items:

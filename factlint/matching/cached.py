@@ -4,21 +4,22 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from factlint.gcpause import paused_gc
 from factlint.ledger import cache
 from factlint.ledger.files import ledger_files, read_bytes
-from factlint.gcpause import paused_gc
 from factlint.ledger.model import Fact
 from factlint.matching.index import LedgerIndex
 
 # Bump whenever LedgerIndex or what it builds from the ledger changes.
-INDEX_SCHEMA = 10
+INDEX_SCHEMA = 11
 
 
 def load_index(paths: tuple[Path, ...]) -> LedgerIndex:
     """The index of a valid ledger: from the cache when its files are unchanged, else loaded and built."""
     files = ledger_files(tuple(paths))
     # The fields are in the key because facts are stored as positional tuples (matching/store.py).
-    key = cache.combined_key([f"index-{INDEX_SCHEMA}", ",".join(Fact.__match_args__)] + [cache.file_key(str(p), read_bytes(p)) for p in files])
+    key = cache.combined_key([f"index-{INDEX_SCHEMA}", ",".join(Fact.__match_args__),
+                              *(cache.file_key(str(p), read_bytes(p)) for p in files)])
     name = cache.entry_name("index", "\0".join(str(p) for p in files), key)
     with paused_gc():
         index = cache.read(name, key)

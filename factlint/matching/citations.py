@@ -16,7 +16,7 @@ _TOKEN = re.compile(r"[\w][\w.:/-]*[\w]|\w")
 
 def resolve_key(key: str, index: LedgerIndex) -> tuple[str, ...]:
     """A source id, exactly or ignoring case."""
-    if key in index.ledger.sources:
+    if key in index.sources:
         return (key,)
     lowered = index.source_ids_lower.get(key.lower())
     return (lowered,) if lowered else ()
@@ -39,7 +39,7 @@ def _footnote_sources(doc: Document, fid: str, index: LedgerIndex) -> tuple[str,
     for m in KEY_RE.finditer(text):
         found += resolve_key(m.group("key"), index)
     for m in _TOKEN.finditer(text):
-        if m.group() in index.ledger.sources:
+        if m.group() in index.sources:
             found.append(m.group())
     return tuple(dict.fromkeys(found))
 

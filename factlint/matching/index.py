@@ -8,8 +8,9 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from factlint.fold import fold, stem
-from factlint.ledger.model import Entity, Fact, Ledger
+from factlint.ledger.model import Entity, Fact, Ledger, Source
 from factlint.matching.store import FactStore
+from factlint.matching.support import SupportIndex
 from factlint.units import canonical
 
 
@@ -39,7 +40,9 @@ def _frozen(postings: dict[str, set[str]]) -> dict[str, tuple[str, ...]]:
 class LedgerIndex:
     """Lookups from folded names, name tokens and keywords to entities and facts."""
 
-    ledger: Ledger  # sources and entities; its facts live in ``facts``
+    # Sources by id. Entities and facts are kept packed (_entity_blobs, facts) and built when looked up,
+    # so the index holds no Ledger: one with its entities or facts left out would mislead.
+    sources: dict[str, Source] = field(default_factory=dict)
     facts: FactStore = field(default_factory=lambda: FactStore([]))
     # Values are sorted tuples, not sets: a cached index unpickles faster, and order is deterministic.
     names: dict[str, tuple[str, ...]] = field(default_factory=dict)  # folded name or alias -> entity ids
@@ -66,7 +69,7 @@ class LedgerIndex:
     def build(cls, ledger: Ledger) -> "LedgerIndex":
         """Index every entity name, alias and fact once."""
         # Entities, like facts, stay pickled until used: a run looks up the few its draft names.
-        index = cls(Ledger(ledger.paths, ledger.sources), FactStore.of(ledger.facts))
+        index = cls(dict(ledger.sources), FactStore.of(ledger.facts))
         index._entity_blobs = {e.id: pickle.dumps(e, protocol=pickle.HIGHEST_PROTOCOL) for e in ledger.entities.values()}
         names: dict[str, set[str]] = defaultdict(set)
         near: dict[str, set[str]] = defaultdict(set)
@@ -95,8 +98,6 @@ class LedgerIndex:
             for word in stems:
                 by_keyword[f"{word}\0{kind}"].append(i)
         index._index_sources()
-        from factlint.matching.support import SupportIndex
-
         index._support = SupportIndex.build(ledger.facts, index.facts)
         index.names, index.tokens = _frozen(names), _frozen(tokens)
         index.near = {key: " ".join(sorted(found)) for key, found in near.items()}  # one string: quick to unpickle
@@ -128,7 +129,7 @@ class LedgerIndex:
         from factlint.matching.urls import host_of, normalise_url, site_of
 
         urls: dict[str, set[str]] = defaultdict(set)
-        for source in self.ledger.sources.values():
+        for source in self.sources.values():
             self.source_ids_lower.setdefault(source.id.lower(), source.id)
             for url in (source.url, source.archive_url):
                 if url:
@@ -140,7 +141,7 @@ class LedgerIndex:
         self.hosts = dict(hosts)
         self.sites = frozenset(site_of(u) for u in self.urls)
         prefixes: dict[str, list[str]] = defaultdict(list)
-        for sid in self.ledger.sources:
+        for sid in self.sources:
             prefixes[sid[:3].lower()].append(sid)
         self.source_prefixes = dict(prefixes)
 
@@ -179,7 +180,7 @@ class LedgerIndex:
         if words is None:
             from factlint.matching.features import words_of
 
-            source = self.ledger.sources.get(source_id)
+            source = self.sources.get(source_id)
             words = self._memo["title", source_id] = words_of(source.title) if source else frozenset()
         return words
 

@@ -19,7 +19,7 @@ _FIELDS = Fact.__match_args__
 
 
 def encode(fact: Fact) -> bytes:
-    """A fact as marshal bytes of plain values: about 3x faster to read back than a pickle."""
+    """A fact as marshal bytes of plain values: smaller than a pickle, and ~30% faster to read back."""
     values = []
     for name in _FIELDS:
         value = getattr(fact, name)
