@@ -91,6 +91,18 @@ def test_claims_uncited_mismatched_and_missing(index) -> None:
     assert _codes(index, "Silva won 48.3% of the valid votes.") == []  # FL204 is off by default
 
 
+def test_a_date_that_dates_a_bound_figure_is_backed_by_its_fact(tmp_path) -> None:
+    ledger = {**LEDGER, "facts": [{"id": "doses", "claim": "1.8 million doses had been given by 9 June 2023.",
+                                   "about": "silva", "keywords": ["doses"], "value": 1800000, "unit": "doses",
+                                   "source": "count"}]}
+    index = index_from_mapping(ledger, tmp_path)
+    assert _codes(index, "Silva had given 1.8 million doses by 9 June 2023.") == []
+    # A date the bound fact does not state is still an event of its own, and still needs a source.
+    assert _codes(index, "Silva had given 1.8 million doses by 2 May 2023.") == [("FL201", "2 May 2023")]
+    # Without the figure bound to the fact, nothing backs the date.
+    assert _codes(index, "The clinics closed on 9 June 2023.") == [("FL201", "9 June 2023")]
+
+
 @pytest.mark.parametrize("text", [
     "By Ana Reis · Published 2 May 2023 · 5 min read",
     "Install version 3.1 and apply Decree 1204 to the Boeing 737 fleet.",

@@ -15,7 +15,7 @@ from factlint.matching.compare import fits_date, fits_value, units_compatible
 from factlint.matching.features import Evidence, evidence
 from factlint.matching.index import LedgerIndex
 from factlint.matching.names import annotate
-from factlint.matching.support import supported
+from factlint.matching.support import stated_with, supported
 from factlint.matching.views import View, date_view, sentence_views
 
 DECISIVE_MARGIN = 2  # how far ahead the best fact must score for the sentence's words to decide
@@ -162,8 +162,15 @@ def bind(ctx: Context) -> Context:
     views = sentence_views(ctx)
     bindings = _bindings(ctx, views)
     by_start = {b.mention.start: b for b in bindings}
-    backed = lambda m, i: supported(ctx.ledger, m, (views[i].words_at(m.start), views[i].context),  # noqa: E731
-                                    views[i].years, views[i].named)
+    bound = by_sentence([b.mention for b in bindings], ctx.sentences)
+
+    def backed(m: Quantity | DateMention, i: int) -> bool:
+        """Support for an unbound claim: a date the sentence's bound facts state, or any agreeing fact."""
+        if isinstance(m, DateMention) and stated_with(m, [by_start[b.start].fact for b in bound[i]]):
+            return True
+        return supported(ctx.ledger, m, (views[i].words_at(m.start), views[i].context), views[i].years,
+                         views[i].named)
+
     claims = find_claims(ctx.doc, ctx.sentences, ctx.quantities, ctx.dates, by_start, ctx.sentence_citations, backed)
     return replace(ctx, bindings=bindings, claims=claims)
 

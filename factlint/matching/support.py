@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from factlint.extraction.dates import find_dates
 from factlint.extraction.model import DateMention, Quantity
 from factlint.ledger.model import Fact
 from factlint.matching.compare import fits_date, fits_value, units_compatible
 from factlint.matching.features import names_a_keyword
 from factlint.units import canonical
 
+# Reference day for reading dates in a fact's claim; only dates written with their year are used, so
+# it never decides anything.
+_CLAIM_DAY = dt.date(2000, 1, 1)
 MAX_CANDIDATES = 200  # an open interval ("more than 10%") may span many facts; a sample is enough
 
 
@@ -92,3 +97,12 @@ def supported(index, mention: Quantity | DateMention, words: tuple[frozenset[str
     if any(entities.intersection(f.about) for f in candidates):
         return True
     return any(names_a_keyword(index.keywords(f), w) for f in candidates for w in words)
+
+
+def stated_with(mention: DateMention, facts: list[Fact]) -> bool:
+    """Whether a fact bound in the same sentence names this date in its claim: a date that dates a figure
+    ("1.8 million doses had been given by 9 June 2023"), which the figure's fact backs, not an event."""
+    return any(found.date == mention.date
+               for fact in facts
+               for found in find_dates(fact.claim, 0, len(fact.claim), _CLAIM_DAY, None)
+               if found.explicit_year)
