@@ -1,6 +1,6 @@
 """Allow ``python -m factlint``."""
 
-from factlint.cli import main
+from factlint.entry import main
 
 if __name__ == "__main__":
     main()

@@ -84,16 +84,21 @@ def check(paths: tuple[str, ...], ledgers: tuple[Path, ...], fmt: str, as_of: dt
     """Check drafts (files, directories or - for stdin) against the ledger."""
     import os
 
-    from factlint.output import use_color
-    from factlint.run import run_check
+    from factlint.gcpause import paused_gc
 
-    try:
-        code = run_check(paths, ledgers=ledgers, fmt=fmt, as_of=as_of, select=_codes(select),
-                         ignore=_codes(ignore), fail_on=fail_on, quiet=quiet, stats=stats, encoding=encoding,
-                         baseline=baseline, write_baseline=write_baseline,
-                         color=use_color(color, sys.stdout, os.environ), jobs=jobs)
-    except FactlintError as exc:
-        fail(exc)
+    # Collections during the run's imports and between drafts find nothing: each draft's pipeline
+    # creates no reference cycles (tests/test_parallel.py), and ledger loading is paused anyway.
+    with paused_gc():
+        from factlint.output import use_color
+        from factlint.run import run_check
+
+        try:
+            code = run_check(paths, ledgers=ledgers, fmt=fmt, as_of=as_of, select=_codes(select),
+                             ignore=_codes(ignore), fail_on=fail_on, quiet=quiet, stats=stats, encoding=encoding,
+                             baseline=baseline, write_baseline=write_baseline,
+                             color=use_color(color, sys.stdout, os.environ), jobs=jobs)
+        except FactlintError as exc:
+            fail(exc)
     sys.exit(code)
 
 

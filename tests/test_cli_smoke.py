@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 from click.testing import CliRunner
 
 from factlint import __version__
 from factlint.cli import main
+from tests.conftest import ROOT
 
 
 def test_version() -> None:
@@ -57,3 +59,40 @@ def test_rules_shows_examples_of_every_rule() -> None:
         assert result.exit_code == 0
         examples = result.output.split("Flagged:", 1)[1]
         assert any(line.strip() for line in examples.splitlines()[1:3]), f"{code} shows an empty example"
+
+
+def _console(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
+    """`python -m factlint`, which runs factlint.entry like the installed console script."""
+    return subprocess.run([sys.executable, "-m", "factlint", *args], capture_output=True, text=True, cwd=cwd,
+                          timeout=120)
+
+
+def test_console_command_gives_the_clis_output_and_exit_codes(tmp_path: Path) -> None:
+    """factlint.entry leaves with os._exit: every byte must still arrive (here well past a pipe's 64 KB)."""
+    draft = tmp_path / "long.md"
+    draft.write_text((ROOT / "fixtures/elections/wrong.md").read_text(encoding="utf-8") * 40, encoding="utf-8")
+    args = ["check", str(draft), "--ledger", str(ROOT / "fixtures/elections/facts.yaml"), "--format", "json"]
+    proc = _console(*args)
+    expected = CliRunner().invoke(main, args)
+    assert len(proc.stdout) > 65536
+    assert (proc.returncode, proc.stdout) == (expected.exit_code, expected.stdout) == (1, expected.stdout)
+    assert _console("check", str(draft), "--ledger", str(ROOT / "fixtures/elections/facts.yaml"),
+                    "--select", "FL9").returncode == 0
+    bad = _console("check", str(tmp_path / "nope.md"), "--ledger", str(ROOT / "fixtures/elections/facts.yaml"))
+    assert bad.returncode == 2 and "nope.md: no such file or directory" in bad.stderr and not bad.stdout
+
+
+def test_console_command_imports_with_the_collector_paused_then_turns_it_back_on() -> None:
+    code = ("import gc, sys\n"
+            "from factlint import entry\n"
+            "seen = []\n"
+            "class Spy:\n"
+            "    def find_spec(self, name, path=None, target=None):\n"
+            "        if name == 'factlint.cli':\n"
+            "            seen.append(gc.isenabled())\n"
+            "sys.meta_path.insert(0, Spy())\n"
+            "entry._exit = lambda code: print(code, seen, gc.isenabled())\n"
+            "sys.argv = ['factlint', '--version']\n"
+            "entry.main()\n")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert proc.returncode == 0 and proc.stdout.splitlines()[-1] == "0 [False] True", proc.stdout + proc.stderr
