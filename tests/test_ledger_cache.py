@@ -231,3 +231,81 @@ def test_file_and_directory_mixed_and_named_twice(tmp_path) -> None:
     folder = _directory(tmp_path)
     ledger = load_ledgers((folder / "00-head.yaml", folder))
     assert len(ledger.paths) == 2
+
+
+def _reads(monkeypatch) -> list[Path]:
+    """The paths file_key_of reads and hashes (a remembered stat needs no read)."""
+    calls: list[Path] = []
+    real = cache.read_bytes
+
+    def spy(path: Path) -> bytes:
+        calls.append(path)
+        return real(path)
+
+    monkeypatch.setattr(cache, "read_bytes", spy)
+    return calls
+
+
+def test_file_key_of_equals_the_key_of_the_bytes(tmp_path) -> None:
+    path = _write(tmp_path / "facts.yaml")
+    assert cache.file_key_of(path) == cache.file_key(str(path), path.read_bytes())
+
+
+def test_an_unchanged_settled_file_is_not_read_again(tmp_path, monkeypatch) -> None:
+    monkeypatch.setattr(cache, "SETTLE_NS", 0)
+    reads = _reads(monkeypatch)
+    path = _write(tmp_path / "facts.yaml")
+    key = cache.file_key_of(path)
+    assert cache.file_key_of(path) == key
+    assert reads == [path]
+
+
+def test_a_rewrite_with_the_same_size_and_mtime_is_read_again(tmp_path, monkeypatch) -> None:
+    """ctime moves on every write, and os.utime cannot set it back."""
+    import time
+
+    monkeypatch.setattr(cache, "SETTLE_NS", 0)
+    reads = _reads(monkeypatch)
+    path = _write(tmp_path / "facts.yaml")
+    before = path.stat()
+    old = cache.file_key_of(path)
+    time.sleep(0.05)  # past the kernel's timestamp tick
+    _write(path, LEDGER.replace("48.27", "48.72"))
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert path.stat().st_size == before.st_size and path.stat().st_mtime_ns == before.st_mtime_ns
+    assert cache.file_key_of(path) == cache.file_key(str(path), path.read_bytes()) != old
+    assert len(reads) == 2
+
+
+def test_a_file_written_just_now_is_hashed_every_time(tmp_path, monkeypatch) -> None:
+    """Within SETTLE_NS of its last write, a second write in the same tick could keep size and times."""
+    reads = _reads(monkeypatch)
+    path = _write(tmp_path / "facts.yaml")
+    cache.file_key_of(path)
+    cache.file_key_of(path)
+    assert reads == [path, path]
+    assert not list(Path(os.environ["FACTLINT_CACHE_DIR"]).glob("stat-*"))
+
+
+def test_a_remembered_hash_is_per_path(tmp_path, monkeypatch) -> None:
+    monkeypatch.setattr(cache, "SETTLE_NS", 0)
+    one, two = _write(tmp_path / "one.yaml"), _write(tmp_path / "two.yaml", LEDGER.replace("48.27", "12.34"))
+    assert cache.file_key_of(one) != cache.file_key_of(two)
+    assert cache.file_key_of(one) == cache.file_key(str(one), one.read_bytes())
+    assert cache.file_key_of(two) == cache.file_key(str(two), two.read_bytes())
+
+
+def test_cached_index_follows_a_same_size_rewrite(tmp_path, monkeypatch) -> None:
+    import time
+
+    from factlint.matching.cached import load_index
+
+    monkeypatch.setattr(cache, "SETTLE_NS", 0)
+    path = _write(tmp_path / "facts.yaml")
+    assert load_index((path,)).facts[0].value == 48.27
+    assert load_index((path,)).facts[0].value == 48.27  # from the remembered hash and the cached index
+    time.sleep(0.05)
+    before = path.stat()
+    _write(path, LEDGER.replace("48.27", "48.72"))
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert load_index((path,)).facts[0].value == 48.72

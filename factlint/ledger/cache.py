@@ -9,14 +9,20 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
+import time
 from pathlib import Path
 from typing import Any
 
 from factlint import __version__
+from factlint.ledger.files import read_bytes
 
 # Bump whenever the pickled records (model.py, parsed.py, problems.py) change shape or meaning.
 SCHEMA = 1
 _MAGIC = "factlint-ledger-cache"
+# A file's hash is remembered against its stat only once the file has been still this long: a file
+# written twice within one timestamp tick, at the same size, would otherwise keep its first hash
+# (git's "racily clean" entries). Any later write moves ctime past the remembered one.
+SETTLE_NS = 2_000_000_000
 
 
 def cache_dir() -> Path:
@@ -36,6 +42,28 @@ def _digest(*parts: str) -> str:
 def file_key(path: str, data: bytes) -> str:
     """A file's key: its content hash, factlint's version, the schema, and the path as shown in messages."""
     return _digest(hashlib.sha256(data).hexdigest(), __version__, str(SCHEMA), path)
+
+
+def file_key_of(path: Path) -> str:
+    """file_key of the file on disk, read and hashed only when its stat differs from the last hashing."""
+    name = entry_name("stat", os.path.abspath(path), "sha256")
+    before = _signature(path)
+    digest = read(name, before) if before else None
+    if not isinstance(digest, str):
+        digest = hashlib.sha256(read_bytes(path)).hexdigest()  # raises LedgerError on an unreadable file
+        settled = before and time.time_ns() - max(before[3], before[4]) > SETTLE_NS
+        if settled and _signature(path) == before:  # unchanged while it was read
+            write(name, before, digest)
+    return _digest(digest, __version__, str(SCHEMA), str(path))
+
+
+def _signature(path: Path) -> tuple[int, ...] | None:
+    """Device, inode, size, mtime and ctime: ctime moves on every write and cannot be set back by hand."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
 
 
 def entry_name(kind: str, group: str, key: str) -> str:

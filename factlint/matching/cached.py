@@ -6,7 +6,7 @@ from pathlib import Path
 
 from factlint.gcpause import paused_gc
 from factlint.ledger import cache
-from factlint.ledger.files import ledger_files, read_bytes
+from factlint.ledger.files import ledger_files
 from factlint.ledger.model import Fact
 from factlint.matching.index import LedgerIndex
 
@@ -19,7 +19,7 @@ def load_index(paths: tuple[Path, ...]) -> LedgerIndex:
     files = ledger_files(tuple(paths))
     # The fields are in the key because facts are stored as positional tuples (matching/store.py).
     key = cache.combined_key([f"index-{INDEX_SCHEMA}", ",".join(Fact.__match_args__),
-                              *(cache.file_key(str(p), read_bytes(p)) for p in files)])
+                              *map(cache.file_key_of, files)])
     name = cache.entry_name("index", "\0".join(str(p) for p in files), key)
     with paused_gc():
         index = cache.read(name, key)
