@@ -69,3 +69,48 @@ def test_not_near_misses() -> None:
     assert _near("then Pedro Silva spoke") is None  # shares a last name only
     assert _near("then Maria Silva spoke") is None  # 'Maria' is a name the ledger knows
     assert _near("Sliva spoke", sentence_start=True) is None  # one capitalised word opening a sentence
+
+
+def _reference_name_spans(text: str, start: int, end: int):
+    """name_spans as first written, one Match per word: the oracle for the split-based version."""
+    from factlint.extraction.names import _PARTICLES, _WORD, LEADING_WORDS
+
+    def trim(run):
+        while run and run[0].group().lower().rstrip(".") in LEADING_WORDS:
+            run = run[1:]
+        while run and run[-1].group().lower() in _PARTICLES:
+            run = run[:-1]
+        return [(m.start(), m.end(), m.group()) for m in run]
+
+    run: list = []
+    for m in _WORD.finditer(text, start, end):
+        word = m.group()
+        joined = run and text[run[-1].end() : m.start()] in (" ", "\u00a0")
+        if word[:1].isupper() or (joined and word.lower() in _PARTICLES):
+            if run and not joined:
+                yield trim(run)
+                run = []
+            run.append(m)
+        elif run:
+            yield trim(run)
+            run = []
+    if run:
+        yield trim(run)
+
+
+def test_name_spans_equal_the_one_match_per_word_reference() -> None:
+    import random
+
+    from factlint.extraction.names import name_spans
+
+    rng = random.Random(7)
+    pieces = ["Marta", "Silva", "da", "van", "der", "The", "In", "Mr", "NASA", "O'Neil", "Silva-Costa", "Müller's",
+              "José", "Łukasz", "ǅemal", "votes", "won", "x", "U.S.", "3", "42%", "_a", "A_b", "ab-", "-Cd", "'s",
+              "e.g.", "Ça", "über", "Ünal", "2020s", "", "’", ".", ",", "—", "(", ")"]
+    seps = [" ", " ", " ", "\u00a0", "  ", ", ", "-", "\n", "\t", "", ". ", "'", "’"]
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) + rng.choice(seps) for _ in range(rng.randint(0, 14)))
+        start = rng.randint(0, len(text))
+        end = rng.randint(start, len(text))
+        for a, b in ((0, len(text)), (start, end)):
+            assert list(name_spans(text, a, b)) == list(_reference_name_spans(text, a, b)), (text, a, b)

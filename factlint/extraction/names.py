@@ -10,6 +10,9 @@ from factlint.fold import fold
 
 # A word starting with a letter; apostrophes and hyphens may join parts ("O'Neil", "Silva-Costa", "Müller's").
 _WORD = re.compile(r"[^\W\d_](?:[\w’'.-]*[^\W_])?")
+# The same words, captured by split: the gaps between them come as strings, with no Match object per word.
+_SPLIT = re.compile(f"({_WORD.pattern})")
+_JOINS = (" ", "\u00a0")  # what may separate the words of one name
 _PARTICLES = frozenset("da de do dos das del della di du van von der den la le bin al el y ter ten zu".split())
 # Capitalised words that start sentences or precede names but are not themselves names.
 LEADING_WORDS = frozenset(
@@ -23,29 +26,36 @@ LEADING_WORDS = frozenset(
 )
 
 
-def name_spans(text: str, start: int, end: int) -> Iterator[list[re.Match]]:
+Word = tuple[int, int, str]  # start, end, the word as written
+
+
+def name_spans(text: str, start: int, end: int) -> Iterator[list[Word]]:
     """Runs of capitalised words (with name particles) separated by single spaces."""
-    run: list[re.Match] = []
-    for m in _WORD.finditer(text, start, end):
-        word = m.group()
-        joined = run and text[run[-1].end() : m.start()] in (" ", "\u00a0")
-        if word[:1].isupper() or (joined and word.lower() in _PARTICLES):  # title case or all caps (acronyms)
-            if run and not joined:
+    # split() gives [gap, word, gap, word, ..., gap]: words in _WORD.finditer's order, gaps between.
+    pieces = _SPLIT.split(text[start:end])
+    pos = start + len(pieces[0])
+    run: list[Word] = []
+    for k in range(1, len(pieces), 2):
+        word = pieces[k]
+        # Title case or all caps (acronyms). A run always ends with the previous word: others end it.
+        if word[0].isupper() or (run and pieces[k - 1] in _JOINS and word.lower() in _PARTICLES):
+            if run and pieces[k - 1] not in _JOINS:
                 yield _trim(run)
                 run = []
-            run.append(m)
+            run.append((pos, pos + len(word), word))
         elif run:
             yield _trim(run)
             run = []
+        pos += len(word) + len(pieces[k + 1])
     if run:
         yield _trim(run)
 
 
-def _trim(run: list[re.Match]) -> list[re.Match]:
+def _trim(run: list[Word]) -> list[Word]:
     """Drop leading function words and titles, and trailing particles."""
-    while run and run[0].group().lower().rstrip(".") in LEADING_WORDS:
+    while run and run[0][2].lower().rstrip(".") in LEADING_WORDS:
         run = run[1:]
-    while run and run[-1].group().lower() in _PARTICLES:
+    while run and run[-1][2].lower() in _PARTICLES:
         run = run[:-1]
     return run
 
@@ -59,15 +69,16 @@ def _strip_possessive(text: str, start: int, end: int) -> int:
     return end
 
 
-def resolve(text: str, run: list[re.Match], index) -> Iterator[NameMention]:
+def resolve(text: str, run: list[Word], index) -> Iterator[NameMention]:
     """Longest exact ledger matches within a run; the rest of the run as one unresolved mention."""
     i = 0
-    leftover: list[re.Match] = []
+    leftover: list[Word] = []
     longest = getattr(index, "max_name_tokens", 1)
     names = index.names if index is not None else {}
     while i < len(run):
         for size in range(min(len(run) - i, longest), 0, -1):
-            a, b = run[i].start(), _strip_possessive(text, run[i].start(), run[i + size - 1].end())
+            a = run[i][0]
+            b = _strip_possessive(text, a, run[i + size - 1][1])
             key = fold(text[a:b])
             if key in names:
                 yield from _unresolved(text, leftover)
@@ -81,22 +92,22 @@ def resolve(text: str, run: list[re.Match], index) -> Iterator[NameMention]:
     yield from _unresolved(text, leftover)
 
 
-def _unresolved(text: str, words: list[re.Match]) -> Iterator[NameMention]:
+def _unresolved(text: str, words: list[Word]) -> Iterator[NameMention]:
     """Contiguous leftover words as mentions with no entity (candidates for near-miss checks)."""
-    group: list[re.Match] = []
-    for m in words:
-        if group and text[group[-1].end() : m.start()] not in (" ", "\u00a0"):
+    group: list[Word] = []
+    for w in words:
+        if group and text[group[-1][1] : w[0]] not in _JOINS:
             yield _mention(text, group)
             group = []
-        group.append(m)
+        group.append(w)
     if group:
         yield _mention(text, group)
 
 
-def _mention(text: str, group: list[re.Match]) -> NameMention:
+def _mention(text: str, group: list[Word]) -> NameMention:
     """A NameMention for a run of words."""
-    a = group[0].start()
-    b = _strip_possessive(text, a, group[-1].end())
+    a = group[0][0]
+    b = _strip_possessive(text, a, group[-1][1])
     return NameMention(a, b, text[a:b], fold(text[a:b]))
 
 
