@@ -25,3 +25,16 @@ def test_store_survives_pickling_and_builds_each_fact_once() -> None:
     store = pickle.loads(pickle.dumps(FactStore.of([FULL, BARE])))
     assert len(store) == 2 and list(store) == [FULL, BARE]
     assert store[0] is store[0]
+
+
+def test_store_indexes_like_a_list() -> None:
+    facts = [FULL, BARE, Fact(id="f3", claim="c", sources=("s",), date=PartialDate(2022))]
+    store = pickle.loads(pickle.dumps(FactStore.of(facts)))
+    assert [store[i] for i in (2, 0, 1, -1, -3)] == [facts[i] for i in (2, 0, 1, -1, -3)]
+    for bad in (3, -4):
+        try:
+            store[bad]
+        except IndexError:
+            continue
+        raise AssertionError(f"store[{bad}] should raise IndexError")
+    assert len(FactStore.of(())) == 0 and list(FactStore.of(())) == []

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pickle
 import re
+from array import array
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -31,6 +32,11 @@ def deletes(token: str) -> set[str]:
     return {token} | {token[:i] + token[i + 1 :] for i in range(len(token))}
 
 
+def _numbers(packed: bytes) -> memoryview:
+    """Fact numbers packed by array("I").tobytes(), read in place."""
+    return memoryview(packed).cast("I")
+
+
 def _frozen(postings: dict[str, set[str]]) -> dict[str, tuple[str, ...]]:
     """Each posting as a sorted tuple."""
     return {key: tuple(sorted(values)) for key, values in postings.items()}
@@ -43,7 +49,7 @@ class LedgerIndex:
     # Sources by id. Entities and facts are kept packed (_entity_blobs, facts) and built when looked up,
     # so the index holds no Ledger: one with its entities or facts left out would mislead.
     sources: dict[str, Source] = field(default_factory=dict)
-    facts: FactStore = field(default_factory=lambda: FactStore([]))
+    facts: FactStore = field(default_factory=lambda: FactStore.of(()))
     # Values are sorted tuples, not sets: a cached index unpickles faster, and order is deterministic.
     names: dict[str, tuple[str, ...]] = field(default_factory=dict)  # folded name or alias -> entity ids
     spellings: dict[str, str] = field(default_factory=dict)  # folded name or alias -> as written
@@ -51,7 +57,7 @@ class LedgerIndex:
     near: dict[str, str] = field(default_factory=dict)  # deletion key -> the name tokens it comes from, space-separated
     tokens: dict[str, tuple[str, ...]] = field(default_factory=dict)  # folded token -> folded names that use it
     # Keyed "entity\0kind" and "stem\0kind": string keys unpickle several times faster than tuples.
-    by_entity: dict[str, list[int]] = field(default_factory=dict)  # entity, kind -> fact numbers
+    by_entity: dict[str, bytes] = field(default_factory=dict)  # entity, kind -> fact numbers, packed (_numbers)
     by_keyword: dict[str, list[int]] = field(default_factory=dict)  # keyword stem, kind -> fact numbers
     urls: dict[str, set[str]] = field(default_factory=dict)  # normalised source URL -> source ids
     source_ids_lower: dict[str, str] = field(default_factory=dict)  # lower-cased source id -> source id
@@ -101,13 +107,15 @@ class LedgerIndex:
         index._support = SupportIndex.build(ledger.facts, index.facts)
         index.names, index.tokens = _frozen(names), _frozen(tokens)
         index.near = {key: " ".join(sorted(found)) for key, found in near.items()}  # one string: quick to unpickle
-        index.by_entity, index.by_keyword = dict(by_entity), dict(by_keyword)
+        # Packed: 86k small lists of ints took 57 ms of a 100k-fact index's load, as bytes 40 ms.
+        index.by_entity = {key: array("I", numbers).tobytes() for key, numbers in by_entity.items()}
+        index.by_keyword = dict(by_keyword)
         return index
 
     def entity_facts(self, entity_id: str, kinds: tuple[str, ...]) -> list[Fact]:
         """An entity's facts of these kinds (a kind is a unit dimension, 'none' or 'date')."""
-        facts = self.facts
-        return [facts[i] for kind in kinds for i in self.by_entity.get(f"{entity_id}\0{kind}", ())]
+        facts, postings = self.facts, self.by_entity
+        return [facts[i] for kind in kinds for i in _numbers(postings.get(f"{entity_id}\0{kind}", b""))]
 
     def keyword_facts(self, words: frozenset[str], kinds: tuple[str, ...]) -> list[Fact]:
         """Facts of these kinds with a keyword among ``words``, through selective keywords only.
