@@ -10,16 +10,21 @@ from factlint.units import canonical, nouns_compatible
 def units_compatible(q: Quantity, fact: Fact, loose: bool = False) -> bool:
     """Whether a quantity can be a statement of this fact's value at all (``loose``: for support only)."""
     fu = canonical(fact.unit)
-    if fu is None:
+    return unit_compatible(q, fu.dimension if fu else None, fu.name if fu else None, loose)
+
+
+def unit_compatible(q: Quantity, dimension: str | None, name: str | None, loose: bool = False) -> bool:
+    """units_compatible for a fact whose canonical unit has this dimension and name (None: no unit)."""
+    if dimension is None:
         return q.dimension in (None, "count")
     if q.dimension is None:
-        return fu.dimension == "count"
-    if q.dimension != fu.dimension:
+        return dimension == "count"
+    if q.dimension != dimension:
         return False
     if q.dimension == "currency":
-        return q.unit == fu.name
+        return q.unit == name
     if q.dimension == "count":
-        return nouns_compatible(q.unit or "", fu.name, loose)
+        return nouns_compatible(q.unit or "", name or "", loose)
     return True
 
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from factlint.extraction.dates import find_dates
 from factlint.extraction.model import DateMention, Quantity
 from factlint.ledger.model import Fact
-from factlint.matching.compare import fits_date, fits_value, units_compatible
+from factlint.matching.compare import fits_date, fits_value, unit_compatible
 from factlint.matching.features import names_a_keyword
 from factlint.units import canonical
 
@@ -30,14 +30,15 @@ class SupportIndex:
 
     facts: Sequence[Fact]
     by_date: dict[str, list[int]]
-    by_dimension: dict[str, tuple[list[float], list[int]]]
+    # dimension ('none': no unit) -> values in the base unit, sorted; their fact numbers; their unit names
+    by_dimension: dict[str, tuple[list[float], list[int], list[str]]]
     slack: dict[str, tuple[float, float]]  # dimension -> largest (relative, absolute in base units) tolerance
 
     @classmethod
     def build(cls, facts: Sequence[Fact], store: Sequence[Fact] | None = None) -> "SupportIndex":
         """Index every dated and valued fact once; lookups read ``store`` (same facts, same order), else ``facts``."""
         by_date: dict[str, list[int]] = defaultdict(list)
-        values: dict[str, list[tuple[float, int]]] = defaultdict(list)
+        values: dict[str, list[tuple[float, int, str]]] = defaultdict(list)
         slack: dict[str, tuple[float, float]] = {}
         for i, fact in enumerate(facts):
             if fact.date is not None:
@@ -47,7 +48,7 @@ class SupportIndex:
             elif fact.value is not None:
                 unit = canonical(fact.unit)
                 dim, factor = (unit.dimension, unit.factor) if unit else ("none", 1.0)
-                values[dim].append((fact.value * factor, i))
+                values[dim].append((fact.value * factor, i, unit.name if unit else ""))
                 if fact.tolerance:
                     rel, absolute = slack.get(dim, (0.0, 0.0))
                     t = fact.tolerance
@@ -55,7 +56,7 @@ class SupportIndex:
         sorted_values = {}
         for dim, items in values.items():
             items.sort()
-            sorted_values[dim] = ([v for v, _ in items], [i for _, i in items])
+            sorted_values[dim] = ([v for v, _, _ in items], [i for _, i, _ in items], [u for _, _, u in items])
         return cls(facts if store is None else store, dict(by_date), sorted_values, slack)
 
     def date_facts(self, d: DateMention) -> list[Fact]:
@@ -70,16 +71,23 @@ class SupportIndex:
         return [facts[i] for k in keys for i in self.by_date.get(k, ())]
 
     def value_facts(self, q: Quantity) -> list[Fact]:
-        """Facts of the quantity's dimension whose value lies in its interval."""
-        values, numbers = self.by_dimension.get(q.dimension or "none", ([], []))
+        """Facts of the quantity's dimension whose value lies in its interval and whose unit it can state (loosely).
+
+        The unit test reads the unit names kept beside the values, so a fact of another noun or
+        currency ("23 interviews" among facts counted in employees) is never built.
+        """
+        dim = q.dimension or "none"
+        values, numbers, units = self.by_dimension.get(dim, ([], [], []))
         factor = canonical(q.unit).factor if q.dimension not in (None, "count") and q.unit else 1.0
         # Widened by the largest tolerance of the dimension, so facts it lets in are found; fits_value decides.
         low, high = q.low * factor, q.high * factor
-        rel, absolute = self.slack.get(q.dimension or "none", (0.0, 0.0))
+        rel, absolute = self.slack.get(dim, (0.0, 0.0))
         lo = bisect_left(values, low - rel * abs(low) - absolute - 1e-9)
-        hi = bisect_right(values, high + rel * abs(high) + absolute + 1e-9)
+        hi = min(bisect_right(values, high + rel * abs(high) + absolute + 1e-9), lo + MAX_CANDIDATES)
+        dimension = None if dim == "none" else dim
+        usable = {u for u in set(units[lo:hi]) if unit_compatible(q, dimension, u or None, loose=True)}
         facts = self.facts
-        return [facts[i] for i in numbers[lo : min(hi, lo + MAX_CANDIDATES)]]
+        return [facts[i] for i, u in zip(numbers[lo:hi], units[lo:hi]) if u in usable]
 
 
 def supported(index, mention: Quantity | DateMention, words: tuple[frozenset[str], ...], years: frozenset[int],
@@ -92,7 +100,7 @@ def supported(index, mention: Quantity | DateMention, words: tuple[frozenset[str
     if isinstance(mention, DateMention):
         candidates = [f for f in support.date_facts(mention) if fits_date(mention, f)]
     else:
-        candidates = [f for f in support.value_facts(mention) if units_compatible(mention, f, loose=True) and fits_value(mention, f)]
+        candidates = [f for f in support.value_facts(mention) if fits_value(mention, f)]
     # Entities first: a named subject settles it without computing any fact's keyword phrases.
     if any(entities.intersection(f.about) for f in candidates):
         return True

@@ -1,0 +1,65 @@
+"""FL201's support index: value candidates are found by value, then kept by unit, as a fact-by-fact scan would."""
+
+from __future__ import annotations
+
+import random
+from bisect import bisect_left, bisect_right
+
+from factlint.extraction.model import Quantity
+from factlint.ledger.model import Fact, Tolerance
+from factlint.matching.compare import units_compatible
+from factlint.matching.support import MAX_CANDIDATES, SupportIndex
+from factlint.units import canonical
+
+UNITS = [None, "employees", "people", "voters", "residents", "interviews", "ships", "vessels", "USD", "EUR",
+         "percent", "pp", "km", "m", "tonnes", "kg"]
+
+
+def _facts(rng: random.Random, n: int) -> list[Fact]:
+    out = []
+    for i in range(n):
+        tolerance = Tolerance(rng.choice([0.5, 0.05]), rng.random() < 0.5) if rng.random() < 0.2 else None
+        out.append(Fact(f"f{i}", "c", ("s",), value=float(rng.randint(1, 60)), unit=rng.choice(UNITS), tolerance=tolerance))
+    return out
+
+
+def _quantity(rng: random.Random) -> Quantity:
+    unit = canonical(rng.choice(UNITS))
+    value = float(rng.randint(1, 60))
+    width = rng.choice([0.5, 5, 30])
+    return Quantity(0, 1, "x", value, value - width, value + width, unit.name if unit else None,
+                    unit.dimension if unit else None)
+
+
+def _scan(support: SupportIndex, q: Quantity) -> list[Fact]:
+    """The definition: the first MAX_CANDIDATES facts by value in the widened interval, loosely unit-compatible."""
+    values, numbers, _units = support.by_dimension.get(q.dimension or "none", ([], [], []))
+    factor = canonical(q.unit).factor if q.dimension not in (None, "count") and q.unit else 1.0
+    low, high = q.low * factor, q.high * factor
+    rel, absolute = support.slack.get(q.dimension or "none", (0.0, 0.0))
+    lo = bisect_left(values, low - rel * abs(low) - absolute - 1e-9)
+    hi = bisect_right(values, high + rel * abs(high) + absolute + 1e-9)
+    return [f for f in (support.facts[i] for i in numbers[lo : min(hi, lo + MAX_CANDIDATES)])
+            if units_compatible(q, f, loose=True)]
+
+
+def test_value_facts_equal_a_scan_of_the_candidates_by_unit() -> None:
+    rng = random.Random(3)
+    for n in (0, 5, 300, 3000):  # 3000: intervals that hold more than MAX_CANDIDATES facts
+        support = SupportIndex.build(_facts(rng, n))
+        for _ in range(300):
+            q = _quantity(rng)
+            assert support.value_facts(q) == _scan(support, q), q
+
+
+def test_value_facts_leave_out_other_nouns_and_currencies() -> None:
+    facts = [Fact("a", "c", ("s",), value=23.0, unit="employees"), Fact("b", "c", ("s",), value=23.0, unit="interviews"),
+             Fact("c", "c", ("s",), value=23.0, unit="USD"), Fact("d", "c", ("s",), value=23.0, unit="EUR"),
+             Fact("e", "c", ("s",), value=23.0, unit="vessels")]
+    support = SupportIndex.build(facts)
+    interviews = Quantity(0, 1, "23 interviews", 23.0, 22.5, 23.5, "interview", "count")
+    euros = Quantity(0, 1, "€23", 23.0, 22.5, 23.5, "EUR", "currency")
+    ships = Quantity(0, 1, "23 ships", 23.0, 22.5, 23.5, "ship", "count")
+    assert [f.id for f in support.value_facts(interviews)] == ["b"]
+    assert [f.id for f in support.value_facts(euros)] == ["d"]
+    assert [f.id for f in support.value_facts(ships)] == ["e"]  # loose synonyms count for support
