@@ -107,13 +107,16 @@ def check(paths: tuple[str, ...], ledgers: tuple[Path, ...], fmt: str, as_of: dt
 def rules(code: str | None) -> None:
     """List the rule catalogue, or show one rule's documentation and examples."""
     from factlint.catalogue import load_catalogue
+    from factlint.output import emit
     from factlint.rule_docs import rule_doc, rule_table
 
     catalogue = load_catalogue()
-    if code is None:
-        click.echo(rule_table(catalogue))
-        return
-    rule = catalogue.get(code.upper()) or next((r for r in catalogue.values() if r.name == code), None)
-    if rule is None:
-        fail(f"unknown rule {code!r}; run 'factlint rules' for the list")
-    click.echo(rule_doc(rule))
+    rule = None
+    if code is not None:
+        rule = catalogue.get(code.upper()) or next((r for r in catalogue.values() if r.name == code), None)
+        if rule is None:
+            fail(f"unknown rule {code!r}; run 'factlint rules' for the list")
+    try:
+        emit(rule_table(catalogue) if rule is None else rule_doc(rule))
+    except FactlintError as exc:
+        fail(exc)

@@ -31,6 +31,10 @@ class InputError(FactlintError):
     """A problem reading a draft."""
 
 
+class OutputError(FactlintError):
+    """The report could not be written: a full disk, a vanished terminal."""
+
+
 class LedgerProblems(LedgerError):
     """Every problem found in a ledger at once: format() gives one line per problem."""
 

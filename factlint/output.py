@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from typing import IO, Mapping
+import errno
+from typing import IO, Any, Mapping
 
-from factlint.errors import InputError
+from factlint.errors import InputError, OutputError
 from factlint.findings import Report
 
 FORMATS = ("text", "json", "sarif", "github", "gitlab", "auto")
@@ -39,3 +40,15 @@ def render_output(report: Report, formats: tuple[str, ...], color: bool = False)
     from factlint.reporters import text
 
     return "".join(text.render(report, color) if name == "text" else REPORTERS[name](report) for name in formats)
+
+
+def emit(text: str, **options: Any) -> None:
+    """click.echo to standard output; a failed write is an OutputError (one line, exit 2), not a traceback."""
+    import click
+
+    try:
+        click.echo(text, **options)
+    except OSError as exc:
+        if exc.errno == errno.EPIPE:
+            raise  # the reader has gone (`| head`): click's main ends the run quietly
+        raise OutputError(None, f"cannot write to standard output: {exc.strerror or exc}") from None

@@ -42,7 +42,7 @@ def run_check(paths: tuple[str, ...], *, ledgers: tuple[Path, ...] = (), fmt: st
     """Check drafts, print the report, return the exit code."""
     from factlint.drafts import collect
     from factlint.engine import RuleSet
-    from factlint.output import render_output, resolve_formats
+    from factlint.output import emit, render_output, resolve_formats
     from factlint.parallel import check_files
 
     config = load_config()
@@ -62,6 +62,6 @@ def run_check(paths: tuple[str, ...], *, ledgers: tuple[Path, ...] = (), fmt: st
     output = render_output(report, formats, color)
     if quiet and "text" in formats:
         output = "".join(line + "\n" for line in output.splitlines() if not line.startswith(("Found ", "No findings")))
-    click.echo(output, nl=False, color=color or None)
+    emit(output, nl=False, color=color or None)
     threshold = severity_rank(fail_on or config.fail_on)
     return 1 if any(severity_rank(f.severity) >= threshold for f in report.findings) else 0

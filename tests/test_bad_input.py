@@ -125,3 +125,43 @@ def test_check_never_writes_to_user_files(tmp_path, monkeypatch) -> None:
     after = {p: (p.stat().st_mtime_ns, p.read_bytes()) for p in tmp_path.rglob("*")}
     assert before == after
     assert os.access(draft, os.R_OK)
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
+@pytest.mark.parametrize("args", [
+    ["check", str(FIXTURES / "demo" / "draft.md"), "--ledger", LEDGER],
+    ["check", str(FIXTURES / "demo" / "draft.md"), "--ledger", LEDGER, "--format", "json"],
+    ["ledger", "check", LEDGER],
+    ["rules"],
+    ["rules", "FL101"],
+])
+def test_a_report_that_cannot_be_written_is_one_line_and_exit_2(args: list[str], tmp_path) -> None:
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "FACTLINT_CACHE_DIR": str(tmp_path)}
+    with open("/dev/full", "w") as full:  # every write fails with ENOSPC
+        proc = subprocess.run([sys.executable, "-m", "factlint", *args], stdout=full, stderr=subprocess.PIPE,
+                              text=True, env=env, timeout=60)
+    assert proc.returncode == 2, proc.stderr
+    assert proc.stderr == "factlint: cannot write to standard output: No space left on device\n"
+
+
+def test_a_reader_that_goes_away_ends_the_run_quietly(tmp_path) -> None:
+    """`factlint check ... | head -1`: no traceback, no complaint."""
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    draft = tmp_path / "long.md"
+    draft.write_text((FIXTURES / "demo" / "draft.md").read_text(encoding="utf-8") * 200, encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "FACTLINT_CACHE_DIR": str(tmp_path)}
+    proc = subprocess.Popen([sys.executable, "-m", "factlint", "check", str(draft), "--ledger", LEDGER],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+    assert proc.stdout.readline()
+    proc.stdout.close()  # the reader goes away with most of the report unread
+    stderr = proc.stderr.read().decode()
+    assert proc.wait(timeout=60) == 1 and stderr == ""

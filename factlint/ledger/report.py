@@ -5,8 +5,6 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import click
-
 from factlint.config import load_config
 from factlint.findings import Finding, Report
 from factlint.ledger.load import validate_ledgers
@@ -46,7 +44,7 @@ def to_finding(problem: Problem, severity: str, lines: _Lines) -> Finding:
 
 def run_ledger_check(paths: tuple[Path, ...], fmt: str = "text") -> int:
     """Validate, print the report, return 0 (clean) or 1 (problems)."""
-    from factlint.output import render_output, resolve_formats
+    from factlint.output import emit, render_output, resolve_formats
     from factlint.run import resolve_ledgers
 
     config = load_config()
@@ -59,5 +57,5 @@ def run_ledger_check(paths: tuple[Path, ...], fmt: str = "text") -> int:
         if severity != "off":
             findings.append(to_finding(problem, severity, lines))
     report = Report(tuple(findings), len(validation.ledger.paths))
-    click.echo(render_output(report, formats), nl=False)
+    emit(render_output(report, formats), nl=False)
     return 1 if findings else 0

@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 
 import click
 
+from factlint import output
 from factlint.errors import InputError, LedgerError
 from factlint.findings import Finding, Report, severity_rank
 from factlint.ledger.model import Fact, Ledger, Source
@@ -116,7 +117,7 @@ def run_check(opts: CheckOptions, sleep: Callable[[float], None] | None = None) 
         findings += source_findings(emit, source, outcomes[source.url], cited.get(source.id, []), places,
                                     ledger.paths[0], opts.max_bytes)
     report = Report(tuple(sorted(findings, key=Finding.sort_key)), len(ledger.paths))
-    click.echo(REPORTERS[opts.fmt](report), nl=False)
+    output.emit(REPORTERS[opts.fmt](report), nl=False)
     threshold = severity_rank(opts.fail_on or config.fail_on)
     return 1 if any(severity_rank(f.severity) >= threshold for f in report.findings) else 0
 
@@ -219,11 +220,11 @@ def run_archive(ledgers: tuple[Path, ...], write: bool, timeout: float = 10.0, j
     per_file, notes, failed = _sort_snapshots(lookup_all(todo, timeout, jobs), places, ledger.paths[0])
     edited, planned = _edit_files(per_file, places, write)
     for _path, _line, text in sorted(notes + planned, key=lambda n: (n[0], n[1])):
-        click.echo(text)
+        output.emit(text)
     if write:
         for path, text in edited.items():  # only after every file was planned and verified
             _write_exact(path, text)
     elif edited:
         n = sum(len(a) for a in per_file.values())
-        click.echo(f"Run again with --write to add {n} archive_url line{'s' if n > 1 else ''} to the ledger.")
+        output.emit(f"Run again with --write to add {n} archive_url line{'s' if n > 1 else ''} to the ledger.")
     return 1 if failed else 0
