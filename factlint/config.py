@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -91,6 +90,8 @@ def parse_config(path: Path, data: dict[str, Any]) -> Config:
     """Validate the raw mapping and build a Config; unknown keys are errors."""
     for key in data:
         if key not in KEYS:
+            import difflib  # only to suggest a key: not on every run's path
+
             hint = difflib.get_close_matches(str(key).replace("_", "-"), KEYS, n=1)
             extra = f" (did you mean '{hint[0]}'?)" if hint else f" (known keys: {', '.join(KEYS)})"
             raise ConfigError(str(path), f"unknown key '{key}'{extra}")

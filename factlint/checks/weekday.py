@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-import calendar
 from typing import Iterator
 
 from factlint.checks.context import Context, Hit
+
+# English, as the drafts are read: calendar.day_name follows the process locale (and costs an import).
+DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
 def weekday_mismatch(ctx: Context) -> Iterator[Hit]:
@@ -14,6 +16,5 @@ def weekday_mismatch(ctx: Context) -> Iterator[Hit]:
         day = d.date.as_date()
         if d.relative or d.weekday is None or day is None or day.weekday() == d.weekday:
             continue
-        yield Hit(d.start, d.end, expected=calendar.day_name[day.weekday()],
-                  values={"date": day.isoformat(), "actual": calendar.day_name[day.weekday()],
-                          "written": calendar.day_name[d.weekday]})
+        yield Hit(d.start, d.end, expected=DAY_NAMES[day.weekday()],
+                  values={"date": day.isoformat(), "actual": DAY_NAMES[day.weekday()], "written": DAY_NAMES[d.weekday]})
