@@ -294,17 +294,39 @@ def ledger_yaml(sources: dict, entities: list[Entity], facts: list[Fact]) -> str
     return "".join(out)
 
 
+def write_file(path: Path, text: str) -> None:
+    """Write ``text`` (UTF-8) unless the file already holds it.
+
+    A rerun then leaves unchanged workloads alone: rewriting ~100 MB just before the first timings
+    made the kernel flush them to disk while those timings ran.
+    """
+    data = text.encode("utf-8")
+    try:
+        if path.stat().st_size == len(data) and path.read_bytes() == data:
+            return
+    except OSError:
+        pass  # absent or unreadable: write it
+    path.write_bytes(data)
+
+
+def write_folder(folder: Path, files: dict[str, str]) -> None:
+    """Make ``folder`` hold exactly these files, writing only those that changed."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for old in folder.iterdir():
+        if old.name not in files:
+            shutil.rmtree(old) if old.is_dir() else old.unlink()
+    for name, text in files.items():
+        write_file(folder / name, text)
+
+
 def write_ledger(path: Path, sources: dict, entities: list[Entity], facts: list[Fact]) -> None:
     """One YAML file."""
-    path.write_text(ledger_yaml(sources, entities, facts), encoding="utf-8")
+    write_file(path, ledger_yaml(sources, entities, facts))
 
 
 def write_ledger_dir(folder: Path, sources: dict, entities: list[Entity], facts: list[Fact], parts: int = 10) -> None:
     """sources.yaml plus ``parts`` files of entities with their facts (a directory ledger)."""
-    if folder.exists():
-        shutil.rmtree(folder)
-    folder.mkdir(parents=True)
-    (folder / "sources.yaml").write_text(ledger_yaml(sources, [], []), encoding="utf-8")
+    files = {"sources.yaml": ledger_yaml(sources, [], [])}
     per = -(-len(entities) // parts)
     by_entity: dict[str, list[Fact]] = {}
     for f in facts:
@@ -312,7 +334,8 @@ def write_ledger_dir(folder: Path, sources: dict, entities: list[Entity], facts:
     for k in range(parts):
         chunk = entities[k * per : (k + 1) * per]
         chunk_facts = [f for e in chunk for f in by_entity.get(e.id, ())]
-        (folder / f"facts-{k:02d}.yaml").write_text(ledger_yaml({}, chunk, chunk_facts), encoding="utf-8")
+        files[f"facts-{k:02d}.yaml"] = ledger_yaml({}, chunk, chunk_facts)
+    write_folder(folder, files)
 
 
 # -- drafts ---------------------------------------------------------------------------------
@@ -651,17 +674,13 @@ def generate(out: Path, seed: int = 6, scale: dict = FULL) -> dict:
     for label, size in scale["drafts"].items():
         blocks = DraftWriter(seed, label, pool, tokens).blocks(size)
         path = out / f"draft-{label}.md"
-        path.write_text(draft_text(blocks, f"Benchmark draft {label}"), encoding="utf-8")
+        write_file(path, draft_text(blocks, f"Benchmark draft {label}"))
         manifest["drafts"][label] = {"file": path.name, "bytes": path.stat().st_size, "blocks": len(blocks)}
         if label == split_label:
             folder = out / f"draft-{label}-split"
-            if folder.exists():
-                shutil.rmtree(folder)
-            folder.mkdir()
             groups = split_blocks(blocks, parts)
-            for k, group in enumerate(groups):
-                (folder / f"part-{k:03d}.md").write_text(draft_text(group, f"Part {k + 1}"), encoding="utf-8")
+            write_folder(folder, {f"part-{k:03d}.md": draft_text(group, f"Part {k + 1}") for k, group in enumerate(groups)})
             manifest["split"] = {"of": label, "dir": folder.name, "files": len(groups),
                                  "bytes": sum(p.stat().st_size for p in folder.iterdir())}
-    (out / "manifest.json").write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
+    write_file(out / "manifest.json", json.dumps(manifest, indent=2) + "\n")
     return manifest

@@ -216,6 +216,9 @@ class Runner:
 
     # -- the plan ---------------------------------------------------------------------------------
     def run_all(self, manifest: dict) -> dict:
+        # Workloads just written are still being flushed to disk; let that finish before the first timing.
+        if hasattr(os, "sync"):
+            os.sync()
         self.results["meta"] = machine()
         self.results["meta"]["budget_s"] = self.budget
         self.results["manifest"] = manifest

@@ -6,6 +6,7 @@ import datetime as dt
 import filecmp
 import io
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -41,6 +42,25 @@ def test_same_seed_same_bytes_other_seed_other_bytes(workload, tmp_path) -> None
     generate(other, seed=12, scale=TINY)
     assert (other / "facts-200.yaml").read_bytes() != (out / "facts-200.yaml").read_bytes()
     assert (other / "draft-8KB.md").read_bytes() != (out / "draft-8KB.md").read_bytes()
+
+
+def test_a_rerun_rewrites_only_what_changed(tmp_path) -> None:
+    """Unchanged workloads keep their files (and their place in the page cache); changed and stale ones do not."""
+    out = tmp_path / "w"
+    generate(out, seed=11, scale=TINY)
+    stale = out / "facts-200.d" / "facts-99.yaml"
+    stale.write_text("stale\n")
+    (out / "draft-2KB.md").write_text("edited\n")
+    files = [p for p in out.rglob("*") if p.is_file()]
+    for p in files:
+        os.utime(p, ns=(10**18, 10**18))  # a time no write made
+    generate(out, seed=11, scale=TINY)
+    assert not stale.exists()
+    assert [p.name for p in files if p.exists() and p.stat().st_mtime_ns != 10**18] == ["draft-2KB.md"]
+    again = tmp_path / "again"
+    generate(again, seed=11, scale=TINY)
+    _match, mismatch, errors = filecmp.cmpfiles(out, again, _files(out), shallow=False)
+    assert _files(again) == _files(out) and mismatch == [] and errors == []
 
 
 def test_ledgers_are_valid_nested_and_split_the_same(workload) -> None:
