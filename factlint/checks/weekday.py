@@ -5,9 +5,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from factlint.checks.context import Context, Hit
-
-# English, as the drafts are read: calendar.day_name follows the process locale (and costs an import).
-DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+from factlint.extraction.dates import DAY_NAMES
 
 
 def weekday_mismatch(ctx: Context) -> Iterator[Hit]:
@@ -16,5 +14,6 @@ def weekday_mismatch(ctx: Context) -> Iterator[Hit]:
         day = d.date.as_date()
         if d.relative or d.weekday is None or day is None or day.weekday() == d.weekday:
             continue
+        # English names, as the drafts are read (calendar.day_name would follow the process locale).
         yield Hit(d.start, d.end, expected=DAY_NAMES[day.weekday()],
                   values={"date": day.isoformat(), "actual": DAY_NAMES[day.weekday()], "written": DAY_NAMES[d.weekday]})

@@ -66,11 +66,11 @@ class FactStore:
         return cls(b"".join(blobs), ends)
 
     def __getitem__(self, i: int) -> Fact:
-        fact = self._facts[i]
+        fact = self._facts[i]  # raises IndexError out of range, like a list
         if fact is None:
             ends = self._ends
-            start = ends[i - 1] if i % len(ends) else 0  # i % len: a negative index counts from the end
-            fact = self._facts[i] = decode(self._view[start : ends[i]])
+            i %= len(ends)  # a negative index counts from the end
+            fact = self._facts[i] = decode(self._view[ends[i - 1] if i else 0 : ends[i]])
         return fact
 
     def __len__(self) -> int:
