@@ -313,8 +313,12 @@ def write_folder(folder: Path, files: dict[str, str]) -> None:
     """Make ``folder`` hold exactly these files, writing only those that changed."""
     folder.mkdir(parents=True, exist_ok=True)
     for old in folder.iterdir():
-        if old.name not in files:
-            shutil.rmtree(old) if old.is_dir() else old.unlink()
+        if old.name in files:
+            continue
+        if old.is_dir():
+            shutil.rmtree(old)
+        else:
+            old.unlink()
     for name, text in files.items():
         write_file(folder / name, text)
 

@@ -51,7 +51,7 @@ def file_key_of(path: Path) -> str:
     digest = read(name, before) if before else None
     if not isinstance(digest, str):
         digest = hashlib.sha256(read_bytes(path)).hexdigest()  # raises LedgerError on an unreadable file
-        settled = before and time.time_ns() - max(before[3], before[4]) > SETTLE_NS
+        settled = before and time.time_ns() - max(before[3:]) > SETTLE_NS  # since the last mtime or ctime
         if settled and _signature(path) == before:  # unchanged while it was read
             write(name, before, digest)
     return _digest(digest, __version__, str(SCHEMA), str(path))
