@@ -20,6 +20,8 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from benchmarks.generate import write_file
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -177,10 +179,10 @@ class Runner:
         return record
 
     # -- proselint ----------------------------------------------------------------------------------
-    def run_proselint(self, draft: str) -> dict:
-        """proselint on the same draft, with its 1,000-finding cap raised through --config."""
-        record: dict = {"id": "proselint", "draft": draft, "status": "ok", "walls": [], "rss_kb": []}
-        self.results["proselint"] = record
+    def run_proselint(self, draft: str, key: str = "proselint", runs: int | None = None) -> dict:
+        """proselint on a draft, with its 1,000-finding cap raised through --config; kept as results[key]."""
+        record: dict = {"id": key, "draft": draft, "status": "ok", "walls": [], "rss_kb": []}
+        self.results[key] = record
         exe = shutil.which("proselint", path=str(Path(sys.executable).parent)) or shutil.which("proselint")
         if exe is None:
             record.update(status="missing", note="proselint is not installed (pip install '.[bench]')")
@@ -191,7 +193,7 @@ class Runner:
         config.write_text(json.dumps({"max_errors": 100_000_000}) + "\n")
         command = [exe, "check", "--config", str(config), "-o", "compact", draft]
         record["command"] = " ".join(["proselint", *command[1:]])
-        output = self.out / "results" / "proselint.out"
+        output = self.out / "results" / f"{key}.out"
         output.parent.mkdir(exist_ok=True)
         self.say(f"proselint: {record['command']}")
         first = self.measure(command, self.out / "cache", min(self.max_timeout, self.remaining()), output)
@@ -200,7 +202,7 @@ class Runner:
             return record
         record["findings"] = sum(1 for line in output.read_text(encoding="utf-8", errors="replace").splitlines()
                                  if line.strip())
-        runs = 5 if first["wall"] < 2 else 3
+        runs = runs or (5 if first["wall"] < 2 else 3)
         for _ in range(min(runs, self.max_runs or runs)):
             if self.remaining() < first["wall"] * 1.5:
                 break
@@ -211,7 +213,7 @@ class Runner:
             record["walls"], record["rss_kb"] = [first["wall"]], [first["rss_kb"]]
         record["median"] = statistics.median(record["walls"])
         record["rss_mb"] = max(record["rss_kb"]) / 1024
-        self.say(f"proselint: median {record['median']:.3f} s, {record['findings']} findings")
+        self.say(f"{key}: median {record['median']:.3f} s, {record['findings']} findings")
         return record
 
     # -- the plan ---------------------------------------------------------------------------------
@@ -236,6 +238,9 @@ class Runner:
         # 1. start-up on a small draft with a cached mid-size ledger
         self.run_case(check("startup", f"start-up: {start} draft × {mid} facts (cached)", D[start]["file"], mid,
                             max_runs=9))
+        # ... and its yardstick on this machine: the issue's "proselint takes ~110 ms on an empty file"
+        write_file(self.out / "empty.md", "")
+        self.run_proselint("empty.md", key="proselint-empty", runs=9)
         # 2. the reference: proselint on the 1 MB draft
         self.run_proselint(D[one_mb]["file"])
         # 3. the headline case

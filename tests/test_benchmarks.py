@@ -138,6 +138,8 @@ def test_runner_and_report_on_a_tiny_workload(workload) -> None:
     assert stage["slowest_doc"] in ("parse", "extract", "bind", "rules") and stage["slowest_doc"] in stage["profiles"]
     assert results["stages"]["load-cold-big"]["facts"] == 200
     assert results["meta"]["cores"] >= 1 and results["meta"]["python"]
+    for key in ("proselint", "proselint-empty"):  # "missing" without the bench extra
+        assert results[key]["status"] in ("ok", "missing"), results[key]
     doc = render(results, "make bench")
     assert "| Start-up" in doc and "## Targets" in doc and "Profile of the slowest stage" in doc
     assert "every kind present" in sanity_check(results)
