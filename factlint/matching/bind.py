@@ -168,8 +168,7 @@ def bind(ctx: Context) -> Context:
         """Support for an unbound claim: a date the sentence's bound facts state, or any agreeing fact."""
         if isinstance(m, DateMention) and stated_with(m, [by_start[b.start].fact for b in bound[i]]):
             return True
-        return supported(ctx.ledger, m, (views[i].words_at(m.start), views[i].context), views[i].years,
-                         views[i].named)
+        return supported(ctx.ledger, m, (views[i].words_at(m.start), views[i].context), views[i].named)
 
     claims = find_claims(ctx.doc, ctx.sentences, ctx.quantities, ctx.dates, by_start, ctx.sentence_citations, backed)
     return replace(ctx, bindings=bindings, claims=claims)

@@ -67,7 +67,7 @@ class LedgerIndex:
     _features: dict[str, object] = field(default_factory=dict, repr=False)
     _phrases: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict, repr=False)
     _memo: dict[tuple[str, str], frozenset[str]] = field(default_factory=dict, repr=False)  # per entity, source
-    _support: object = field(default=None, repr=False)  # a SupportIndex, built with the index
+    _support: SupportIndex | None = field(default=None, repr=False)  # built with the index
     _entity_blobs: dict[str, bytes] = field(default_factory=dict, repr=False)  # id -> pickled Entity
     _entities: dict[str, Entity] = field(default_factory=dict, repr=False)  # unpickled on first use
 
@@ -153,7 +153,7 @@ class LedgerIndex:
             prefixes[sid[:3].lower()].append(sid)
         self.source_prefixes = dict(prefixes)
 
-    def support(self):
+    def support(self) -> SupportIndex | None:
         """The date and value index used for loose support (FL201)."""
         return self._support
 

@@ -90,7 +90,7 @@ class SupportIndex:
         return [facts[i] for i, u in zip(numbers[lo:hi], units[lo:hi]) if u in usable]
 
 
-def supported(index, mention: Quantity | DateMention, words: tuple[frozenset[str], ...], years: frozenset[int],
+def supported(index, mention: Quantity | DateMention, words: tuple[frozenset[str], ...],
               entities: frozenset[str]) -> bool:
     """Whether some fact agrees with the mention and is about an entity named, or shares a keyword.
 
