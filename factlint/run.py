@@ -27,11 +27,19 @@ def resolve_ledgers(cli: tuple[Path, ...], configured: tuple[Path, ...]) -> tupl
                             "or [tool.factlint] in pyproject.toml, or create facts.yaml here")
 
 
+# The index of the last run, kept to the end of the process. The console command leaves through
+# os._exit (factlint/entry.py); freeing a 100k-fact index object by object as run_check returned
+# cost ~60 ms. Only the last is kept, so a process that checks many times holds one index at most.
+_LAST_INDEX: list = []
+
+
 def load_index(paths: tuple[Path, ...]):
     """Load the ledger files and build the matching index (both cached)."""
     from factlint.matching.cached import load_index as cached_index
 
-    return cached_index(paths)
+    index = cached_index(paths)
+    _LAST_INDEX[:] = [index]
+    return index
 
 
 def run_check(paths: tuple[str, ...], *, ledgers: tuple[Path, ...] = (), fmt: str = "text",

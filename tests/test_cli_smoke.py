@@ -112,3 +112,16 @@ def test_a_cached_check_imports_only_what_checking_needs(tmp_path: Path) -> None
             "print('imported:', sorted(m for m in heavy if m in sys.modules), file=sys.stderr)\n")
     proc = subprocess.run([sys.executable, "-c", code, *args], cwd=tmp_path, env=env, capture_output=True, text=True)
     assert "FL101" in proc.stdout and proc.stderr.strip() == "imported: []", proc.stderr
+
+
+def test_the_last_index_outlives_the_run_and_only_the_last(tmp_path: Path, monkeypatch) -> None:
+    """The console command exits without freeing the index; a process checking many ledgers keeps one."""
+    from factlint import run
+    from factlint.matching.index import LedgerIndex
+
+    monkeypatch.setenv("FACTLINT_CACHE_DIR", str(tmp_path / "cache"))
+    for topic in ("elections", "finance"):
+        CliRunner().invoke(main, ["check", str(ROOT / f"fixtures/{topic}/wrong.md"),
+                                  "--ledger", str(ROOT / f"fixtures/{topic}/facts.yaml")])
+        assert len(run._LAST_INDEX) == 1 and isinstance(run._LAST_INDEX[0], LedgerIndex)
+        assert run._LAST_INDEX[0].facts[0].path.endswith(f"{topic}/facts.yaml")
