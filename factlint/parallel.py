@@ -6,7 +6,7 @@ once per worker, not once per file. Results come back in file order (``Executor.
 is byte-for-byte the one a serial run prints.
 
 A single long draft is split instead: its sections (engine.document_spans) are checked in forked
-workers that inherit the parsed draft and the index, and their findings are joined before
+children that inherit the parsed draft and the index, and their findings are joined before
 suppressions and sorting, so the report is again the serial one.
 """
 
@@ -28,7 +28,6 @@ MIN_SPLIT_CHARS = 256 * 1024
 MIN_PART_CHARS = 128 * 1024
 
 _STATE: dict[str, Any] = {}
-_SPANS: dict[str, Any] = {}
 
 
 def cpu_count() -> int:
@@ -79,41 +78,87 @@ def check_file(path: str, index, as_of: dt.date | None, rules, stats: bool, text
 
 
 def _check_spans(doc, index, day: dt.date, rules, coverage: list | None, spans: list[tuple[int, int]]) -> list:
-    """Check a document's spans in forked workers, the first in this process meanwhile; findings in span order."""
-    import gc
+    """Check a document's spans in forked children, the first in this process meanwhile; findings in span order.
 
-    _SPANS.update(doc=doc, index=index, day=day, rules=rules, stats=coverage is not None)
-    # Frozen objects are never traversed by the collector, so a worker does not copy every page of the
+    Plain fork and a pipe per child, not a process pool: importing multiprocessing, starting the
+    pool and joining it cost ~50 ms of a 1 MB draft's run. A child that fails for any reason leaves
+    its span to this process, so the findings are always the serial ones.
+    """
+    import gc
+    import signal
+
+    stats = coverage is not None
+    # Frozen objects are never traversed by the collector, so a child does not copy every page of the
     # inherited index just to run a collection (copy-on-write).
     gc.freeze()
+    children: list[tuple[int, int] | None] = []
     try:
-        pool = _pool(len(spans) - 1) if sys.platform.startswith("linux") else None  # workers must inherit _SPANS
-    except (OSError, NotImplementedError, ImportError):
-        pool = None
-    try:
-        if pool is None:  # no fork here: one span after another
-            results = [_span_work(span) for span in spans]
-        else:
-            with pool:
-                futures = [pool.submit(_span_work, span) for span in spans[1:]]
-                results = [_span_work(spans[0])] + [f.result() for f in futures]
+        can_fork = sys.platform.startswith("linux")  # children must inherit the draft and the index
+        children = [_fork(doc, index, day, rules, stats, span) if can_fork else None for span in spans[1:]]
+        results = [_span_work(doc, index, day, rules, stats, spans[0])]
+        for k, span in enumerate(spans[1:]):
+            child, children[k] = children[k], None
+            result = _collect(child) if child else None
+            results.append(result if result is not None else _span_work(doc, index, day, rules, stats, span))
     finally:
-        _SPANS.clear()
+        for child in children:  # only after an error (or ^C) here: end each child, and reap it
+            if child:
+                os.kill(child[0], signal.SIGKILL)
+                os.close(child[1])
+                os.waitpid(child[0], 0)
         gc.unfreeze()
     if coverage is not None:
         coverage.extend(c for _, cov in results for c in cov)
     return [f for found, _ in results for f in found]
 
 
-def _span_work(span: tuple[int, int]) -> tuple[list, list]:
-    """Check one span of the document in _SPANS (inherited by a forked worker)."""
+def _span_work(doc, index, day: dt.date, rules, stats: bool, span: tuple[int, int]) -> tuple[list, list]:
+    """Findings of one span of the document, and its citation coverage when ``stats``."""
     from factlint.engine import check_span
 
-    state = _SPANS
     cov: list = []
-    found = check_span(state["doc"], state["index"], state["day"], state["rules"], cov if state["stats"] else None,
-                       span)
-    return found, cov
+    return check_span(doc, index, day, rules, cov if stats else None, span), cov
+
+
+def _fork(doc, index, day: dt.date, rules, stats: bool, span: tuple[int, int]) -> tuple[int, int] | None:
+    """A forked child checking ``span`` and writing its pickled result to a pipe: (pid, read end), or None."""
+    import pickle
+
+    try:
+        read, write = os.pipe()
+    except OSError:
+        return None
+    try:
+        pid = os.fork()
+    except OSError:
+        os.close(read)
+        os.close(write)
+        return None
+    if pid:
+        os.close(write)
+        return pid, read
+    code = 1
+    try:  # the child: never returns into the caller's code
+        os.close(read)
+        data = pickle.dumps(_span_work(doc, index, day, rules, stats, span), protocol=pickle.HIGHEST_PROTOCOL)
+        with os.fdopen(write, "wb") as out:
+            out.write(data)
+        code = 0
+    finally:
+        os._exit(code)  # no interpreter shutdown: it could flush buffers the parent also holds
+
+
+def _collect(child: tuple[int, int]) -> tuple[list, list] | None:
+    """The result a forked child wrote, or None when it failed."""
+    import pickle
+
+    pid, read = child
+    with os.fdopen(read, "rb") as pipe:
+        data = pipe.read()
+    _, status = os.waitpid(pid, 0)
+    if os.waitstatus_to_exitcode(status) != 0 or not data:
+        return None
+    return pickle.loads(data)
 
 
 def _outcome(path: str, text: str | None, state: dict):

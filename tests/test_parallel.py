@@ -137,6 +137,81 @@ def test_one_long_file_is_shared_out_with_the_serial_output(workload: Path, monk
     assert serial == shared and serial[0] and len(serial[1]) == 1
 
 
+def _split_setup(workload: Path, monkeypatch):
+    """A draft cut into 3 spans, its index and rules, and its serial findings."""
+    from factlint import parallel
+    from factlint.engine import RuleSet
+    from factlint.run import load_index
+
+    monkeypatch.setattr(parallel, "MIN_SPLIT_CHARS", 0)
+    monkeypatch.setattr(parallel, "MIN_PART_CHARS", 1)
+    index = load_index((workload / "facts-200.yaml",))
+    args = (str(workload / "draft-16KB.md"), index, None, RuleSet.build(), True)
+    return parallel, args, parallel.check_file(*args)
+
+
+def test_spans_are_checked_in_forked_children(workload: Path, monkeypatch, tmp_path: Path) -> None:
+    parallel, args, serial = _split_setup(workload, monkeypatch)
+    real, log = parallel._span_work, tmp_path / "pids"
+
+    def logged(*a):
+        with log.open("a") as out:
+            out.write(f"{os.getpid()}\n")
+        return real(*a)
+
+    monkeypatch.setattr(parallel, "_span_work", logged)
+    assert parallel.check_file(*args, parts=3) == serial
+    pids = log.read_text().split()
+    assert len(pids) == 3 and pids.count(str(os.getpid())) == 1
+
+
+def test_a_failing_child_leaves_its_span_to_the_parent(workload: Path, monkeypatch) -> None:
+    parallel, args, serial = _split_setup(workload, monkeypatch)
+    real, parent = parallel._span_work, os.getpid()
+
+    def fails_in_children(*a):
+        if os.getpid() != parent:
+            raise MemoryError("a child that cannot finish")
+        return real(*a)
+
+    monkeypatch.setattr(parallel, "_span_work", fails_in_children)
+    assert parallel.check_file(*args, parts=3) == serial
+
+
+def test_an_error_in_the_parent_ends_and_reaps_the_children(workload: Path, monkeypatch) -> None:
+    parallel, args, _ = _split_setup(workload, monkeypatch)
+    real, parent = parallel._span_work, os.getpid()
+
+    def fails_in_parent(*a):
+        if os.getpid() == parent:
+            raise KeyboardInterrupt
+        return real(*a)
+
+    monkeypatch.setattr(parallel, "_span_work", fails_in_parent)
+    with pytest.raises(KeyboardInterrupt):
+        parallel.check_file(*args, parts=3)
+    with pytest.raises(ChildProcessError):  # no child left running, or unreaped
+        os.waitpid(-1, os.WNOHANG)
+
+
+def test_a_long_draft_is_split_without_a_process_pool(workload: Path, tmp_path: Path) -> None:
+    """Forking per span, not multiprocessing: its import and pool cost ~50 ms of a 1 MB run."""
+    long = tmp_path / "long.md"
+    long.write_text((workload / "draft-16KB.md").read_text(encoding="utf-8") * 20, encoding="utf-8")
+    code = ("import sys\n"
+            "from factlint.cli import main\n"
+            "try:\n    main.main(sys.argv[1:], standalone_mode=False)\nexcept SystemExit:\n    pass\n"
+            "print('multiprocessing' in sys.modules, file=sys.stderr)\n")
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "FACTLINT_CACHE_DIR": str(tmp_path / "cache")}
+    args = ["check", str(long), "--ledger", str(workload / "facts-200.yaml")]
+    split = subprocess.run([sys.executable, "-c", code, *args, "--jobs", "2"], capture_output=True, text=True,
+                           env=env, timeout=120)
+    serial = subprocess.run([sys.executable, "-c", code, *args, "--jobs", "1"], capture_output=True, text=True,
+                            env=env, timeout=120)
+    assert split.stdout == serial.stdout and "FL" in split.stdout
+    assert split.stderr.split()[-1] == "False", split.stderr
+
+
 def test_checking_a_draft_leaves_no_reference_cycles(workload: Path) -> None:
     """The collector is paused while a draft is checked; that is only sound if checking makes no cycles."""
     import datetime as dt
