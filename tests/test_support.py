@@ -1,4 +1,4 @@
-"""FL201's support index: value candidates are found by value, then kept by unit, as a fact-by-fact scan would."""
+"""FL201's support index: value candidates are found by value, then kept by unit and fit, as a fact-by-fact scan would."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from bisect import bisect_left, bisect_right
 
 from factlint.extraction.model import Quantity
 from factlint.ledger.model import Fact, Tolerance
-from factlint.matching.compare import units_compatible
+from factlint.matching.compare import fits_value, units_compatible
 from factlint.matching.support import MAX_CANDIDATES, SupportIndex
 from factlint.units import canonical
 
@@ -19,7 +19,9 @@ def _facts(rng: random.Random, n: int) -> list[Fact]:
     out = []
     for i in range(n):
         tolerance = Tolerance(rng.choice([0.5, 0.05]), rng.random() < 0.5) if rng.random() < 0.2 else None
-        out.append(Fact(f"f{i}", "c", ("s",), value=float(rng.randint(1, 60)), unit=rng.choice(UNITS), tolerance=tolerance))
+        # Some negative values: a written "3.2%" fits a fact of -3.2 (the sign is in the words).
+        value = float(rng.randint(-8, 60)) + rng.choice([0.0, 0.25])
+        out.append(Fact(f"f{i}", "c", ("s",), value=value, unit=rng.choice(UNITS), tolerance=tolerance))
     return out
 
 
@@ -32,15 +34,16 @@ def _quantity(rng: random.Random) -> Quantity:
 
 
 def _scan(support: SupportIndex, q: Quantity) -> list[Fact]:
-    """The definition: the first MAX_CANDIDATES facts by value in the widened interval, loosely unit-compatible."""
-    values, numbers, _units = support.by_dimension.get(q.dimension or "none", ([], [], []))
+    """The definition: the first MAX_CANDIDATES facts by value in the widened interval, loosely unit-compatible,
+    that fit the quantity."""
+    values, numbers, _units, _tolerances = support.by_dimension.get(q.dimension or "none", ([], [], [], []))
     factor = canonical(q.unit).factor if q.dimension not in (None, "count") and q.unit else 1.0
     low, high = q.low * factor, q.high * factor
     rel, absolute = support.slack.get(q.dimension or "none", (0.0, 0.0))
     lo = bisect_left(values, low - rel * abs(low) - absolute - 1e-9)
     hi = bisect_right(values, high + rel * abs(high) + absolute + 1e-9)
     return [f for f in (support.facts[i] for i in numbers[lo : min(hi, lo + MAX_CANDIDATES)])
-            if units_compatible(q, f, loose=True)]
+            if units_compatible(q, f, loose=True) and fits_value(q, f)]
 
 
 def test_value_facts_equal_a_scan_of_the_candidates_by_unit() -> None:

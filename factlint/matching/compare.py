@@ -40,12 +40,17 @@ def fits_value(q: Quantity, fact: Fact) -> bool:
     target = fact.value * _factor(fact.unit)
     qf = _factor(q.unit) if q.dimension not in (None, "count") else 1.0
     tolerance = fact.tolerance.width(fact.value) * _factor(fact.unit) if fact.tolerance else 0.0
+    return value_fits(q.low * qf, q.high * qf, q.value, target, tolerance)
+
+
+def value_fits(low: float, high: float, written: float, target: float, tolerance: float) -> bool:
+    """fits_value on plain numbers: the quantity's interval and the fact's value and tolerance in base units;
+    ``written`` is the number as written, for its sign."""
     slack = tolerance + 1e-9 * max(1.0, abs(target))
-    low, high = q.low * qf, q.high * qf
     if low - slack <= target <= high + slack:
         return True
     # Signs are often carried by words ("fell 3.2%"): the same magnitude is not a contradiction.
-    return target < 0 < q.value and -high - slack <= target <= -low + slack
+    return target < 0 < written and -high - slack <= target <= -low + slack
 
 
 def fits_date(d: DateMention, fact: Fact) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from array import array
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Sequence
@@ -11,7 +12,7 @@ from dataclasses import dataclass
 from factlint.extraction.dates import find_dates
 from factlint.extraction.model import DateMention, Quantity
 from factlint.ledger.model import Fact
-from factlint.matching.compare import fits_date, fits_value, unit_compatible
+from factlint.matching.compare import fits_date, unit_compatible, value_fits
 from factlint.matching.features import names_a_keyword
 from factlint.units import canonical
 
@@ -30,15 +31,16 @@ class SupportIndex:
 
     facts: Sequence[Fact]
     by_date: dict[str, list[int]]
-    # dimension ('none': no unit) -> values in the base unit, sorted; their fact numbers; their unit names
-    by_dimension: dict[str, tuple[list[float], list[int], list[str]]]
+    # dimension ('none': no unit) -> values in the base unit, sorted; their fact numbers, unit names and
+    # tolerances (in the base unit). Arrays, not lists: 100k floats load as one buffer, not 100k objects.
+    by_dimension: dict[str, tuple[array, array, list[str], array]]
     slack: dict[str, tuple[float, float]]  # dimension -> largest (relative, absolute in base units) tolerance
 
     @classmethod
     def build(cls, facts: Sequence[Fact], store: Sequence[Fact] | None = None) -> "SupportIndex":
         """Index every dated and valued fact once; lookups read ``store`` (same facts, same order), else ``facts``."""
         by_date: dict[str, list[int]] = defaultdict(list)
-        values: dict[str, list[tuple[float, int, str]]] = defaultdict(list)
+        values: dict[str, list[tuple[float, int, str, float]]] = defaultdict(list)
         slack: dict[str, tuple[float, float]] = {}
         for i, fact in enumerate(facts):
             if fact.date is not None:
@@ -48,15 +50,18 @@ class SupportIndex:
             elif fact.value is not None:
                 unit = canonical(fact.unit)
                 dim, factor = (unit.dimension, unit.factor) if unit else ("none", 1.0)
-                values[dim].append((fact.value * factor, i, unit.name if unit else ""))
-                if fact.tolerance:
+                t = fact.tolerance
+                # The same products as fits_value's, so that the test on these numbers is its test.
+                values[dim].append((fact.value * factor, i, unit.name if unit else "",
+                                    t.width(fact.value) * factor if t else 0.0))
+                if t:
                     rel, absolute = slack.get(dim, (0.0, 0.0))
-                    t = fact.tolerance
                     slack[dim] = (max(rel, t.amount), absolute) if t.relative else (rel, max(absolute, t.amount * factor))
         sorted_values = {}
         for dim, items in values.items():
             items.sort()
-            sorted_values[dim] = ([v for v, _, _ in items], [i for _, i, _ in items], [u for _, _, u in items])
+            sorted_values[dim] = (array("d", [v for v, _, _, _ in items]), array("I", [i for _, i, _, _ in items]),
+                                  [u for _, _, u, _ in items], array("d", [t for _, _, _, t in items]))
         return cls(facts if store is None else store, dict(by_date), sorted_values, slack)
 
     def date_facts(self, d: DateMention) -> list[Fact]:
@@ -71,15 +76,16 @@ class SupportIndex:
         return [facts[i] for k in keys for i in self.by_date.get(k, ())]
 
     def value_facts(self, q: Quantity) -> list[Fact]:
-        """Facts of the quantity's dimension whose value lies in its interval and whose unit it can state (loosely).
+        """Facts of the quantity's dimension whose value fits it (fits_value) and whose unit it can state (loosely).
 
-        The unit test reads the unit names kept beside the values, so a fact of another noun or
-        currency ("23 interviews" among facts counted in employees) is never built.
+        Both tests read the numbers and unit names kept beside the values, so only the facts that pass
+        are built: not the facts of another noun or currency ("23 interviews" among facts counted in
+        employees), nor the many the widened interval lets in that do not fit.
         """
         dim = q.dimension or "none"
-        values, numbers, units = self.by_dimension.get(dim, ([], [], []))
+        values, numbers, units, tolerances = self.by_dimension.get(dim, ((), (), (), ()))
         factor = canonical(q.unit).factor if q.dimension not in (None, "count") and q.unit else 1.0
-        # Widened by the largest tolerance of the dimension, so facts it lets in are found; fits_value decides.
+        # Widened by the largest tolerance of the dimension, so facts it lets in are found; value_fits decides.
         low, high = q.low * factor, q.high * factor
         rel, absolute = self.slack.get(dim, (0.0, 0.0))
         lo = bisect_left(values, low - rel * abs(low) - absolute - 1e-9)
@@ -87,7 +93,8 @@ class SupportIndex:
         dimension = None if dim == "none" else dim
         usable = {u for u in set(units[lo:hi]) if unit_compatible(q, dimension, u or None, loose=True)}
         facts = self.facts
-        return [facts[i] for i, u in zip(numbers[lo:hi], units[lo:hi]) if u in usable]
+        return [facts[numbers[k]] for k in range(lo, hi)
+                if units[k] in usable and value_fits(low, high, q.value, values[k], tolerances[k])]
 
 
 def supported(index, mention: Quantity | DateMention, words: tuple[frozenset[str], ...],
@@ -100,7 +107,7 @@ def supported(index, mention: Quantity | DateMention, words: tuple[frozenset[str
     if isinstance(mention, DateMention):
         candidates = [f for f in support.date_facts(mention) if fits_date(mention, f)]
     else:
-        candidates = [f for f in support.value_facts(mention) if fits_value(mention, f)]
+        candidates = support.value_facts(mention)
     # Entities first: a named subject settles it without computing any fact's keyword phrases.
     if any(entities.intersection(f.about) for f in candidates):
         return True
