@@ -5,11 +5,16 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from factlint.document.parse import parse_document
 from factlint.engine import RuleSet, check_document
+import re
+from unittest.mock import patch
+
+from factlint.extraction import dates as dates_module
+from factlint.extraction import numbers as numbers_module
 from factlint.extraction.dates import find_dates
 from factlint.extraction.numbers import find_quantities
 from factlint.ledger.load import load_ledgers
@@ -25,6 +30,7 @@ FRAGMENTS = [
     "`code 45%`", "```\n", "<!-- 41% -->", "[link](https://e.org/1)", "[^1]", "[^1]: note", "[@count]", "@count",
     "| a | 48% |", "|---|---|", "# ", "- ", "1. ", "> ", "*", "_", "“", "”", "\"", "\ufeff", "é", "\u0301", "🎉",
     "שלום", "−", "-", "$", "£", "US$", "k", "m", "bn", "million", "---\ndate: 2022-03-08\n---\n",
+    "٣٤%", "held Friday", "on Saturday", "March", "in March",
 ]
 drafts = st.one_of(
     st.text(max_size=300),
@@ -91,3 +97,31 @@ def test_cli_one_by_one_equals_together(tmp_path) -> None:
         data = json.loads(factlint("check", name, "--ledger", ledger, "--format", "json", cwd=tmp_path).stdout)
         one_by_one += data["findings"]
     assert together["findings"] == one_by_one and len(one_by_one) == 6  # FL101 and FL104 in each
+
+
+def _pieces(text: str) -> list[tuple[int, int]]:
+    """Sentence-sized spans: the extractors run on one sentence at a time, and the gates decide per span."""
+    cuts = [0, *(m.end() for m in re.finditer(r"[.\n]", text)), len(text)]
+    return list(zip(cuts, cuts[1:]))
+
+
+def _extracted(text: str) -> list:
+    day = dt.date(2022, 3, 8)
+    return [(list(find_dates(text, a, b, day, None)), find_quantities(text, a, b, [])) for a, b in _pieces(text)]
+
+
+@SETTINGS
+@given(drafts)
+@example("The count was held on Saturday.\nIt closed Friday night. Voters came on Sunday, the 6th.")
+@example("Turnout reached ٣٤% in the north.\nSome forty thousand voters came.")
+def test_the_extractors_quick_gates_hide_nothing(text: str) -> None:
+    """A span without a digit (or, for dates, a weekday) skips the slow patterns: only ever where they find nothing."""
+    always = re.compile("")  # finds a match in any span: the gates stay open
+    with patch.object(dates_module, "_DIGIT", always), patch.object(numbers_module, "_DIGIT", always):
+        ungated = _extracted(text)
+    assert _extracted(text) == ungated
+    for a, b in _pieces(text):  # and each gate is a necessary condition of its pattern
+        if numbers_module._DIGIT.search(text, a, b) is None:
+            assert not any(numbers_module.NUMERAL.finditer(text, a, b))
+            if dates_module._WEEKDAY_WORD.search(text, a, b) is None:
+                assert not any(dates_module.DATE_RE.finditer(text, a, b))

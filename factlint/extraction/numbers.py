@@ -20,6 +20,7 @@ NUMERAL = re.compile(
     rf"(?<![\w.,/:#@$€£¥+^-])(?<!\d[ \t])(?P<neg>[-−–+](?=[\d$€£]))?(?:(?P<code>{_CODES})\s?|(?P<sym>{_SYMBOLS})\s?)?"
     rf"(?P<num>{_DIGITS})(?P<tail>(?:st|nd|rd|th)\b|[.:]\d|\.[xX*]\b|,\d|[-–/]\d|[A-Za-z]+\d|[ \t]\d{{3,}}\b)?"
 )
+_DIGIT = re.compile(r"\d")  # NUMERAL needs one; it opens with lookbehinds, so it is tried at every position
 _SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "mln": 1e6, "billion": 1e9,
            "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12, "hundred": 1e2}
 _SCALE_RE = re.compile(r"[ \t]?(?P<scale>thousand|million|billion|trillion|hundred|mn|mln|bn|tn|[kmb])\b", re.I)
@@ -196,7 +197,7 @@ def _words(text: str, floor: int, end: int) -> Iterator[Quantity]:
 def find_quantities(text: str, start: int, end: int, skip: list[tuple[int, int]]) -> list[Quantity]:
     """Every quantity in text[start:end], outside the ``skip`` spans (dates), in text order."""
     found: list[Quantity] = []
-    for m in NUMERAL.finditer(text, start, end):
+    for m in NUMERAL.finditer(text, start, end) if _DIGIT.search(text, start, end) else ():
         if any(a <= m.start() < b for a, b in skip):
             continue
         q = _numeral(text, m, start, end)
