@@ -105,6 +105,8 @@ def test_a_date_that_dates_a_bound_figure_is_backed_by_its_fact(tmp_path) -> Non
 
 @pytest.mark.parametrize("text", [
     "By Ana Reis · Published 2 May 2023 · 5 min read",
+    "12 MIN READ · 4,200 words",
+    "“We hired 40 people. Sales grew 12%,” the owner told us.",
     "Install version 3.1 and apply Decree 1204 to the Boeing 737 fleet.",
     "“We hired 40 people and grew 12%,” the owner said.",
     "## 3. Results\n\n1. First step\n2. Second step\n",
