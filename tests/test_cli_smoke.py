@@ -125,3 +125,18 @@ def test_the_last_index_outlives_the_run_and_only_the_last(tmp_path: Path, monke
                                   "--ledger", str(ROOT / f"fixtures/{topic}/facts.yaml")])
         assert len(run._LAST_INDEX) == 1 and isinstance(run._LAST_INDEX[0], LedgerIndex)
         assert run._LAST_INDEX[0].facts[0].path.endswith(f"{topic}/facts.yaml")
+
+
+def test_a_misspelled_name_is_found_without_importing_rapidfuzz(tmp_path: Path) -> None:
+    """FL103 compares words with a hand-written OSA; rapidfuzz is left to the commands that score text."""
+    draft = tmp_path / "d.md"
+    draft.write_text("Christoper Anand spoke after the count.\n", encoding="utf-8")
+    env = {**os.environ, "FACTLINT_CACHE_DIR": str(tmp_path / "cache"), "PYTHONPATH": str(ROOT)}
+    code = ("import sys\n"
+            "from factlint.cli import main\n"
+            "try:\n    main.main(['check', *sys.argv[1:]], standalone_mode=False)\nexcept SystemExit:\n    pass\n"
+            "print('rapidfuzz' in sys.modules, file=sys.stderr)\n")
+    args = [str(draft), "--ledger", str(ROOT / "fixtures/elections/facts.yaml")]
+    proc = subprocess.run([sys.executable, "-c", code, *args], cwd=tmp_path, env=env, capture_output=True, text=True)
+    assert "FL103" in proc.stdout and "Christopher Anand" in proc.stdout, proc.stdout + proc.stderr
+    assert proc.stderr.strip() == "False", proc.stderr

@@ -114,3 +114,21 @@ def test_name_spans_equal_the_one_match_per_word_reference() -> None:
         end = rng.randint(start, len(text))
         for a, b in ((0, len(text)), (start, end)):
             assert list(name_spans(text, a, b)) == list(_reference_name_spans(text, a, b)), (text, a, b)
+
+
+def test_osa_distance_equals_rapidfuzz_osa() -> None:
+    """The hand-written OSA (no rapidfuzz import on the check path) against rapidfuzz's."""
+    import random
+
+    from rapidfuzz.distance import OSA
+
+    from factlint.matching.names import osa_distance
+
+    rng = random.Random(5)
+    for _ in range(20_000):
+        a = "".join(rng.choice("abcé") for _ in range(rng.randint(0, 9)))
+        b = "".join(rng.choice("abcé") for _ in range(rng.randint(0, 9)))
+        assert osa_distance(a, b) == OSA.distance(a, b), (a, b)
+    for a, b, d in (("lintgren", "lindgren", 1), ("silva", "sliva", 1), ("ca", "abc", 3), ("", "abc", 3),
+                    ("fairbanes", "fairbanks", 1), ("abcdef", "badcfe", 3), ("same", "same", 0)):
+        assert osa_distance(a, b) == d == OSA.distance(a, b), (a, b)
