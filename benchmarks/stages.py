@@ -61,7 +61,7 @@ def _forget_memos(index) -> None:
 
     fold.cache_clear()
     canonical.cache_clear()
-    for memo in ("_features", "_phrases", "_memo"):
+    for memo in ("_features", "_phrases", "_memo", "_postings"):
         if index is not None and isinstance(getattr(index, memo, None), dict):
             getattr(index, memo).clear()
 

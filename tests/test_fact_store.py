@@ -38,3 +38,22 @@ def test_store_indexes_like_a_list() -> None:
             continue
         raise AssertionError(f"store[{bad}] should raise IndexError")
     assert len(FactStore.of(())) == 0 and list(FactStore.of(())) == []
+
+
+def test_entity_facts_equal_a_scan_of_the_ledger_also_after_pickling() -> None:
+    """Per-entity postings (one packed entry per entity) find exactly the entity's facts of each kind."""
+    from factlint.ledger.load import load_ledgers
+    from factlint.matching.index import LedgerIndex, fact_kind
+    from tests.conftest import FIXTURES
+
+    for ledger_path in sorted(FIXTURES.glob("*/facts.yaml")):
+        ledger = load_ledgers((ledger_path,))
+        built = LedgerIndex.build(ledger)
+        for index in (built, pickle.loads(pickle.dumps(built))):
+            kinds = sorted({fact_kind(f) for f in ledger.facts})
+            for entity_id in [*ledger.entities, "no-such-entity"]:
+                for kind in kinds:
+                    expected = [f for f in ledger.facts if entity_id in f.about and fact_kind(f) == kind]
+                    assert index.entity_facts(entity_id, (kind,)) == expected, (ledger_path, entity_id, kind)
+                everything = [f for k in kinds for f in ledger.facts if entity_id in f.about and fact_kind(f) == k]
+                assert index.entity_facts(entity_id, tuple(kinds)) == everything
