@@ -212,6 +212,58 @@ def test_a_long_draft_is_split_without_a_process_pool(workload: Path, tmp_path: 
     assert split.stderr.split()[-1] == "False", split.stderr
 
 
+def _random_spans(text: str, rng, n: int) -> list[tuple[int, int]]:
+    """Spans with random ends, block starts or not, some reaching past the text like document_spans' last."""
+    out = []
+    for _ in range(n):
+        a, b = sorted(rng.randrange(len(text) + 2) for _ in range(2))
+        out.append((a, b))
+    return [*out, (0, len(text) + 1)]
+
+
+def test_citations_of_a_span_are_the_whole_drafts_that_start_in_it(workload: Path) -> None:
+    """find_citations(doc, span) scans only the span's lines: the same citations, not a scan per part."""
+    import random
+
+    from factlint.document.parse import parse_document
+    from factlint.extraction.citations import find_citations
+
+    rng = random.Random(11)
+    checked = 0
+    for draft in _drafts(workload):
+        doc = parse_document(draft.read_text(encoding="utf-8"), str(draft))
+        whole = find_citations(doc)
+        for a, b in _random_spans(doc.text, rng, 40):
+            assert find_citations(doc, (a, b)) == [c for c in whole if a <= c.start < b], (draft, a, b)
+        checked += len(whole)
+    assert checked > 50
+
+
+def test_year_hints_of_a_span_are_the_whole_drafts(workload: Path) -> None:
+    """A span reads only the last explicit year before it and those in it: the hints stay those of the whole."""
+    import random
+
+    from factlint.document.parse import parse_document
+    from factlint.extraction.pipeline import _year_hint, _years
+
+    rng = random.Random(12)
+    for draft in _drafts(workload):
+        text = parse_document(draft.read_text(encoding="utf-8"), str(draft)).masked
+        whole = _years(text, None)
+        assert whole
+        for a, b in _random_spans(text, rng, 40):
+            part = _years(text, (a, b))
+            for start in sorted({a, b, *(rng.randrange(a, b + 1) for _ in range(5))}):
+                for end in (start, min(b, start + 40), b):
+                    assert (_year_hint(part, [o for o, _ in part], start, end)
+                            == _year_hint(whole, [o for o, _ in whole], start, end)), (draft, a, b, start, end)
+    # The last year before a span may lie far back: the search reaches further until it finds one.
+    text = "Founded in 1987. " + "No year here. " * 30_000 + "Sales rose. In 2019, 40% more."
+    cut = text.index("Sales")
+    assert _years(text, (cut, len(text))) == [(11, 1987), (text.index("2019"), 2019)]
+    assert _years(text, (0, 20)) == [(11, 1987)] and _years("no years", (2, 5)) == []
+
+
 def test_checking_a_draft_leaves_no_reference_cycles(workload: Path) -> None:
     """The collector is paused while a draft is checked; that is only sound if checking makes no cycles."""
     import datetime as dt

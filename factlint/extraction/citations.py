@@ -32,22 +32,22 @@ def _reference(doc: Document, m: re.Match, label: str, taken: list[tuple[int, in
     return Citation(m.start(), m.end(), m.group(), "link", url, (), a, b)
 
 
-def _links(doc: Document, taken: list[tuple[int, int]]) -> Iterator[Citation]:
-    """Inline, reference and shortcut links, and autolinks."""
+def _links(doc: Document, taken: list[tuple[int, int]], start: int, end: int) -> Iterator[Citation]:
+    """Inline, reference and shortcut links, and autolinks, in linkable[start:end]."""
     text = doc.linkable
-    for m in _INLINE_LINK.finditer(text):
+    for m in _INLINE_LINK.finditer(text, start, end):
         taken.append(m.span())
         yield Citation(m.start(), m.end(), m.group(), "link", m.group("url"), (), m.start("url"), m.end("url"))
-    for m in _REF_LINK.finditer(text):
+    for m in _REF_LINK.finditer(text, start, end):
         found = _reference(doc, m, m.group("ref") or m.group("label"), taken)
         if found:
             yield found
     taken.sort()  # the shortcut pass looks up the links found so far
-    for m in _SHORTCUT.finditer(text):
+    for m in _SHORTCUT.finditer(text, start, end):
         found = _reference(doc, m, m.group("label"), taken)
         if found:
             yield found
-    for m in _AUTOLINK.finditer(text):
+    for m in _AUTOLINK.finditer(text, start, end):
         taken.append(m.span())
         yield Citation(m.start("url"), m.end("url"), m.group("url"), "autolink", m.group("url"))
 
@@ -65,23 +65,39 @@ def _bare_urls(text: str, start: int, end: int, taken: list[tuple[int, int]], ki
             yield Citation(m.start(), m.end(), m.group(), kind, m.group())
 
 
-def _keys(text: str) -> Iterator[Citation]:
+def _keys(text: str, start: int, end: int) -> Iterator[Citation]:
     """Pandoc-style keys, bracketed ([see @a, p. 4; @b]) or bare (@a says)."""
-    for m in KEY_RE.finditer(text):
+    for m in KEY_RE.finditer(text, start, end):
         yield Citation(m.start(), m.end(), m.group(), "key", m.group("key"))
 
 
-def find_citations(doc: Document) -> list[Citation]:
-    """Every citation in the draft, in text order; footnote definitions contribute their URLs."""
+def _lines_around(text: str, span: tuple[int, int] | None) -> tuple[int, int]:
+    """The whole lines that hold ``span`` (all of the text when None), newline included.
+
+    No citation pattern crosses a line, so scanning whole lines finds, inside the span, exactly what a
+    scan of the whole text finds there: each line is matched the same, with the same characters around.
+    """
+    if span is None:
+        return 0, len(text)
+    end = text.find("\n", span[1])
+    return text.rfind("\n", 0, span[0]) + 1, len(text) if end < 0 else end + 1
+
+
+def find_citations(doc: Document, span: tuple[int, int] | None = None) -> list[Citation]:
+    """Every citation in the draft (or starting in ``span``), in text order; footnote definitions contribute their URLs."""
+    start, end = _lines_around(doc.linkable, span)
     taken: list[tuple[int, int]] = []
-    found = list(_links(doc, taken))
+    found = list(_links(doc, taken, start, end))
     taken.sort()
-    found += _bare_urls(doc.linkable, 0, len(doc.linkable), taken)
+    found += _bare_urls(doc.linkable, start, end, taken)
     if doc.markdown:
         found += [Citation(m.start(), m.end(), m.group(), "footnote", m.group("id"))
-                  for m in _FOOTNOTE_REF.finditer(doc.linkable)]
-        found += _keys(doc.linkable)
+                  for m in _FOOTNOTE_REF.finditer(doc.linkable, start, end)]
+        found += _keys(doc.linkable, start, end)
         for fid, (a, b) in doc.footnotes.items():
-            found += [Citation(c.start, c.end, c.text, "footnote-url", c.target) for c in _bare_urls(doc.text, a, b, [])]
+            if a < end and start < b:
+                found += [Citation(c.start, c.end, c.text, "footnote-url", c.target) for c in _bare_urls(doc.text, a, b, [])]
+    if span is not None:
+        found = [c for c in found if span[0] <= c.start < span[1]]
     return sorted((c if c.target_start >= 0 else replace(c, target_start=c.start, target_end=c.end) for c in found),
                   key=lambda c: (c.start, c.end))

@@ -22,6 +22,27 @@ def _year_hint(years: list[tuple[int, int]], offsets: list[int], start: int, end
     return years[i][1] if i < len(years) and years[i][0] < end else None
 
 
+def _years(text: str, span: tuple[int, int] | None) -> list[tuple[int, int]]:
+    """Explicit years a span's sentences take their year hints from: the last one before it, and those in it.
+
+    Not the whole text's: a draft checked in parts (engine.document_spans) would scan all of it once
+    per part. The scan runs a little past the span, so that a year at its very end is read as in a
+    scan of the whole text (the pattern looks at the character after it).
+    """
+    if span is None:
+        return list(explicit_years(text, 0, len(text)))
+    start, end = span
+    before: list[tuple[int, int]] = []
+    reach = 4096
+    while start and not before:  # the last year before the span, looking further back each time
+        low = max(0, start - reach)
+        before = [y for y in explicit_years(text, low, start + 8) if y[0] < start][-1:]
+        if low == 0:
+            break
+        reach *= 8
+    return before + [y for y in explicit_years(text, start, end + 8) if y[0] < end]
+
+
 def extract(doc: Document, ledger_index, as_of: dt.date, span: tuple[int, int] | None = None) -> Context:
     """Sentences, numbers, dates, names and citations of one document, or of the part of it in ``span``.
 
@@ -32,7 +53,7 @@ def extract(doc: Document, ledger_index, as_of: dt.date, span: tuple[int, int] |
     """
     text = doc.masked
     sentences = split_sentences(doc, span)
-    years = list(explicit_years(text, 0, len(text)))
+    years = _years(text, span)
     offsets = [o for o, _ in years]
     quantities: list[Quantity] = []
     dates: list[DateMention] = []
@@ -44,4 +65,4 @@ def extract(doc: Document, ledger_index, as_of: dt.date, span: tuple[int, int] |
         names.extend(find_names(text, s.start, s.end, ledger_index))
     return Context(doc=doc, as_of=as_of, ledger=ledger_index, sentences=sentences,
                    quantities=tuple(quantities), dates=tuple(dates), names=tuple(names),
-                   citations=tuple(c for c in find_citations(doc) if span is None or span[0] <= c.start < span[1]))
+                   citations=tuple(find_citations(doc, span)))
