@@ -3,7 +3,8 @@
 The stages mirror factlint.run.run_check and factlint.engine.check_document, called one by one:
 ledger and index load (factlint.matching.cached.load_index, as the CLI: one pickle when the cache
 holds the ledger's index, else parse, validate, build and store it), document read + parse,
-extraction, matching (bind), rules (checks + positioned findings) and output (render).
+extraction, matching (bind), rules (checks + positioned findings) and output (render). Like the
+CLI, `main` runs them with the garbage collector paused.
 """
 
 from __future__ import annotations
@@ -155,7 +156,13 @@ def main(argv: list[str]) -> None:
     parser.add_argument("--profile", help="stages to profile: names, 'slowest', 'slowest-doc' (comma-separated)")
     parser.add_argument("--only-load", action="store_true")
     args = parser.parse_args(argv)
-    json.dump(run_stages(args.drafts, args.ledger, args.profile, args.only_load), sys.stdout)
+    from factlint.gcpause import paused_gc
+
+    # As `factlint check` runs (cli.py): with the collector paused, so that no stage, and no profiled
+    # function, is charged for a collection the CLI never makes.
+    with paused_gc():
+        result = run_stages(args.drafts, args.ledger, args.profile, args.only_load)
+    json.dump(result, sys.stdout)
 
 
 if __name__ == "__main__":
