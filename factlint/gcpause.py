@@ -27,5 +27,7 @@ def promote_to_oldest() -> None:
     pause: 25 ms after a 1 MB draft, spent when the run has ended. The oldest generation is collected
     only once enough objects have survived younger collections, like any long-lived data.
     """
+    if gc.get_freeze_count():
+        return  # someone froze objects on purpose (before forking, say): unfreezing would undo that
     gc.freeze()  # moves every tracked object to the permanent generation ...
     gc.unfreeze()  # ... and from there to the oldest; both are list splices, not traversals

@@ -89,7 +89,8 @@ def _check_spans(doc, index, day: dt.date, rules, coverage: list | None, spans: 
 
     stats = coverage is not None
     # Frozen objects are never traversed by the collector, so a child does not copy every page of the
-    # inherited index just to run a collection (copy-on-write).
+    # inherited index just to run a collection (copy-on-write). Objects frozen before are left frozen.
+    frozen_before = gc.get_freeze_count()
     gc.freeze()
     children: list[tuple[int, int] | None] = []
     try:
@@ -106,7 +107,8 @@ def _check_spans(doc, index, day: dt.date, rules, coverage: list | None, spans: 
                 os.kill(child[0], signal.SIGKILL)
                 os.close(child[1])
                 os.waitpid(child[0], 0)
-        gc.unfreeze()
+        if not frozen_before:
+            gc.unfreeze()
     if coverage is not None:
         coverage.extend(c for _, cov in results for c in cov)
     return [f for found, _ in results for f in found]

@@ -46,3 +46,16 @@ def test_cycles_made_while_paused_are_still_collected() -> None:
         a.append(b)
     del a, b
     assert gc.collect() >= 2
+
+
+def test_objects_frozen_before_stay_frozen() -> None:
+    """An application that froze its objects (before forking workers, say) keeps them frozen."""
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        assert frozen
+        with paused_gc():
+            [[i] for i in range(100)]
+        assert gc.get_freeze_count() >= frozen
+    finally:
+        gc.unfreeze()

@@ -194,6 +194,20 @@ def test_an_error_in_the_parent_ends_and_reaps_the_children(workload: Path, monk
         os.waitpid(-1, os.WNOHANG)
 
 
+def test_a_split_leaves_objects_frozen_before_it_frozen(workload: Path, monkeypatch) -> None:
+    import gc
+
+    parallel, args, serial = _split_setup(workload, monkeypatch)
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        assert parallel.check_file(*args, parts=3) == serial
+        assert gc.get_freeze_count() >= frozen
+    finally:
+        gc.unfreeze()
+    assert parallel.check_file(*args, parts=3) == serial and gc.get_freeze_count() == 0
+
+
 def test_a_long_draft_is_split_without_a_process_pool(workload: Path, tmp_path: Path) -> None:
     """Forking per span, not multiprocessing: its import and pool cost ~50 ms of a 1 MB run."""
     long = tmp_path / "long.md"
