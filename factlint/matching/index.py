@@ -57,11 +57,11 @@ class LedgerIndex:
     max_name_tokens: int = 1
     near: dict[str, str] = field(default_factory=dict)  # deletion key -> the name tokens it comes from, space-separated
     tokens: dict[str, tuple[str, ...]] = field(default_factory=dict)  # folded token -> folded names that use it
-    # Keyed "entity\0kind" and "stem\0kind": string keys unpickle several times faster than tuples.
     # entity -> marshal of {kind: fact numbers packed by array("I")}, read on the entity's first lookup.
     # One entry per entity, keyed by the same string objects as _entity_blobs (pickled once): 86k
-    # "entity\0kind" keys of a 100k-fact index took 36 ms of its load, these take 9 ms.
+    # "entity\0kind" keys of a 100k-fact index took 36 ms of its load, these take ~10 ms.
     by_entity: dict[str, bytes] = field(default_factory=dict)
+    # Keyed "stem\0kind": string keys unpickle several times faster than tuples.
     by_keyword: dict[str, list[int]] = field(default_factory=dict)  # keyword stem, kind -> fact numbers
     urls: dict[str, set[str]] = field(default_factory=dict)  # normalised source URL -> source ids
     source_ids_lower: dict[str, str] = field(default_factory=dict)  # lower-cased source id -> source id
@@ -74,7 +74,7 @@ class LedgerIndex:
     _support: SupportIndex | None = field(default=None, repr=False)  # built with the index
     _entity_blobs: dict[str, bytes] = field(default_factory=dict, repr=False)  # id -> pickled Entity
     _entities: dict[str, Entity] = field(default_factory=dict, repr=False)  # unpickled on first use
-    _postings: dict[str, dict[str, bytes]] = field(default_factory=dict, repr=False)  # by_entity, read
+    _postings: dict[str, dict[str, bytes]] = field(default_factory=dict, repr=False)  # by_entity, unpacked
 
     @classmethod
     def build(cls, ledger: Ledger) -> "LedgerIndex":
