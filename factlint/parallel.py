@@ -84,31 +84,27 @@ def _check_spans(doc, index, day: dt.date, rules, coverage: list | None, spans: 
     pool and joining it cost ~50 ms of a 1 MB draft's run. A child that fails for any reason leaves
     its span to this process, so the findings are always the serial ones.
     """
-    import gc
     import signal
 
+    from factlint.gcpause import frozen_for_fork
+
     stats = coverage is not None
-    # Frozen objects are never traversed by the collector, so a child does not copy every page of the
-    # inherited index just to run a collection (copy-on-write). Objects frozen before are left frozen.
-    frozen_before = gc.get_freeze_count()
-    gc.freeze()
     children: list[tuple[int, int] | None] = []
-    try:
-        can_fork = sys.platform.startswith("linux")  # children must inherit the draft and the index
-        children = [_fork(doc, index, day, rules, stats, span) if can_fork else None for span in spans[1:]]
-        results = [_span_work(doc, index, day, rules, stats, spans[0])]
-        for k, span in enumerate(spans[1:]):
-            child, children[k] = children[k], None
-            result = _collect(child) if child else None
-            results.append(result if result is not None else _span_work(doc, index, day, rules, stats, span))
-    finally:
-        for child in children:  # only after an error (or ^C) here: end each child, and reap it
-            if child:
-                os.kill(child[0], signal.SIGKILL)
-                os.close(child[1])
-                os.waitpid(child[0], 0)
-        if not frozen_before:
-            gc.unfreeze()
+    with frozen_for_fork():
+        try:
+            can_fork = sys.platform.startswith("linux")  # children must inherit the draft and the index
+            children = [_fork(doc, index, day, rules, stats, span) if can_fork else None for span in spans[1:]]
+            results = [_span_work(doc, index, day, rules, stats, spans[0])]
+            for k, span in enumerate(spans[1:]):
+                child, children[k] = children[k], None
+                result = _collect(child) if child else None
+                results.append(result if result is not None else _span_work(doc, index, day, rules, stats, span))
+        finally:
+            for child in children:  # only after an error (or ^C) here: end each child, and reap it
+                if child:
+                    os.kill(child[0], signal.SIGKILL)
+                    os.close(child[1])
+                    os.waitpid(child[0], 0)
     if coverage is not None:
         coverage.extend(c for _, cov in results for c in cov)
     return [f for found, _ in results for f in found]
@@ -188,38 +184,32 @@ def _work(item: tuple[str, str | None]):
     return _outcome(item[0], item[1], _STATE)
 
 
-def _pool(jobs: int, state: dict | None = None):
-    """A process pool; forked workers on Linux, so they inherit the index (and a parsed draft) instead of
-    unpickling it; ``state`` is handed to each worker's initializer (pickled once per worker elsewhere)."""
+def _pool(jobs: int, state: dict):
+    """A process pool; forked workers on Linux, so they inherit the index instead of unpickling it;
+    ``state`` is handed to each worker's initializer (pickled once per worker elsewhere)."""
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
     context = multiprocessing.get_context("fork") if sys.platform.startswith("linux") else None
-    init = {"initializer": _init, "initargs": (state,)} if state is not None else {}
-    return ProcessPoolExecutor(max_workers=jobs, mp_context=context, **init)
+    return ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_init, initargs=(state,))
 
 
 def _outcomes(files: list[str], state: dict, jobs: int):
     """Outcomes in file order: lazily when serial, from a process pool otherwise."""
     if jobs > 1:
-        import gc
-
         from factlint.drafts import read_draft
+        from factlint.gcpause import frozen_for_fork
 
         items = [(path, read_draft(path, state["encoding"]) if path == "-" else None) for path in files]
-        gc.freeze()  # forked workers then leave the inherited index's pages alone (see _check_spans)
-        try:
-            pool = _pool(jobs, state)
-        except (OSError, NotImplementedError, ImportError):  # no process support here: run serially
-            pool = None
-        if pool is not None:
+        with frozen_for_fork():
             try:
+                pool = _pool(jobs, state)
+            except (OSError, NotImplementedError, ImportError):  # no process support here: run serially
+                pool = None
+            if pool is not None:
                 with pool:
                     yield from pool.map(_work, items, chunksize=max(1, len(items) // (jobs * 8)))
-            finally:
-                gc.unfreeze()
-            return
-        gc.unfreeze()
+                return
         for path, text in items:
             yield _outcome(path, text, state)
         return

@@ -59,3 +59,19 @@ def test_objects_frozen_before_stay_frozen() -> None:
         assert gc.get_freeze_count() >= frozen
     finally:
         gc.unfreeze()
+
+
+def test_frozen_for_fork_thaws_only_what_it_froze() -> None:
+    from factlint.gcpause import frozen_for_fork
+
+    with frozen_for_fork():
+        assert gc.get_freeze_count() > 0
+    assert gc.get_freeze_count() == 0
+    gc.freeze()
+    try:
+        before = gc.get_freeze_count()
+        with frozen_for_fork():
+            pass
+        assert gc.get_freeze_count() >= before
+    finally:
+        gc.unfreeze()

@@ -208,6 +208,25 @@ def test_a_split_leaves_objects_frozen_before_it_frozen(workload: Path, monkeypa
     assert parallel.check_file(*args, parts=3) == serial and gc.get_freeze_count() == 0
 
 
+def test_a_pool_of_files_leaves_objects_frozen_before_it_frozen(workload: Path) -> None:
+    import gc
+
+    from factlint.engine import RuleSet
+    from factlint.run import load_index
+
+    index = load_index((workload / "facts-200.yaml",))
+    files = [str(p) for p in sorted(workload.glob("draft-*.md"))]
+    serial = check_files(files, index, None, RuleSet.build(), jobs=1)
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        assert check_files(files, index, None, RuleSet.build(), jobs=2) == serial
+        assert gc.get_freeze_count() >= frozen
+    finally:
+        gc.unfreeze()
+    assert check_files(files, index, None, RuleSet.build(), jobs=2) == serial and gc.get_freeze_count() == 0
+
+
 def test_a_long_draft_is_split_without_a_process_pool(workload: Path, tmp_path: Path) -> None:
     """Forking per span, not multiprocessing: its import and pool cost ~50 ms of a 1 MB run."""
     long = tmp_path / "long.md"
