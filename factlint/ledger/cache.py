@@ -41,7 +41,12 @@ def _digest(*parts: str) -> str:
 
 def file_key(path: str, data: bytes) -> str:
     """A file's key: its content hash, factlint's version, the schema, and the path as shown in messages."""
-    return _digest(hashlib.sha256(data).hexdigest(), __version__, str(SCHEMA), path)
+    return _key_of(path, hashlib.sha256(data).hexdigest())
+
+
+def _key_of(path: str, sha256: str) -> str:
+    """file_key from the content's sha256 (hex): one formula for file_key and file_key_of."""
+    return _digest(sha256, __version__, str(SCHEMA), path)
 
 
 def file_key_of(path: Path) -> str:
@@ -54,7 +59,7 @@ def file_key_of(path: Path) -> str:
         settled = before and time.time_ns() - max(before[3:]) > SETTLE_NS  # since the last mtime or ctime
         if settled and _signature(path) == before:  # unchanged while it was read
             write(name, before, digest)
-    return _digest(digest, __version__, str(SCHEMA), str(path))
+    return _key_of(str(path), digest)
 
 
 def _signature(path: Path) -> tuple[int, ...] | None:
