@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-from dataclasses import asdict
-
 from factlint.findings import Report
 
 FIELDS = ("path", "line", "column", "end_line", "end_column", "code", "rule", "severity",
@@ -15,7 +13,7 @@ def to_dict(report: Report) -> dict:
     """The JSON document as Python data."""
     data = {
         "version": 1,
-        "findings": [{k: asdict(f)[k] for k in FIELDS} for f in report.findings],
+        "findings": [{k: getattr(f, k) for k in FIELDS} for f in report.findings],
         "summary": {
             "files": report.files,
             "findings": len(report.findings),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from functools import lru_cache
 from pathlib import PurePosixPath
 from urllib.parse import quote
 
@@ -19,6 +20,7 @@ LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 FINGERPRINT_KEY = "factlint/v1"
 
 
+@lru_cache(maxsize=1024)  # one call per finding, but few distinct paths: PurePosixPath and quote cost ~27 µs each
 def artifact_uri(path: str) -> str:
     """A relative URI reference with forward slashes (GitHub resolves it against the repository root)."""
     posix = posix_path(path)
