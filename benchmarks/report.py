@@ -174,6 +174,10 @@ def render(results: dict, command: str) -> str:
         out.append(f"The draft gave {c.get('sentences')} sentences, {c.get('quantities')} numbers, {c.get('dates')} "
                    f"dates, {c.get('names')} name mentions and {c.get('bindings')} bindings; findings: "
                    f"{_findings(main_stage.get('findings'))}.\n")
+        outputs = main_stage.get("outputs")
+        if outputs:
+            out.append("The output stage is the text report; the other formats, on the same findings: "
+                       + ", ".join(f"{name} {_s(t)}" for name, t in outputs.items() if name != "text") + ".\n")
         profiles = dict(main_stage.get("profiles", {}))
         for title, stage in (("the slowest stage", main_stage.get("slowest")),
                              ("the slowest per-document stage", main_stage.get("slowest_doc"))):

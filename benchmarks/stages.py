@@ -3,8 +3,9 @@
 The stages mirror factlint.run.run_check and factlint.engine.check_document, called one by one:
 ledger and index load (factlint.matching.cached.load_index, as the CLI: one pickle when the cache
 holds the ledger's index, else parse, validate, build and store it), document read + parse,
-extraction, matching (bind), rules (checks + positioned findings) and output (render). Like the
-CLI, `main` runs them with the garbage collector paused.
+extraction, matching (bind), rules (checks + positioned findings) and output (the text report; each
+other format is timed on the same findings, apart). Like the CLI, `main` runs them with the garbage
+collector paused.
 """
 
 from __future__ import annotations
@@ -116,10 +117,16 @@ def run_stages(drafts: list[str], ledgers: list[str], profile: str | None = None
     report = Report(tuple(findings), len(files))
     with timer.stage("output"):
         output = REPORTERS["text"](report)
+    outputs = {"text": timer.times["output"]}
+    for name, render in REPORTERS.items():  # the CI formats too: their cost grows with the findings, not the draft
+        if name not in outputs:
+            t0 = time.perf_counter()
+            render(report)
+            outputs[name] = time.perf_counter() - t0
     by_code: dict[str, int] = {}
     for f in findings:
         by_code[f.code] = by_code.get(f.code, 0) + 1
-    result.update(times=timer.times, total=sum(timer.times.values()), counts=counts,
+    result.update(times=timer.times, total=sum(timer.times.values()), counts=counts, outputs=outputs,
                   findings=dict(sorted(by_code.items())), output_bytes=len(output.encode()))
     if profile:
         slowest = max(timer.times, key=timer.times.get)

@@ -134,6 +134,7 @@ def test_runner_and_report_on_a_tiny_workload(workload) -> None:
     assert cases["split-big"]["findings"] == cases["split-big-j1"]["findings"]
     stage = results["stages"]["1mb-big"]
     assert set(stage["times"]) == {"load", "parse", "extract", "bind", "rules", "output"}
+    assert set(stage["outputs"]) == {"text", "json", "sarif", "github", "gitlab"}
     assert stage["slowest"] in stage["profiles"] and "cumulative" in stage["profiles"][stage["slowest"]]
     assert stage["slowest_doc"] in ("parse", "extract", "bind", "rules") and stage["slowest_doc"] in stage["profiles"]
     assert results["stages"]["load-cold-big"]["facts"] == 200
@@ -142,4 +143,5 @@ def test_runner_and_report_on_a_tiny_workload(workload) -> None:
         assert results[key]["status"] in ("ok", "missing"), results[key]
     doc = render(results, "make bench")
     assert "| Start-up" in doc and "## Targets" in doc and "Profile of the slowest stage" in doc
+    assert "the other formats, on the same findings: json " in doc
     assert "every kind present" in sanity_check(results)
