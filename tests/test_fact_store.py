@@ -21,6 +21,15 @@ def test_every_field_round_trips() -> None:
         assert decode(encode(fact)) == fact
 
 
+def test_a_fact_hashes_by_its_id_and_still_compares_by_every_field() -> None:
+    from dataclasses import replace
+
+    copy = decode(encode(FULL))
+    assert copy == FULL and hash(copy) == hash(FULL) == hash("f1")  # binding hashes facts by the thousand
+    assert replace(FULL, value=41.5) != FULL  # same id, other value: equal hashes, unequal facts
+    assert list(dict.fromkeys([FULL, copy, BARE, replace(FULL, value=41.5)])) == [FULL, BARE, replace(FULL, value=41.5)]
+
+
 def test_store_survives_pickling_and_builds_each_fact_once() -> None:
     store = pickle.loads(pickle.dumps(FactStore.of([FULL, BARE])))
     assert len(store) == 2 and list(store) == [FULL, BARE]

@@ -104,6 +104,12 @@ class Fact:
     line: int = 0
     column: int = 0
 
+    def __hash__(self) -> int:
+        """The id's hash; equal facts have equal ids, so this agrees with the generated ``__eq__``."""
+        # Written out because dataclass would hash all fifteen fields: binding hashes facts to
+        # deduplicate candidates, ~0.5 s of a 1 MB draft against a 1k-fact ledger.
+        return hash(self.id)
+
     @property
     def source(self) -> str:
         """The first (primary) source id."""
