@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+
 from factlint.findings import Report
 
 FIELDS = ("path", "line", "column", "end_line", "end_column", "code", "rule", "severity",
