@@ -84,8 +84,6 @@ def _check_spans(doc, index, day: dt.date, rules, coverage: list | None, spans: 
     pool and joining it cost ~50 ms of a 1 MB draft's run. A child that fails for any reason leaves
     its span to this process, so the findings are always the serial ones.
     """
-    import signal
-
     from factlint.gcpause import frozen_for_fork
 
     stats = coverage is not None
@@ -102,9 +100,8 @@ def _check_spans(doc, index, day: dt.date, rules, coverage: list | None, spans: 
         finally:
             for child in children:  # only after an error (or ^C) here: end each child, and reap it
                 if child:
-                    os.kill(child[0], signal.SIGKILL)
                     os.close(child[1])
-                    os.waitpid(child[0], 0)
+                    _end(child[0])
     if coverage is not None:
         coverage.extend(c for _, cov in results for c in cov)
     return [f for found, _ in results for f in found]
@@ -147,16 +144,28 @@ def _fork(doc, index, day: dt.date, rules, stats: bool, span: tuple[int, int]) -
 
 
 def _collect(child: tuple[int, int]) -> tuple[list, list] | None:
-    """The result a forked child wrote, or None when it failed."""
+    """The result a forked child wrote, or None when it failed; an error or ^C while waiting ends the child."""
     import pickle
 
     pid, read = child
-    with os.fdopen(read, "rb") as pipe:
-        data = pipe.read()
+    try:
+        with os.fdopen(read, "rb") as pipe:
+            data = pipe.read()
+    except BaseException:  # the caller no longer holds this child: end it here, or it runs on unreaped
+        _end(pid)
+        raise
     _, status = os.waitpid(pid, 0)
     if os.waitstatus_to_exitcode(status) != 0 or not data:
         return None
     return pickle.loads(data)
+
+
+def _end(pid: int) -> None:
+    """Kill a forked child and reap it."""
+    import signal
+
+    os.kill(pid, signal.SIGKILL)
+    os.waitpid(pid, 0)
 
 
 def _outcome(path: str, text: str | None, state: dict):

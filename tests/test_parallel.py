@@ -194,6 +194,36 @@ def test_an_error_in_the_parent_ends_and_reaps_the_children(workload: Path, monk
         os.waitpid(-1, os.WNOHANG)
 
 
+def test_an_interrupt_while_waiting_for_a_child_ends_and_reaps_it(workload: Path, monkeypatch) -> None:
+    import signal
+    import time
+
+    parallel, args, _ = _split_setup(workload, monkeypatch)
+    real, parent = parallel._span_work, os.getpid()
+
+    def slow_in_children(*a):
+        if os.getpid() != parent:
+            time.sleep(60)
+        return real(*a)
+
+    def interrupt(*_):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(parallel, "_span_work", slow_in_children)
+    previous = signal.signal(signal.SIGALRM, interrupt)
+    started = time.monotonic()
+    try:
+        signal.setitimer(signal.ITIMER_REAL, 1.0)  # the parent is then reading a child's pipe
+        with pytest.raises(KeyboardInterrupt):
+            parallel.check_file(*args, parts=3)
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+    assert time.monotonic() - started < 30  # the children were not waited for
+    with pytest.raises(ChildProcessError):  # no child left running, or unreaped
+        os.waitpid(-1, os.WNOHANG)
+
+
 def test_a_split_leaves_objects_frozen_before_it_frozen(workload: Path, monkeypatch) -> None:
     import gc
 
