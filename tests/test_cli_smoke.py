@@ -100,7 +100,7 @@ def test_console_command_imports_with_the_collector_paused_then_turns_it_back_on
 
 
 def test_a_cached_check_imports_only_what_checking_needs(tmp_path: Path) -> None:
-    """Start-up budget: YAML, HTTP, markdown-it, anyascii and error-path helpers stay unimported."""
+    """Start-up budget: YAML, HTTP, markdown-it, anyascii, hashlib, pickle.py and error-path helpers stay out."""
     env = {**os.environ, "FACTLINT_CACHE_DIR": str(tmp_path / "cache"), "PYTHONPATH": str(ROOT)}
     args = [str(ROOT / "fixtures/elections/wrong.md"), "--ledger", str(ROOT / "fixtures/elections/facts.yaml")]
     subprocess.run([sys.executable, "-m", "factlint", "check", *args], cwd=tmp_path, env=env, capture_output=True)
@@ -108,7 +108,7 @@ def test_a_cached_check_imports_only_what_checking_needs(tmp_path: Path) -> None
             "from factlint.cli import main\n"
             "try:\n    main.main(['check', *sys.argv[1:]], standalone_mode=False)\nexcept SystemExit:\n    pass\n"
             "heavy = ('yaml', 'requests', 'urllib3', 'markdown_it', 'anyascii', 'jsonschema', 'difflib',\n"
-            "         'calendar', 'tempfile', 'tomllib', 'selectolax')\n"
+            "         'calendar', 'tempfile', 'tomllib', 'selectolax', 'hashlib', 'pickle')\n"
             "print('imported:', sorted(m for m in heavy if m in sys.modules), file=sys.stderr)\n")
     proc = subprocess.run([sys.executable, "-c", code, *args], cwd=tmp_path, env=env, capture_output=True, text=True)
     assert "FL101" in proc.stdout and proc.stderr.strip() == "imported: []", proc.stderr

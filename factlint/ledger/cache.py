@@ -6,15 +6,14 @@ is parsed again, never that a run fails.
 
 from __future__ import annotations
 
-import hashlib
 import os
-import pickle
 import time
 from pathlib import Path
 from typing import Any
 
 from factlint import __version__
 from factlint.ledger.files import read_bytes
+from factlint.ledger.lean import blake2b, load
 
 # Bump whenever the pickled records (model.py, parsed.py, problems.py) change shape or meaning.
 SCHEMA = 1
@@ -35,27 +34,32 @@ def cache_dir() -> Path:
 
 
 def _digest(*parts: str) -> str:
-    """sha256 of the parts, separated so that ('ab', 'c') differs from ('a', 'bc')."""
-    return hashlib.sha256("\0".join(parts).encode("utf-8", "surrogatepass")).hexdigest()
+    """BLAKE2b-256 of the parts, separated so that ('ab', 'c') differs from ('a', 'bc')."""
+    return _hash("\0".join(parts).encode("utf-8", "surrogatepass"))
+
+
+def _hash(data: bytes) -> str:
+    """BLAKE2b with a 256-bit digest, in hex: as strong as sha256, and importable without hashlib."""
+    return blake2b(data, digest_size=32).hexdigest()
 
 
 def file_key(path: str, data: bytes) -> str:
     """A file's key: its content hash, factlint's version, the schema, and the path as shown in messages."""
-    return _key_of(path, hashlib.sha256(data).hexdigest())
+    return _key_of(path, _hash(data))
 
 
-def _key_of(path: str, sha256: str) -> str:
-    """file_key from the content's sha256 (hex): one formula for file_key and file_key_of."""
-    return _digest(sha256, __version__, str(SCHEMA), path)
+def _key_of(path: str, content: str) -> str:
+    """file_key from the content's hash (hex): one formula for file_key and file_key_of."""
+    return _digest(content, __version__, str(SCHEMA), path)
 
 
 def file_key_of(path: Path) -> str:
     """file_key of the file on disk, read and hashed only when its stat differs from the last hashing."""
-    name = entry_name("stat", os.path.abspath(path), "sha256")
+    name = entry_name("stat", os.path.abspath(path), "blake2b")
     before = _signature(path)
     digest = read(name, before) if before else None
     if not isinstance(digest, str):
-        digest = hashlib.sha256(read_bytes(path)).hexdigest()  # raises LedgerError on an unreadable file
+        digest = _hash(read_bytes(path))  # raises LedgerError on an unreadable file
         settled = before and time.time_ns() - max(before[3:]) > SETTLE_NS  # since the last mtime or ctime
         if settled and _signature(path) == before:  # unchanged while it was read
             write(name, before, digest)
@@ -85,7 +89,7 @@ def read(name: str, key: str) -> Any | None:
     """The cached value, or None when absent, unreadable, corrupt or written for another key."""
     try:
         with open(cache_dir() / name, "rb") as stream:
-            magic, stored_key, value = pickle.load(stream)
+            magic, stored_key, value = load(stream)
     except Exception:  # noqa: BLE001 - any broken entry (truncated, foreign, stale classes) is rebuilt
         return None
     return value if magic == _MAGIC and stored_key == key else None
@@ -93,7 +97,8 @@ def read(name: str, key: str) -> Any | None:
 
 def write(name: str, key: str, value: Any) -> None:
     """Store atomically (temp file + rename) and drop older entries of the same group; never raises OSError."""
-    import tempfile  # only when writing: a cached run does not pay for its import
+    import pickle  # only when writing, like tempfile: a cached run does not pay for their imports
+    import tempfile
 
     folder = cache_dir()
     tmp = None

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import marshal
-import pickle
 import re
 from array import array
 from collections import defaultdict
 from dataclasses import dataclass, field
 
 from factlint.fold import fold, stem
+from factlint.ledger.lean import loads
 from factlint.ledger.model import Entity, Fact, Ledger, Source
 from factlint.matching.store import FactStore
 from factlint.matching.support import SupportIndex
@@ -79,6 +79,8 @@ class LedgerIndex:
     @classmethod
     def build(cls, ledger: Ledger) -> "LedgerIndex":
         """Index every entity name, alias and fact once."""
+        import pickle  # building only: a cached run unpickles with lean.loads
+
         # Entities, like facts, stay pickled until used: a run looks up the few its draft names.
         index = cls(dict(ledger.sources), FactStore.of(ledger.facts))
         index._entity_blobs = {e.id: pickle.dumps(e, protocol=pickle.HIGHEST_PROTOCOL) for e in ledger.entities.values()}
@@ -221,7 +223,7 @@ class LedgerIndex:
         """An entity by id."""
         entity = self._entities.get(entity_id)
         if entity is None and entity_id in self._entity_blobs:
-            entity = self._entities[entity_id] = pickle.loads(self._entity_blobs[entity_id])
+            entity = self._entities[entity_id] = loads(self._entity_blobs[entity_id])
         return entity
 
     def near_tokens(self, token: str) -> set[str]:
