@@ -7,7 +7,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from factlint.catalogue import Rule, load_catalogue
-from factlint.checks import REGISTRY
+from factlint.checks import NEEDS, REGISTRY
 from factlint.checks.context import Context, Hit
 from factlint.coverage import Coverage
 from factlint.document.model import Document
@@ -37,14 +37,25 @@ class RuleSet:
                 active[code] = (rule, level or rule.severity)
         return cls(active)
 
+    def needs(self, stats: bool = False) -> frozenset[str]:
+        """The matching stages the active checks read; citation coverage (``stats``) counts claims."""
+        stages = {stage for rule, _ in self.active.values() for stage in NEEDS.get(rule.check, ())}
+        if stats:
+            stages.add("claims")
+        return frozenset(stages)
 
-def build_context(doc: Document, ledger_index, as_of: dt.date, span: tuple[int, int] | None = None) -> Context:
-    """Run extraction and matching once for a document (or the part of it in ``span``)."""
+
+def build_context(doc: Document, ledger_index, as_of: dt.date, span: tuple[int, int] | None = None,
+                  needs: frozenset[str] | None = None) -> Context:
+    """Run extraction and matching once for a document (or the part of it in ``span``).
+
+    ``needs`` names the matching stages to run (factlint.matching.bind.STAGES); None runs them all.
+    """
     from factlint.extraction.pipeline import extract
-    from factlint.matching.bind import bind
+    from factlint.matching.bind import STAGES, bind
 
     ctx = extract(doc, ledger_index, as_of, span)
-    return bind(ctx) if ledger_index is not None else ctx
+    return bind(ctx, frozenset(STAGES) if needs is None else needs) if ledger_index is not None else ctx
 
 
 def document_spans(doc: Document, parts: int) -> list[tuple[int, int]]:
@@ -87,7 +98,7 @@ def check_span(doc: Document, ledger_index, as_of: dt.date, rules: RuleSet, stat
     # The pipeline makes no reference cycles, only many small records: full collections over them
     # (and over the index) found nothing and cost 10-20% of a long draft's time.
     with paused_gc():
-        ctx = build_context(doc, ledger_index, as_of, span)
+        ctx = build_context(doc, ledger_index, as_of, span, rules.needs(stats is not None))
         if stats is not None:
             stats.append(Coverage.of(ctx.claims))
         return run_checks(ctx, rules)

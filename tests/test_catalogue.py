@@ -7,7 +7,8 @@ import datetime as dt
 import pytest
 
 from factlint.catalogue import REQUIRED, load_catalogue, rules_dir
-from factlint.checks import REGISTRY
+from factlint.checks import NEEDS, REGISTRY
+from factlint.matching.bind import STAGES
 from tests.conftest import index_from_mapping, run_text
 
 CATALOGUE = load_catalogue()
@@ -37,6 +38,11 @@ def test_rule_documented_and_exampled(rule) -> None:
 
 def test_every_draft_check_is_catalogued() -> None:
     assert {r.check for r in DRAFT_RULES} == set(REGISTRY)
+
+
+def test_every_check_declares_the_matching_stages_it_reads() -> None:
+    assert set(NEEDS) == set(REGISTRY)
+    assert all(needs <= set(STAGES) for needs in NEEDS.values())
 
 
 def _examples(kind: str) -> list:

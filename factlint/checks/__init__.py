@@ -20,3 +20,16 @@ REGISTRY: dict[str, CheckFn] = {
     "citation_mismatch": citations.citation_mismatch,
     "missing_citation": citations.missing_citation,
 }
+
+# The matching stages (factlint.matching.bind.STAGES) each check reads, so that a run with only some
+# rules active binds no further than they need: weekdays need extraction alone.
+NEEDS: dict[str, frozenset[str]] = {
+    "number_contradiction": frozenset({"bindings"}),
+    "date_contradiction": frozenset({"bindings"}),
+    "name_misspelling": frozenset({"names"}),
+    "weekday_mismatch": frozenset(),
+    "uncited_claim": frozenset({"claims"}),
+    "unknown_citation": frozenset({"claims"}),  # a link is a citation when it cites a claim
+    "citation_mismatch": frozenset({"claims"}),
+    "missing_citation": frozenset({"claims"}),
+}

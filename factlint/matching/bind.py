@@ -157,13 +157,30 @@ def _one_statement_per_fact(bindings: list[Binding]) -> list[Binding]:
     return out
 
 
-def bind(ctx: Context) -> Context:
-    """Bindings for every number and date that binds confidently; resolved citations; check-worthy claims."""
+# What binding can add to a context, each stage needing the ones before it: near misses of ledger
+# names; then resolved citations and the fact each number and date states; then check-worthy claims.
+STAGES = ("names", "bindings", "claims")
+
+
+def _wants(needs: frozenset[str], stage: str) -> bool:
+    """Whether ``stage`` runs: it, or a later stage that builds on it, is needed."""
+    return any(STAGES.index(n) >= STAGES.index(stage) for n in needs)
+
+
+def bind(ctx: Context, needs: frozenset[str] = frozenset(STAGES)) -> Context:
+    """Near misses, resolved citations, bindings and claims, as far as the latest stage in ``needs``."""
+    if not _wants(needs, "names"):
+        return ctx
+    ctx = replace(ctx, names=annotate(ctx.doc.masked, ctx.sentences, ctx.names, ctx.ledger))
+    if not _wants(needs, "bindings"):
+        return ctx
     citations = resolve(ctx.citations, ctx.doc, ctx.ledger)
-    ctx = replace(ctx, citations=citations, names=annotate(ctx.doc.masked, ctx.sentences, ctx.names, ctx.ledger),
+    ctx = replace(ctx, citations=citations,
                   sentence_citations=citations_by_sentence(ctx.doc, ctx.sentences, citations))
     views = sentence_views(ctx)
     bindings = _bindings(ctx, views)
+    if not _wants(needs, "claims"):
+        return replace(ctx, bindings=bindings)
     by_start = {b.mention.start: b for b in bindings}
     bound = by_sentence([b.mention for b in bindings], ctx.sentences)
 
