@@ -6,11 +6,14 @@ Every request goes to 127.0.0.1; nothing here reaches any other address.
 from __future__ import annotations
 
 import textwrap
+import threading
+import time
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 from pytest_httpserver import HTTPServer
+from werkzeug import Request, Response
 
 from factlint.cli import main
 
@@ -51,6 +54,34 @@ def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("FACTLINT_WAYBACK_API", "http://127.0.0.1:9/wayback/available")
     no_proxies(monkeypatch)
     return tmp_path
+
+
+class Stalled:
+    """A handler that answers only after its test is done with it (``with Stalled(server) as handler``).
+
+    The client gives up first. A handler that merely slept longer would answer after its test had
+    ended, and pytest-httpserver would log that late request in whichever test of the module runs next.
+    """
+
+    def __init__(self, server: HTTPServer, body: str = "late") -> None:
+        self.server, self.body = server, body
+        self.release, self.calls, self.lock = threading.Event(), 0, threading.Lock()
+
+    def __call__(self, _request: Request) -> Response:
+        with self.lock:
+            self.calls += 1
+        self.release.wait(10)
+        return Response(self.body)
+
+    def __enter__(self) -> "Stalled":
+        return self
+
+    def __exit__(self, *_exc) -> None:
+        """Let every stalled request answer, and wait until the server has logged them."""
+        self.release.set()
+        deadline = time.monotonic() + 10
+        while len(self.server.log) < self.calls and time.monotonic() < deadline:
+            time.sleep(0.01)
 
 
 def write_ledger(path: Path, text: str) -> Path:

@@ -6,13 +6,12 @@ import json
 import os
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 from werkzeug import Request, Response
 
 from factlint.sources.run import CheckOptions, run_check
-from tests.sources_support import html, isolated, ledger_for, local_server, server, sources_cli, write_ledger  # noqa: F401
+from tests.sources_support import Stalled, html, isolated, ledger_for, local_server, server, sources_cli, write_ledger  # noqa: F401
 
 SHARE = 'id: silva-share, claim: "Silva won 48.27%.", value: 48.27, unit: percent'
 TURNOUT = 'id: turnout, claim: "1,204,311 voted.", value: 1204311, unit: people'
@@ -108,13 +107,10 @@ def test_persistent_503_after_retries(server, tmp_path: Path) -> None:
 
 
 def test_slow_server_times_out(server, tmp_path: Path) -> None:
-    def slow(_request: Request) -> Response:
-        time.sleep(0.6)
-        return Response("late")
-
-    server.expect_request("/slow").respond_with_handler(slow)
     ledger = ledger_for(tmp_path / "facts.yaml", server.url_for("/slow"), SHARE)
-    result = sources_cli("check", "--ledger", str(ledger), "--timeout", "0.2")
+    with Stalled(server) as slow:
+        server.expect_request("/slow").respond_with_handler(slow)
+        result = sources_cli("check", "--ledger", str(ledger), "--timeout", "0.2")
     assert result.exit_code == 1 and "is unreachable: no response within 0.2s" in result.output
 
 

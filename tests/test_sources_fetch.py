@@ -11,7 +11,7 @@ from werkzeug import Request, Response
 from factlint import __version__
 from factlint.sources.fetch import Fetcher, FetchFailure, FetchPolicy, Validators
 from factlint.sources.retry import retry_after_seconds, wait_before_retry
-from tests.sources_support import isolated, local_server, server  # noqa: F401  (fixtures; isolated is autouse)
+from tests.sources_support import Stalled, isolated, local_server, server  # noqa: F401  (fixtures; isolated is autouse)
 
 UA = f"factlint/{__version__} (+https://github.com/factlint/factlint)"
 
@@ -87,15 +87,12 @@ def test_retry_delays() -> None:
 
 
 def test_slow_server_trips_the_read_timeout(server) -> None:
-    def slow(_request: Request) -> Response:
-        time.sleep(0.6)
-        return Response("late")
-
-    server.expect_request("/slow").respond_with_handler(slow)
-    started = time.monotonic()
-    with pytest.raises(FetchFailure, match="no response within 0.2s"):
-        fetcher(read_timeout=0.2).fetch(server.url_for("/slow"))
-    assert time.monotonic() - started < 0.55
+    with Stalled(server) as slow:
+        server.expect_request("/slow").respond_with_handler(slow)
+        started = time.monotonic()
+        with pytest.raises(FetchFailure, match="no response within 0.2s"):
+            fetcher(read_timeout=0.2).fetch(server.url_for("/slow"))
+        assert time.monotonic() - started < 0.55
 
 
 def test_endless_body_is_cut_at_the_byte_cap(server) -> None:
