@@ -109,7 +109,7 @@ def supported(index, mention: Quantity | DateMention, words: tuple[frozenset[str
     else:
         candidates = support.value_facts(mention)
     # Entities first: a named subject settles it without computing any fact's keyword phrases.
-    if any(entities.intersection(f.about) for f in candidates):
+    if any(not entities.isdisjoint(f.about) for f in candidates):
         return True
     return any(names_a_keyword(index.keywords(f), w) for f in candidates for w in words)
 
