@@ -2,7 +2,8 @@
 
 On CPython, ``pickle.load``/``loads`` are ``_pickle``'s and ``hashlib.blake2b`` is ``_blake2``'s:
 importing those built-in modules directly skips pickle.py's own set-up and hashlib's loading of
-OpenSSL, ~10 ms of a ~170 ms start-up. Other interpreters fall back to the public modules.
+OpenSSL: 2.6% of the instructions of a whole cached check of a 5 KB draft (callgrind). Other
+interpreters fall back to the public modules.
 """
 
 from __future__ import annotations
