@@ -67,3 +67,13 @@ def test_binding_stops_at_the_last_stage_needed(topic) -> None:
     assert names.names == full.names and not names.bindings and not names.claims
     bound = build_context(doc, index, day, needs=frozenset({"bindings"}))
     assert bound.bindings == full.bindings and not bound.claims
+
+
+def test_citation_coverage_counts_every_claim_whichever_rules_run(topic) -> None:
+    doc, index, day = topic
+    counted = []
+    for select in ((), ("FL104",), ("FL103",)):
+        stats: list = []
+        check_document(doc, index, day, RuleSet.build(select=select), stats)
+        counted.append(stats)
+    assert counted[0][0].claims > 0 and counted[0] == counted[1] == counted[2]
