@@ -132,3 +132,18 @@ def test_osa_distance_equals_rapidfuzz_osa() -> None:
     for a, b, d in (("lintgren", "lindgren", 1), ("silva", "sliva", 1), ("ca", "abc", 3), ("", "abc", 3),
                     ("fairbanes", "fairbanks", 1), ("abcdef", "badcfe", 3), ("same", "same", 0)):
         assert osa_distance(a, b) == d == OSA.distance(a, b), (a, b)
+
+
+def test_lower_case_words_equal_one_scan_of_the_whole_text() -> None:
+    """Chunk by chunk (between any Unicode whitespace) gives the words one scan of the text gives."""
+    import random
+
+    from factlint.matching.names import _LOWER_WORD, lower_case_words
+
+    rng = random.Random(11)
+    pieces = ["sliva", "Silva", "a", "votes", "don't", "rock’n’roll", "x_y", "naïve", "café", "b2", "NASA", "e.g.",
+              "self-made", "ǆ", "ß", "ﬁx", "µ", "ª", "'", "’", "-", ".", "(", ")", "42", ""]
+    seps = [" ", "\u00a0", "\u2009", "\u3000", "\n", "\t", "\r", "\x1c", "\x85", "\u2028", "", "-", "/", "’", "'", "_"]
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) + rng.choice(seps) for _ in range(rng.randint(0, 14)))
+        assert lower_case_words(text) == set(_LOWER_WORD.findall(text)), text
