@@ -65,11 +65,10 @@ class Stalled:
 
     def __init__(self, server: HTTPServer, body: str = "late") -> None:
         self.server, self.body = server, body
-        self.release, self.calls, self.lock = threading.Event(), 0, threading.Lock()
+        self.release, self.requests = threading.Event(), []  # list.append is atomic: no lock needed
 
-    def __call__(self, _request: Request) -> Response:
-        with self.lock:
-            self.calls += 1
+    def __call__(self, request: Request) -> Response:
+        self.requests.append(request)
         self.release.wait(10)
         return Response(self.body)
 
@@ -77,11 +76,15 @@ class Stalled:
         return self
 
     def __exit__(self, *_exc) -> None:
-        """Let every stalled request answer, and wait until the server has logged them."""
+        """Let every stalled request answer, and wait until the server has logged each of them."""
         self.release.set()
         deadline = time.monotonic() + 10
-        while len(self.server.log) < self.calls and time.monotonic() < deadline:
+        while not self._all_logged() and time.monotonic() < deadline:
             time.sleep(0.01)
+
+    def _all_logged(self) -> bool:
+        logged = {id(request) for request, _ in self.server.log}
+        return all(id(request) in logged for request in self.requests)
 
 
 def write_ledger(path: Path, text: str) -> Path:
