@@ -9,19 +9,24 @@ import sys
 
 def main() -> None:
     """Import the CLI without collections, run it, and exit without tearing the heap down."""
+    from factlint.methodcache import cached_methods
+
     # Importing allocates tens of thousands of objects that live until exit (modules, functions,
     # classes, compiled patterns); the collections they trigger find nothing.
     gc.disable()
     try:
-        from factlint.cli import main as cli
-    finally:
-        gc.enable()
-    try:
-        cli()
+        with cached_methods():  # the record classes' methods, compiled in an earlier run
+            try:
+                from factlint.cli import main as cli
+            finally:
+                gc.enable()
+            cli()
     except SystemExit as exc:
         if exc.code is None or isinstance(exc.code, int):
             _exit(exc.code or 0)
         raise
+    finally:
+        gc.enable()
 
 
 def _exit(code: int) -> None:
