@@ -2,12 +2,23 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from factlint.errors import ConfigError
 
+# Where a pyproject.toml can define tool.factlint: a table header [tool.factlint...] or [tool], or a
+# key line starting with `tool` (a dotted key or an inline table; at top level, or anywhere: parsing
+# more files than needed is only slower). Quotes and spaces may surround the key parts; escapes in
+# quoted keys (\u0066actlint) cannot be matched, so a file with any is always parsed.
+_MAY_CONFIGURE = re.compile(
+    r"^[ \t]*(?:"
+    r"\[\[?[ \t]*(?P<q>[\"']?)tool(?P=q)[ \t]*(?:\]|\.[ \t]*[\"']?factlint\b)"  # [tool], [tool.factlint...]
+    r"|(?P<k>[\"']?)tool(?P=k)[ \t]*[.=])",  # tool.factlint... = ..., tool = {...}
+    re.M,
+)
 KEYS = ("ledger", "select", "ignore", "severity", "fail-on", "exclude")
 LEVELS = ("info", "warning", "error", "off")
 
@@ -59,12 +70,15 @@ def _read_yaml(path: Path) -> dict[str, Any]:
 
 
 def _read_pyproject(path: Path) -> dict[str, Any] | None:
-    """The [tool.factlint] table, or None when the file has none (or cannot hold one: no "factlint" in it)."""
+    """The [tool.factlint] table, or None when the file has none (or cannot hold one)."""
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(str(path), f"cannot read config: {exc}") from None
-    if "factlint" not in text:  # another tool's pyproject: not even parsed (TOML costs a few ms per run)
+    # A pyproject that cannot configure factlint is not even parsed: importing tomllib and parsing
+    # cost ~3 ms a run, also where factlint is only named as a dependency.
+    escaped = "\\u" in text or "\\U" in text
+    if not escaped and ("factlint" not in text or not _MAY_CONFIGURE.search(text)):
         return None
     try:
         import tomllib

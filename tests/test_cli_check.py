@@ -150,3 +150,53 @@ def test_pyproject_of_another_tool_is_skipped_and_a_broken_one_for_factlint_is_a
     (tmp_path / "pyproject.toml").write_text("[tool.factlint\nledger = 'facts.yaml'\n")
     with pytest.raises(ConfigError, match="cannot read config"):
         load_config(tmp_path)
+
+
+CONFIGURES = [
+    '[tool.factlint]\nledger = "facts.yaml"\n',
+    '[ tool . "factlint" ]\nledger = "facts.yaml"\n',
+    "[tool.'factlint']\nselect = ['FL101']\n",
+    '[project]\nname = "x"\n\n[tool]\nfactlint = { ledger = "facts.yaml" }\n',
+    '[tool]\nfactlint.ledger = "facts.yaml"\n',
+    'tool.factlint.ledger = "facts.yaml"\n[project]\nname = "factlint-user"\n',
+    '"tool" . factlint = { select = ["FL1"] }\n',
+    'tool = { factlint = { ledger = "facts.yaml" } }\n',
+    '[tool.factlint.severity]\nFL101 = "warning"\n',
+    '[tool."fact\\u006cint"]\nledger = "facts.yaml"\n',  # an escaped key: no "factlint" in the text
+]
+NAMES_FACTLINT_ONLY = [
+    '[project]\nname = "factlint"\n[project.scripts]\nfactlint = "factlint.entry:main"\n',
+    '[project.optional-dependencies]\ndev = ["factlint>=0.1", "pytest"]\n[tool.black]\nline-length = 100\n',
+    '[tool.ruff]\nextend-exclude = ["factlint"]\n# [tool.factlint] lives in .factlint.yaml\n',
+    '[tool.pytest.ini_options]\naddopts = "-p factlint"\n',
+]
+
+
+@pytest.mark.parametrize("text", CONFIGURES + NAMES_FACTLINT_ONLY)
+def test_pyproject_prefilter_agrees_with_parsing(tmp_path, text) -> None:
+    """Skipping a pyproject unparsed never loses a [tool.factlint] table that tomllib would find."""
+    try:
+        import tomllib
+    except ModuleNotFoundError:  # Python 3.10
+        import tomli as tomllib
+    from factlint.config import _read_pyproject
+
+    path = tmp_path / "pyproject.toml"
+    path.write_text(text, encoding="utf-8")
+    expected = tomllib.loads(text).get("tool", {}).get("factlint")
+    assert (expected is not None) == (text in CONFIGURES)
+    assert _read_pyproject(path) == expected
+
+
+@pytest.mark.parametrize("text", NAMES_FACTLINT_ONLY)
+def test_pyproject_naming_factlint_elsewhere_is_not_parsed(tmp_path, monkeypatch, text) -> None:
+    """A project that only depends on factlint (or is factlint) pays no TOML parsing per run."""
+    from factlint import config
+
+    def refuse(_text: str) -> dict:
+        raise AssertionError("parsed")
+
+    monkeypatch.setitem(sys.modules, "tomllib", type(sys)("tomllib"))
+    sys.modules["tomllib"].loads = refuse
+    (tmp_path / "pyproject.toml").write_text(text, encoding="utf-8")
+    assert config.load_config(tmp_path).path is None
