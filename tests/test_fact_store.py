@@ -66,3 +66,58 @@ def test_entity_facts_equal_a_scan_of_the_ledger_also_after_pickling() -> None:
                     assert index.entity_facts(entity_id, (kind,)) == expected, (ledger_path, entity_id, kind)
                 everything = [f for k in kinds for f in ledger.facts if entity_id in f.about and fact_kind(f) == k]
                 assert index.entity_facts(entity_id, tuple(kinds)) == everything
+
+
+def test_packed_records_are_a_mapping_built_on_lookup() -> None:
+    """Sources and entities stay pickled until looked up; the mapping behaves like the dict it packs."""
+    from factlint.ledger.model import Source
+    from factlint.matching.store import PackedRecords
+
+    sources = {"s1": Source("s1", "A report", url="https://example.org/r", published=PartialDate(2022, 3)),
+               "s2": Source("s2", "Another")}
+    packed = pickle.loads(pickle.dumps(PackedRecords.of(sources)))
+    assert not packed._built  # unpickling builds no record
+    assert list(packed) == list(packed.keys()) == ["s1", "s2"] and len(packed) == 2
+    assert "s1" in packed and "s3" not in packed and not packed._built
+    assert packed["s1"] == sources["s1"] and packed["s1"] is packed["s1"]
+    assert packed.get("s3") is None and dict(packed) == sources and packed == sources
+    try:
+        packed["s3"]
+    except KeyError:
+        pass
+    else:
+        raise AssertionError("an unknown id should raise KeyError")
+
+
+def test_index_lookups_equal_scans_of_the_ledger_also_after_pickling() -> None:
+    """Keyword postings, dated facts and valued facts by unit (packed numbers) find what a scan finds."""
+    from factlint.extraction.model import DateMention, Quantity
+    from factlint.ledger.load import load_ledgers
+    from factlint.matching.index import MAX_POSTING, LedgerIndex, fact_kind
+    from factlint.fold import fold, stem
+    from factlint.units import canonical
+    from tests.conftest import FIXTURES
+
+    for ledger_path in sorted(FIXTURES.glob("*/facts.yaml")):
+        ledger = load_ledgers((ledger_path,))
+        built = LedgerIndex.build(ledger)
+        for index in (built, pickle.loads(pickle.dumps(built))):
+            assert dict(index.sources) == ledger.sources and dict(index.entities) == ledger.entities
+            stems = {stem(fold(k).split()[0]) for f in ledger.facts for k in f.keywords if fold(k).split()}
+            kinds = sorted({fact_kind(f) for f in ledger.facts})
+            for word in sorted(stems):
+                for kind in kinds:
+                    expected = [f for f in ledger.facts if fact_kind(f) == kind
+                                and word in {stem(fold(k).split()[0]) for k in f.keywords if fold(k).split()}]
+                    found = index.keyword_facts(frozenset([word]), (kind,))
+                    assert found == (expected if len(expected) <= MAX_POSTING else []), (ledger_path, word, kind)
+            support = index.support()
+            for fact in ledger.facts:
+                if fact.date is not None:
+                    mention = DateMention(0, 1, "d", fact.date)
+                    assert fact in support.date_facts(mention), (ledger_path, fact.id)
+                elif fact.value is not None:
+                    unit = canonical(fact.unit)
+                    q = Quantity(0, 1, "n", fact.value, fact.value, fact.value, unit.name if unit else None,
+                                 unit.dimension if unit else None)
+                    assert fact in support.value_facts(q), (ledger_path, fact.id)

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import marshal
 import re
-from array import array
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from factlint.fold import fold, stem
-from factlint.ledger.lean import loads
 from factlint.ledger.model import Entity, Fact, Ledger, Source
-from factlint.matching.store import FactStore
+from factlint.matching.store import FactStore, PackedRecords, numbers_of, pack_numbers
 from factlint.matching.support import SupportIndex
 from factlint.units import canonical
 
@@ -33,11 +32,6 @@ def deletes(token: str) -> set[str]:
     return {token} | {token[:i] + token[i + 1 :] for i in range(len(token))}
 
 
-def _numbers(packed: bytes) -> memoryview:
-    """Fact numbers packed by array("I").tobytes(), read in place."""
-    return memoryview(packed).cast("I")
-
-
 def _frozen(postings: dict[str, set[str]]) -> dict[str, tuple[str, ...]]:
     """Each posting as a sorted tuple."""
     return {key: tuple(sorted(values)) for key, values in postings.items()}
@@ -47,9 +41,10 @@ def _frozen(postings: dict[str, set[str]]) -> dict[str, tuple[str, ...]]:
 class LedgerIndex:
     """Lookups from folded names, name tokens and keywords to entities and facts."""
 
-    # Sources by id. Entities and facts are kept packed (_entity_blobs, facts) and built when looked up,
-    # so the index holds no Ledger: one with its entities or facts left out would mislead.
-    sources: dict[str, Source] = field(default_factory=dict)
+    # Sources, entities and facts are kept packed and built when looked up, so the index holds no
+    # Ledger: one with its entities or facts left out would mislead.
+    sources: Mapping[str, Source] = field(default_factory=dict)
+    entities: Mapping[str, Entity] = field(default_factory=dict, repr=False)
     facts: FactStore = field(default_factory=lambda: FactStore.of(()))
     # Values are sorted tuples, not sets: a cached index unpickles faster, and order is deterministic.
     names: dict[str, tuple[str, ...]] = field(default_factory=dict)  # folded name or alias -> entity ids
@@ -58,11 +53,11 @@ class LedgerIndex:
     near: dict[str, str] = field(default_factory=dict)  # deletion key -> the name tokens it comes from, space-separated
     tokens: dict[str, tuple[str, ...]] = field(default_factory=dict)  # folded token -> folded names that use it
     # entity -> marshal of {kind: fact numbers packed by array("I")}, read on the entity's first lookup.
-    # One entry per entity, keyed by the same string objects as _entity_blobs (pickled once): 86k
+    # One entry per entity, keyed by the same string objects as entities (pickled once): 86k
     # "entity\0kind" keys of a 100k-fact index took 36 ms of its load, these take ~10 ms.
     by_entity: dict[str, bytes] = field(default_factory=dict)
-    # Keyed "stem\0kind": string keys unpickle several times faster than tuples.
-    by_keyword: dict[str, list[int]] = field(default_factory=dict)  # keyword stem, kind -> fact numbers
+    # Keyed "stem\0kind": string keys unpickle several times faster than tuples. Values: pack_numbers.
+    by_keyword: dict[str, bytes] = field(default_factory=dict)  # keyword stem, kind -> fact numbers
     urls: dict[str, set[str]] = field(default_factory=dict)  # normalised source URL -> source ids
     source_ids_lower: dict[str, str] = field(default_factory=dict)  # lower-cased source id -> source id
     hosts: dict[str, list[str]] = field(default_factory=dict)  # host -> normalised source URLs on it
@@ -72,18 +67,13 @@ class LedgerIndex:
     _phrases: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict, repr=False)
     _memo: dict[tuple[str, str], frozenset[str]] = field(default_factory=dict, repr=False)  # per entity, source
     _support: SupportIndex | None = field(default=None, repr=False)  # built with the index
-    _entity_blobs: dict[str, bytes] = field(default_factory=dict, repr=False)  # id -> pickled Entity
-    _entities: dict[str, Entity] = field(default_factory=dict, repr=False)  # unpickled on first use
     _postings: dict[str, dict[str, bytes]] = field(default_factory=dict, repr=False)  # by_entity, unpacked
 
     @classmethod
     def build(cls, ledger: Ledger) -> "LedgerIndex":
         """Index every entity name, alias and fact once."""
-        import pickle  # building only: a cached run unpickles with lean.loads
-
-        # Entities, like facts, stay pickled until used: a run looks up the few its draft names.
-        index = cls(dict(ledger.sources), FactStore.of(ledger.facts))
-        index._entity_blobs = {e.id: pickle.dumps(e, protocol=pickle.HIGHEST_PROTOCOL) for e in ledger.entities.values()}
+        index = cls(sources=PackedRecords.of(ledger.sources), entities=PackedRecords.of(ledger.entities),
+                    facts=FactStore.of(ledger.facts))
         names: dict[str, set[str]] = defaultdict(set)
         near: dict[str, set[str]] = defaultdict(set)
         tokens: dict[str, set[str]] = defaultdict(set)
@@ -110,15 +100,14 @@ class LedgerIndex:
             stems = dict.fromkeys(stem(words[0]) for k in fact.keywords if (words := fold(k).split()))
             for word in stems:
                 by_keyword[f"{word}\0{kind}"].append(i)
-        index._index_sources()
+        index._index_sources(ledger.sources)
         index._support = SupportIndex.build(ledger.facts, index.facts)
         index.names, index.tokens = _frozen(names), _frozen(tokens)
         index.near = {key: " ".join(sorted(found)) for key, found in near.items()}  # one string: quick to unpickle
-        same = {key: key for key in index._entity_blobs}  # one string object per id: pickle writes it once
-        index.by_entity = {same.get(e, e): marshal.dumps({kind: array("I", numbers).tobytes()
-                                                          for kind, numbers in kinds.items()})
+        same = {key: key for key in index.entities}  # one string object per id: pickle writes it once
+        index.by_entity = {same.get(e, e): marshal.dumps({kind: pack_numbers(nums) for kind, nums in kinds.items()})
                            for e, kinds in by_entity.items()}
-        index.by_keyword = dict(by_keyword)
+        index.by_keyword = {key: pack_numbers(numbers) for key, numbers in by_keyword.items()}
         return index
 
     def entity_facts(self, entity_id: str, kinds: tuple[str, ...]) -> list[Fact]:
@@ -128,7 +117,7 @@ class LedgerIndex:
             packed = self.by_entity.get(entity_id)
             postings = self._postings[entity_id] = marshal.loads(packed) if packed else {}
         facts = self.facts
-        return [facts[i] for kind in kinds for i in _numbers(postings.get(kind, b""))]
+        return [facts[i] for kind in kinds for i in numbers_of(postings.get(kind, b""))]
 
     def keyword_facts(self, words: frozenset[str], kinds: tuple[str, ...]) -> list[Fact]:
         """Facts of these kinds with a keyword among ``words``, through selective keywords only.
@@ -139,18 +128,18 @@ class LedgerIndex:
         out: list[int] = []
         for word in sorted(words):
             for kind in kinds:
-                posting = self.by_keyword.get(f"{word}\0{kind}", ())
+                posting = numbers_of(self.by_keyword.get(f"{word}\0{kind}", b""))
                 if len(posting) <= MAX_POSTING:
                     out.extend(posting)
         facts = self.facts
         return [facts[i] for i in dict.fromkeys(out)]
 
-    def _index_sources(self) -> None:
+    def _index_sources(self, sources: dict[str, Source]) -> None:
         """Source ids (case-insensitively) and normalised URLs, for resolving citations."""
         from factlint.matching.urls import host_of, normalise_url, site_of
 
         urls: dict[str, set[str]] = defaultdict(set)
-        for source in self.sources.values():
+        for source in sources.values():
             self.source_ids_lower.setdefault(source.id.lower(), source.id)
             for url in (source.url, source.archive_url):
                 if url:
@@ -162,7 +151,7 @@ class LedgerIndex:
         self.hosts = dict(hosts)
         self.sites = frozenset(site_of(u) for u in self.urls)
         prefixes: dict[str, list[str]] = defaultdict(list)
-        for sid in self.sources:
+        for sid in sources:
             prefixes[sid[:3].lower()].append(sid)
         self.source_prefixes = dict(prefixes)
 
@@ -217,14 +206,11 @@ class LedgerIndex:
     @property
     def entity_ids(self):
         """Every entity id of the ledger."""
-        return self._entity_blobs.keys()
+        return self.entities.keys()
 
     def entity(self, entity_id: str) -> Entity | None:
         """An entity by id."""
-        entity = self._entities.get(entity_id)
-        if entity is None and entity_id in self._entity_blobs:
-            entity = self._entities[entity_id] = loads(self._entity_blobs[entity_id])
-        return entity
+        return self.entities.get(entity_id)
 
     def near_tokens(self, token: str) -> set[str]:
         """Ledger name tokens within one edit of ``token`` (deletions meet halfway, SymSpell-style)."""

@@ -5,8 +5,10 @@ from __future__ import annotations
 import datetime as dt
 import marshal
 from array import array
+from collections.abc import Mapping
 from typing import Any, Callable, Iterable, Iterator
 
+from factlint.ledger.lean import loads
 from factlint.ledger.model import Fact, PartialDate, Tolerance
 
 # Fields that are not plain str/float/int/None/tuple values, and how to flatten and rebuild them.
@@ -81,3 +83,56 @@ class FactStore:
 
     def __reduce__(self) -> tuple:
         return (FactStore, (self._data, self._ends))
+
+
+def pack_numbers(numbers: Iterable[int]) -> bytes:
+    """Fact numbers as array("I") bytes: one object to unpickle, not one per number."""
+    return array("I", numbers).tobytes()
+
+
+def numbers_of(packed: bytes) -> memoryview:
+    """The fact numbers pack_numbers wrote, read in place."""
+    return memoryview(packed).cast("I")
+
+
+class PackedRecords(Mapping):
+    """Records by id (entities, sources), each kept pickled until first looked up.
+
+    A run reads the few its draft names or cites; unpickling all 4,000 sources of a 100k-fact
+    ledger on every load took ~10 ms, a bytes object per id takes ~1 ms.
+    """
+
+    __slots__ = ("_blobs", "_built")
+
+    def __init__(self, blobs: dict[str, bytes]) -> None:
+        self._blobs = blobs
+        self._built: dict[str, Any] = {}
+
+    @classmethod
+    def of(cls, records: dict[str, Any]) -> "PackedRecords":
+        """The records, each pickled."""
+        import pickle  # building only: a cached run reads them with lean.loads
+
+        return cls({key: pickle.dumps(r, protocol=pickle.HIGHEST_PROTOCOL) for key, r in records.items()})
+
+    def __getitem__(self, key: str) -> Any:
+        record = self._built.get(key)
+        if record is None:
+            record = self._built[key] = loads(self._blobs[key])  # KeyError for an unknown id, like a dict
+        return record
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._blobs
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._blobs)
+
+    def __len__(self) -> int:
+        return len(self._blobs)
+
+    def keys(self):  # noqa: ANN201 - a dict's keys view, as a dict would return
+        """The ids, without building any record."""
+        return self._blobs.keys()
+
+    def __reduce__(self) -> tuple:
+        return (PackedRecords, (self._blobs,))

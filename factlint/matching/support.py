@@ -14,6 +14,7 @@ from factlint.extraction.model import DateMention, Quantity
 from factlint.ledger.model import Fact
 from factlint.matching.compare import fits_date, unit_compatible, value_fits
 from factlint.matching.features import names_a_keyword
+from factlint.matching.store import numbers_of, pack_numbers
 from factlint.units import canonical
 
 # Reference day for reading dates in a fact's claim; only dates written with their year are used, so
@@ -30,11 +31,12 @@ class SupportIndex:
     """
 
     facts: Sequence[Fact]
-    by_date: dict[str, list[int]]
-    # dimension ('none': no unit) -> values in the base unit, sorted; their fact numbers, unit names and
-    # tolerances (in the base unit). Arrays, not lists: 100k floats load as one buffer, not 100k objects.
-    by_dimension: dict[str, tuple[array, array, list[str], array]]
+    by_date: dict[str, bytes]  # ISO date (or "month:" + year-month) -> fact numbers (store.pack_numbers)
+    # dimension ('none': no unit) -> values in the base unit, sorted; their fact numbers, units (numbers
+    # in ``units``) and tolerances (in the base unit). Arrays, not lists: 100k values load as one buffer.
+    by_dimension: dict[str, tuple[array, array, array, array]]
     slack: dict[str, tuple[float, float]]  # dimension -> largest (relative, absolute in base units) tolerance
+    units: tuple[str, ...] = ()  # unit names ("" for none), numbered for by_dimension
 
     @classmethod
     def build(cls, facts: Sequence[Fact], store: Sequence[Fact] | None = None) -> "SupportIndex":
@@ -57,12 +59,16 @@ class SupportIndex:
                 if t:
                     rel, absolute = slack.get(dim, (0.0, 0.0))
                     slack[dim] = (max(rel, t.amount), absolute) if t.relative else (rel, max(absolute, t.amount * factor))
+        names = sorted({u for items in values.values() for _, _, u, _ in items})
+        units = {name: k for k, name in enumerate(names)}
         sorted_values = {}
         for dim, items in values.items():
             items.sort()
             sorted_values[dim] = (array("d", [v for v, _, _, _ in items]), array("I", [i for _, i, _, _ in items]),
-                                  [u for _, _, u, _ in items], array("d", [t for _, _, _, t in items]))
-        return cls(facts if store is None else store, dict(by_date), sorted_values, slack)
+                                  array("I", [units[u] for _, _, u, _ in items]),
+                                  array("d", [t for _, _, _, t in items]))
+        return cls(facts if store is None else store, {key: pack_numbers(nums) for key, nums in by_date.items()},
+                   sorted_values, slack, tuple(names))
 
     def date_facts(self, d: DateMention) -> list[Fact]:
         """Facts dated at the mention's day, month or year."""
@@ -73,7 +79,7 @@ class SupportIndex:
             keys.append(iso[:7])
             keys.append(iso if d.date.day else "month:" + iso[:7])
         facts = self.facts
-        return [facts[i] for k in keys for i in self.by_date.get(k, ())]
+        return [facts[i] for k in keys for i in numbers_of(self.by_date.get(k, b""))]
 
     def value_facts(self, q: Quantity) -> list[Fact]:
         """Facts of the quantity's dimension whose value fits it (fits_value) and whose unit it can state (loosely).
@@ -84,6 +90,7 @@ class SupportIndex:
         """
         dim = q.dimension or "none"
         values, numbers, units, tolerances = self.by_dimension.get(dim, ((), (), (), ()))
+        names = self.units
         factor = canonical(q.unit).factor if q.dimension not in (None, "count") and q.unit else 1.0
         # Widened by the largest tolerance of the dimension, so facts it lets in are found; value_fits decides.
         low, high = q.low * factor, q.high * factor
@@ -91,7 +98,7 @@ class SupportIndex:
         lo = bisect_left(values, low - rel * abs(low) - absolute - 1e-9)
         hi = min(bisect_right(values, high + rel * abs(high) + absolute + 1e-9), lo + MAX_CANDIDATES)
         dimension = None if dim == "none" else dim
-        usable = {u for u in set(units[lo:hi]) if unit_compatible(q, dimension, u or None, loose=True)}
+        usable = {u for u in set(units[lo:hi]) if unit_compatible(q, dimension, names[u] or None, loose=True)}
         facts = self.facts
         return [facts[numbers[k]] for k in range(lo, hi)
                 if units[k] in usable and value_fits(low, high, q.value, values[k], tolerances[k])]
