@@ -8,12 +8,13 @@ from pathlib import Path
 from typing import Any
 
 from factlint.errors import ConfigError
+from factlint.startup import regex
 
 # Where a pyproject.toml can define tool.factlint: a table header [tool.factlint...] or [tool], or a
 # key line starting with `tool` (a dotted key or an inline table; at top level, or anywhere: parsing
 # more files than needed is only slower). Quotes and spaces may surround the key parts; escapes in
 # quoted keys (\u0066actlint) cannot be matched, so a file with any is always parsed.
-_MAY_CONFIGURE = re.compile(
+_MAY_CONFIGURE = regex(
     r"^[ \t]*(?:"
     r"\[\[?[ \t]*(?P<q>[\"']?)tool(?P=q)[ \t]*(?:\]|\.[ \t]*[\"']?factlint\b)"  # [tool], [tool.factlint...]
     r"|(?P<k>[\"']?)tool(?P=k)[ \t]*[.=])",  # tool.factlint... = ..., tool = {...}

@@ -9,13 +9,13 @@ import sys
 
 def main() -> None:
     """Import the CLI without collections, run it, and exit without tearing the heap down."""
-    from factlint.methodcache import cached_methods
+    from factlint.startup import cached_startup
 
     # Importing allocates tens of thousands of objects that live until exit (modules, functions,
     # classes, compiled patterns); the collections they trigger find nothing.
     gc.disable()
     try:
-        with cached_methods():  # the record classes' methods, compiled in an earlier run
+        with cached_startup():  # record classes' methods and regular expressions, compiled in an earlier run
             try:
                 from factlint.cli import main as cli
             finally:

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import hashlib
 import posixpath
-import re
 import unicodedata
 from collections import Counter
 from typing import Iterable
 
 from factlint.findings import Finding
+from factlint.startup import regex
 
-_SPACE = re.compile(r"\s+")
+_SPACE = regex(r"\s+")
 
 
 def posix_path(path: str) -> str:

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from functools import lru_cache
 
-_POSSESSIVE = re.compile(r"(?<=\w)['’]s?\b|(?<=s)['’](?=\s|$)")
-_NON_WORD = re.compile(r"[^a-z0-9]+")
+from factlint.startup import regex
+
+_POSSESSIVE = regex(r"(?<=\w)['’]s?\b|(?<=s)['’](?=\s|$)")
+_NON_WORD = regex(r"[^a-z0-9]+")
 
 
 @lru_cache(maxsize=65536)

@@ -17,14 +17,15 @@ from typing import TYPE_CHECKING, Iterator
 from factlint.catalogue import Rule, load_catalogue
 from factlint.document.model import Document
 from factlint.findings import Finding
+from factlint.startup import regex
 
 if TYPE_CHECKING:  # engine imports this module, so only for type checkers
     from factlint.engine import RuleSet
 
 UNUSED = "FL901"
-_DIRECTIVE = re.compile(r"factlint-(disable-next-line|disable-line|disable-file|disable|enable)(?![\w-])(.*)\Z", re.S)
-_OPENER = re.compile(r"<!--|`+")
-_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+_DIRECTIVE = regex(r"factlint-(disable-next-line|disable-line|disable-file|disable|enable)(?![\w-])(.*)\Z", re.S)
+_OPENER = regex(r"<!--|`+")
+_BLANK_LINE = regex(r"\n[ \t]*\n")
 
 
 @dataclass(frozen=True)

@@ -22,21 +22,22 @@ import functools
 import re
 
 from factlint.document.model import Block
+from factlint.startup import regex
 
 # Whitespace besides space, tab and newline (all str.isspace() finds), and the control and invisible characters
 # some markdown-it-py version trims or folds in labels and table cells: there the scanner bails out rather than
 # guess. The non-ASCII class is compiled on first use.
-_ODD_ASCII = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+_ODD_ASCII = regex(r"[\x00-\x08\x0b-\x1f\x7f]")
 _ODD_SPACE = "[\x00-\x08\x0b-\x1f\x7f\x85\xa0\u1680\u2000-\u200b\u2028\u2029\u202f\u205f\u2060\u3000\ufeff]"
 _SPACE = " \t"
 _MAY_START = frozenset("`~>*-_+=#<[0123456789 \t")  # first characters of lines that may be more than prose
-_HR = re.compile(r"([*_-])(?:[ \t]*\1){2,}[ \t]*")  # fullmatch on a line's content
-_UNDERLINE = re.compile(r"(?:-+|=+)[ \t]*")  # setext underline; fullmatch
-_ATX = re.compile(r"#{1,6}(?:[ \t]|$)")
-_ORDERED = re.compile(r"([0-9]{1,9})([.)])(?:[ \t]|$)")
-_DELIMITER_CHARS = re.compile(r"[|:\- \t]*")
-_ALIGN = re.compile(r":?-+:?")
-_UNESCAPED_PIPE = re.compile(r"(?<!\\)\|")
+_HR = regex(r"([*_-])(?:[ \t]*\1){2,}[ \t]*")  # fullmatch on a line's content
+_UNDERLINE = regex(r"(?:-+|=+)[ \t]*")  # setext underline; fullmatch
+_ATX = regex(r"#{1,6}(?:[ \t]|$)")
+_ORDERED = regex(r"([0-9]{1,9})([.)])(?:[ \t]|$)")
+_DELIMITER_CHARS = regex(r"[|:\- \t]*")
+_ALIGN = regex(r":?-+:?")
+_UNESCAPED_PIPE = regex(r"(?<!\\)\|")
 _MAX_AUTOCOMPLETED_CELLS = 0x10000
 # Destinations that markdown-it's normalizeLink returns unchanged (tests fuzz this): http(s)/ftp URLs with a
 # plain host name, mailto: addresses, and relative references; only characters it never percent-encodes.
@@ -47,9 +48,9 @@ _SAFE_URL = (  # compiled (and cached by re) on the first reference definition
     rf"|(?i:mailto):[A-Za-z0-9._+-]+@{_HOST}"
     rf"|(?:/(?!/)|[?#]|[A-Za-z0-9\-._~]+(?=[/?#]|$)){_URL_CHAR}*"
 )
-_ENTITY = re.compile(r"&#?[A-Za-z0-9]+;")
-_BAD_PROTOCOL = re.compile(r"(?:vbscript|javascript|file|data):", re.I)
-_TITLE = re.compile(r"\"[^\"\\]*\"|'[^'\\]*'")
+_ENTITY = regex(r"&#?[A-Za-z0-9]+;")
+_BAD_PROTOCOL = regex(r"(?:vbscript|javascript|file|data):", re.I)
+_TITLE = regex(r"\"[^\"\\]*\"|'[^'\\]*'")
 
 # markdown-it's HTML block openers (CommonMark kinds 1 to 7) and closers; only kinds 1-6 interrupt a paragraph.
 _BLOCK_NAMES = (
@@ -65,14 +66,14 @@ def _html_blocks() -> tuple[tuple[re.Pattern[str], re.Pattern[str] | None], ...]
     """(opener, closer) per kind; compiled on first use, as few drafts start a line with '<'."""
     attribute = r"(?:\s+[a-zA-Z_:][a-zA-Z0-9:._-]*(?:\s*=\s*(?:[^\"'=<>`\x00-\x20]+|'[^']*'|\"[^\"]*\"))?)"
     return (
-        (re.compile(r"^<(?a:(script|pre|style|textarea))(?=(\s|>|$))", re.I),
-         re.compile(r"<\/(?a:(script|pre|style|textarea))>", re.I)),
-        (re.compile(r"^<!--"), re.compile(r"-->")),
-        (re.compile(r"^<\?"), re.compile(r"\?>")),
-        (re.compile(r"^<![A-Za-z]"), re.compile(r">")),
-        (re.compile(r"^<!\[CDATA\["), re.compile(r"\]\]>")),
-        (re.compile(r"^</?(?a:(" + _BLOCK_NAMES + r"))(?=(\s|/?>|$))", re.I), None),
-        (re.compile(r"^(?:<[A-Za-z][A-Za-z0-9\-]*" + attribute + r"*\s*\/?>|<\/[A-Za-z][A-Za-z0-9\-]*\s*>)\s*$"), None),
+        (regex(r"^<(?a:(script|pre|style|textarea))(?=(\s|>|$))", re.I),
+         regex(r"<\/(?a:(script|pre|style|textarea))>", re.I)),
+        (regex(r"^<!--"), regex(r"-->")),
+        (regex(r"^<\?"), regex(r"\?>")),
+        (regex(r"^<![A-Za-z]"), regex(r">")),
+        (regex(r"^<!\[CDATA\["), regex(r"\]\]>")),
+        (regex(r"^</?(?a:(" + _BLOCK_NAMES + r"))(?=(\s|/?>|$))", re.I), None),
+        (regex(r"^(?:<[A-Za-z][A-Za-z0-9\-]*" + attribute + r"*\s*\/?>|<\/[A-Za-z][A-Za-z0-9\-]*\s*>)\s*$"), None),
     )
 
 

@@ -6,39 +6,40 @@ import datetime as dt
 import re
 
 from factlint.document.model import Block, Document
+from factlint.startup import regex
 
 # Several patterns open each alternative with a literal and put their lookbehind after it ("h(?<!\wh)"
 # for "\bh"): the same matches, but the regex engine then skips to candidate characters instead of
 # trying every position of a long draft (3-15x faster on 1 MB; tests compare them with the plain forms).
-_BARE_URL = re.compile(r"(?:h(?<!\wh)ttps?://|w(?<!\ww)ww\.)[^\s<>()\[\]]*[^\s<>()\[\].,;:!?'\"]")
-_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
+_BARE_URL = regex(r"(?:h(?<!\wh)ttps?://|w(?<!\ww)ww\.)[^\s<>()\[\]]*[^\s<>()\[\].,;:!?'\"]")
+_FRONT_MATTER = regex(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
 # A top-level "date: 2022-03-08" line, quoted or not, with an optional comment: read without YAML.
-_FRONT_MATTER_DATE = re.compile(r"""^date[ \t]*:[ \t]*(?P<q>['"]?)(\d{4}-\d{2}-\d{2})(?P=q)[ \t]*(?:#.*)?$""", re.M)
+_FRONT_MATTER_DATE = regex(r"""^date[ \t]*:[ \t]*(?P<q>['"]?)(\d{4}-\d{2}-\d{2})(?P=q)[ \t]*(?:#.*)?$""", re.M)
 # Inline spans that are never prose. Each pattern is linear: no nested quantifiers.
 _INLINE_MASKS = (
-    re.compile(r"<!--.*?(?:-->|\Z)", re.S),  # HTML comments (may run across lines)
-    re.compile(r"(`+)(?:(?!\1).)+?\1", re.S),  # inline code spans
-    re.compile(r"<(?:https?|mailto|ftp):[^\s<>]*>|<[^\s<>@]+@[^\s<>]+>"),  # autolinks
-    re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>"),  # HTML tags
-    re.compile(r"\]\([^()\s]*(?:\s+\"[^\"]*\")?\)"),  # link targets: ](url "title")
-    re.compile(r"\]\[[^\[\]\n]*\]"),  # reference link labels: ][ref]
+    regex(r"<!--.*?(?:-->|\Z)", re.S),  # HTML comments (may run across lines)
+    regex(r"(`+)(?:(?!\1).)+?\1", re.S),  # inline code spans
+    regex(r"<(?:https?|mailto|ftp):[^\s<>]*>|<[^\s<>@]+@[^\s<>]+>"),  # autolinks
+    regex(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>"),  # HTML tags
+    regex(r"\]\([^()\s]*(?:\s+\"[^\"]*\")?\)"),  # link targets: ](url "title")
+    regex(r"\]\[[^\[\]\n]*\]"),  # reference link labels: ][ref]
     _BARE_URL,
-    re.compile(r"!\["),  # image openers (alt text stays)
-    re.compile(r"\[\^[^\]\s]+\]"),  # footnote references [^1]
-    re.compile(r"\[[^\[\]\n]*\]"),  # bracketed citations [see @key, p. 4]: filtered in _mask
-    re.compile(r"-(?<![\w@.]-)@[A-Za-z0-9_][\w:.#$%&+?<>~/-]*[\w]"  # citation keys @survey-2019
-               r"|@(?<![\w@.]@)[A-Za-z0-9_][\w:.#$%&+?<>~/-]*[\w]"),
+    regex(r"!\["),  # image openers (alt text stays)
+    regex(r"\[\^[^\]\s]+\]"),  # footnote references [^1]
+    regex(r"\[[^\[\]\n]*\]"),  # bracketed citations [see @key, p. 4]: filtered in _mask
+    regex(r"-(?<![\w@.]-)@[A-Za-z0-9_][\w:.#$%&+?<>~/-]*[\w]"  # citation keys @survey-2019
+          r"|@(?<![\w@.]@)[A-Za-z0-9_][\w:.#$%&+?<>~/-]*[\w]"),
 )
 _CITATION_GROUP = _INLINE_MASKS[-2]
-_KEY = re.compile(r"(?<![\w@.])@[A-Za-z0-9_]")
-_REFERENCE_DEF = re.compile(r"^ {0,3}\[(?P<label>[^\]\n]+)\]:[ \t]*\n?[ \t]*<?(?P<url>[^\s>]+)>?", re.M)
-_FOOTNOTE_DEF = re.compile(r"^\[\^([^\]\s]+)\]:[ \t]*(.*(?:\n(?:[ \t]{2,}|\t)\S.*)*)", re.M)
-_LINE_MARKERS = re.compile(r"^[ \t]*(?:>[ \t]?)*(?:[-*+][ \t]+|\d{1,9}[.)][ \t]+)?(?:\[[ xX]\][ \t]+)?", re.M)
+_KEY = regex(r"(?<![\w@.])@[A-Za-z0-9_]")
+_REFERENCE_DEF = regex(r"^ {0,3}\[(?P<label>[^\]\n]+)\]:[ \t]*\n?[ \t]*<?(?P<url>[^\s>]+)>?", re.M)
+_FOOTNOTE_DEF = regex(r"^\[\^([^\]\s]+)\]:[ \t]*(.*(?:\n(?:[ \t]{2,}|\t)\S.*)*)", re.M)
+_LINE_MARKERS = regex(r"^[ \t]*(?:>[ \t]?)*(?:[-*+][ \t]+|\d{1,9}[.)][ \t]+)?(?:\[[ xX]\][ \t]+)?", re.M)
 # Runs are matched only from their first character, so no pattern rescans a long run: linear time.
-_EMPHASIS = re.compile(r"\*(?<!\*\*)\**|_(?<![_A-Za-z0-9]_)_*|_(?<!__)_*(?![_A-Za-z0-9])|~~|\\(?=[^\w\s])")
-_HEADING_MARK = re.compile(r"^[ \t]*#{1,6}[ \t]*|(?<![ \t#])[ \t]+#+[ \t]*$", re.M)
-_DELIMITER_ROW = re.compile(r"^[ \t|:-]+$", re.M)
-_TABLE_DELIM = re.compile(r"^[ \t|:\-]+$")
+_EMPHASIS = regex(r"\*(?<!\*\*)\**|_(?<![_A-Za-z0-9]_)_*|_(?<!__)_*(?![_A-Za-z0-9])|~~|\\(?=[^\w\s])")
+_HEADING_MARK = regex(r"^[ \t]*#{1,6}[ \t]*|(?<![ \t#])[ \t]+#+[ \t]*$", re.M)
+_DELIMITER_ROW = regex(r"^[ \t|:-]+$", re.M)
+_TABLE_DELIM = regex(r"^[ \t|:\-]+$")
 
 
 def normalise(raw: str) -> str:

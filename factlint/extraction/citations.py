@@ -10,16 +10,17 @@ from typing import Iterator
 from factlint.document.model import Document
 from factlint.document.parse import normalise_label
 from factlint.extraction.model import Citation
+from factlint.startup import regex
 
 # Each pattern opens with a literal and checks what precedes it just after ("\[(?<!!\[)" for "(?<!!)\["),
 # so the regex engine skips to candidate characters (tests compare each with its plain form).
-_INLINE_LINK = re.compile(r"\[(?<!!\[)(?P<label>[^\[\]\n]*)\]\([ \t]*<?(?P<url>[^()\s<>]+)>?(?:[ \t]+\"[^\"\n]*\")?[ \t]*\)")
-_REF_LINK = re.compile(r"\[(?<!!\[)(?P<label>[^\[\]\n]+)\]\[(?P<ref>[^\[\]\n]*)\]")
-_SHORTCUT = re.compile(r"\[(?<![!\]]\[)(?P<label>[^\[\]\n^@][^\[\]\n]*)\](?![\[(:])")
-_AUTOLINK = re.compile(r"<(?P<url>https?://[^\s<>]+)>")
-URL_RE = re.compile(r"(?:h(?<!\wh)ttps?://|w(?<!\ww)ww\.)[^\s<>()\[\]]*[^\s<>()\[\].,;:!?'\"]")
-_FOOTNOTE_REF = re.compile(r"\[\^(?P<id>[^\]\s]+)\]")
-KEY_RE = re.compile(r"@(?<![\w@.]@)(?P<key>[A-Za-z0-9_](?:[\w:.#$%&+?<>~/-]*[\w])?)")
+_INLINE_LINK = regex(r"\[(?<!!\[)(?P<label>[^\[\]\n]*)\]\([ \t]*<?(?P<url>[^()\s<>]+)>?(?:[ \t]+\"[^\"\n]*\")?[ \t]*\)")
+_REF_LINK = regex(r"\[(?<!!\[)(?P<label>[^\[\]\n]+)\]\[(?P<ref>[^\[\]\n]*)\]")
+_SHORTCUT = regex(r"\[(?<![!\]]\[)(?P<label>[^\[\]\n^@][^\[\]\n]*)\](?![\[(:])")
+_AUTOLINK = regex(r"<(?P<url>https?://[^\s<>]+)>")
+URL_RE = regex(r"(?:h(?<!\wh)ttps?://|w(?<!\ww)ww\.)[^\s<>()\[\]]*[^\s<>()\[\].,;:!?'\"]")
+_FOOTNOTE_REF = regex(r"\[\^(?P<id>[^\]\s]+)\]")
+KEY_RE = regex(r"@(?<![\w@.]@)(?P<key>[A-Za-z0-9_](?:[\w:.#$%&+?<>~/-]*[\w])?)")
 
 
 def _reference(doc: Document, m: re.Match, label: str, taken: list[tuple[int, int]]) -> Citation | None:

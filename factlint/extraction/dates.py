@@ -8,6 +8,7 @@ from typing import Iterator
 
 from factlint.extraction.model import DateMention
 from factlint.ledger.model import PartialDate
+from factlint.startup import regex
 
 MONTHS = {m: i + 1 for i, m in enumerate(
     "january february march april may june july august september october november december".split())}
@@ -22,7 +23,7 @@ _MONTH = (r"(?:(?:January|February|March|April|May|June|July|August|September|Oc
 _FULL_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|(?:Mon|Tues|Tue|Wed|Thurs|Thur|Thu|Fri|Sat|Sun)\.?)"
 _YEAR = r"(?:1[6-9]\d\d|20\d\d|21\d\d)"
-DATE_RE = re.compile(
+DATE_RE = regex(
     rf"(?<![\w-])(?:(?P<wd>{_WEEKDAY}),?[ \t]+(?:the[ \t]+)?)?(?:"
     rf"(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?(?P<m1>{_MONTH})(?:,?[ \t]+(?P<y1>{_YEAR})\b)?"
     rf"|(?P<m2>{_MONTH})[ \t]+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\b(?![.,:]?\d)(?:,?[ \t]+(?P<y2>{_YEAR})\b)?"
@@ -36,10 +37,10 @@ DATE_RE = re.compile(
 # holds a digit. DATE_RE opens with a lookbehind, so it is tried at every position; about half of a
 # news draft's sentences have neither, and skip it. Two searches: each alone is a scan for one set
 # of first characters, which the regex engine does in C; their alternation is not.
-_DIGIT = re.compile(r"\d")
-_WEEKDAY_WORD = re.compile(_FULL_WEEKDAY)
-_EXPLICIT_YEAR = re.compile(rf"(?<![\w.,-]){_YEAR}(?![\w%]|[.,]\d)")
-_FUTURE = re.compile(r"\b(?:will|next|upcoming|coming|scheduled|due|plans?)\b", re.I)
+_DIGIT = regex(r"\d")
+_WEEKDAY_WORD = regex(_FULL_WEEKDAY)
+_EXPLICIT_YEAR = regex(rf"(?<![\w.,-]){_YEAR}(?![\w%]|[.,]\d)")
+_FUTURE = regex(r"\b(?:will|next|upcoming|coming|scheduled|due|plans?)\b", re.I)
 
 
 def _partial(year: int, month: int | None, day: int | None) -> PartialDate | None:

@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-import re
 from typing import Iterator
 
 from factlint.extraction.model import NameMention
 from factlint.fold import fold
+from factlint.startup import regex
 
 # A word starting with a letter; apostrophes and hyphens may join parts ("O'Neil", "Silva-Costa", "Müller's").
-_WORD = re.compile(r"[^\W\d_](?:[\w’'.-]*[^\W_])?")
+_WORD = regex(r"[^\W\d_](?:[\w’'.-]*[^\W_])?")
 # The same words, captured by split: the gaps between them come as strings, with no Match object per word.
-_SPLIT = re.compile(f"({_WORD.pattern})")
+_SPLIT = regex(f"({_WORD.pattern})")
 _JOINS = (" ", "\u00a0")  # what may separate the words of one name
 _PARTICLES = frozenset("da de do dos das del della di du van von der den la le bin al el y ter ten zu".split())
 # Capitalised words that start sentences or precede names but are not themselves names.

@@ -10,20 +10,21 @@ from factlint.extraction.model import Quantity
 from factlint.extraction.names import LEADING_WORDS
 from factlint.extraction.numwords import (FRACTION_RE, NUMBER_WORDS_RE, parse_fraction, parse_number_words,
                                           word_hints)
+from factlint.startup import regex
 from factlint.units import CURRENCY_CODES, CURRENCY_SYMBOLS, Unit, canonical
 
 _CODES = "|".join(sorted(CURRENCY_CODES))
 _SYMBOLS = "|".join(re.escape(s) for s in sorted(CURRENCY_SYMBOLS, key=len, reverse=True))
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
 # One pass finds every numeral with its currency prefix; what follows is read by _suffix().
-NUMERAL = re.compile(
+NUMERAL = regex(
     rf"(?<![\w.,/:#@$€£¥+^-])(?<!\d[ \t])(?P<neg>[-−–+](?=[\d$€£]))?(?:(?P<code>{_CODES})\s?|(?P<sym>{_SYMBOLS})\s?)?"
     rf"(?P<num>{_DIGITS})(?P<tail>(?:st|nd|rd|th)\b|[.:]\d|\.[xX*]\b|,\d|[-–/]\d|[A-Za-z]+\d|[ \t]\d{{3,}}\b)?"
 )
-_DIGIT = re.compile(r"\d")  # NUMERAL needs one; it opens with lookbehinds, so it is tried at every position
+_DIGIT = regex(r"\d")  # NUMERAL needs one; it opens with lookbehinds, so it is tried at every position
 _SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "mln": 1e6, "billion": 1e9,
            "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12, "hundred": 1e2}
-_SCALE_RE = re.compile(r"[ \t]?(?P<scale>thousand|million|billion|trillion|hundred|mn|mln|bn|tn|[kmb])\b", re.I)
+_SCALE_RE = regex(r"[ \t]?(?P<scale>thousand|million|billion|trillion|hundred|mn|mln|bn|tn|[kmb])\b", re.I)
 _UNIT_ALT = (
     r"%|per[ \t]cent\b|percent(?:age)?(?:[ -]points?)?\b|pp\b|pts?\b|points?\b|"
     rf"(?:{_CODES})\b|dollars?\b|euros?\b|"
@@ -31,10 +32,10 @@ _UNIT_ALT = (
     r"tonnes?\b|(?:metric[ \t])?tons?\b|[KMGT]i?B\b|kB\b|(?:kilo|mega|giga|tera)bytes?\b|[kMG]Wh?\b|"
     r"(?:mega|giga)watts?\b|°C|seconds?\b|minutes?\b|hours?\b|days?\b|weeks?\b|months?\b|years?\b"
 )
-_UNIT_RE = re.compile(rf"(?P<sep>[ \t]?-?[ \t]?)(?P<unit>{_UNIT_ALT})")
+_UNIT_RE = regex(rf"(?P<sep>[ \t]?-?[ \t]?)(?P<unit>{_UNIT_ALT})")
 # A counted noun: one word, or two when the second is a plural ("poll workers", "mobile clinics").
-_NOUN_RE = re.compile(r"[ \t]+(?:(?:new|more|additional|registered|valid|active|extra|fewer|total|[A-Z]{2,5})[ \t]+)?"
-                      r"(?P<noun>[a-z][a-z-]{2,}(?<!s)(?:[ \t]+[a-z][a-z-]{2,}s\b)?|[a-z][a-z-]{2,})\b")
+_NOUN_RE = regex(r"[ \t]+(?:(?:new|more|additional|registered|valid|active|extra|fewer|total|[A-Z]{2,5})[ \t]+)?"
+                 r"(?P<noun>[a-z][a-z-]{2,}(?<!s)(?:[ \t]+[a-z][a-z-]{2,}s\b)?|[a-z][a-z-]{2,})\b")
 _NOT_NOUNS = frozenset(
     "and or but the a an of in on at to for by with from as than that which who is was are were be been has have had "
     "per over under about around more less into out up down after before since during while this those these its their "
@@ -49,7 +50,7 @@ HEDGES = {
     "under": "under", "below": "under", "up to": "up to", "at most": "up to", "no more than": "up to",
     "as many as": "up to", "as much as": "up to", "~": "about",
 }
-_HEDGE_RE = re.compile(r"(?:^|(?<=\W))(?P<hedge>" + "|".join(sorted((re.escape(h) for h in HEDGES), key=len, reverse=True)) + r")[ \t]+$", re.I)
+_HEDGE_RE = regex(r"(?:^|(?<=\W))(?P<hedge>" + "|".join(sorted((re.escape(h) for h in HEDGES), key=len, reverse=True)) + r")[ \t]+$", re.I)
 # Words that make the following number an identifier, not a quantity.
 _ID_WORDS = frozenset(
     "version v release decree law act article section chapter clause model no number nr page p pp route flight "
@@ -58,7 +59,7 @@ _ID_WORDS = frozenset(
     "line bus lot unit box suite floor apartment ward district paragraph annex appendix part title tier extension ext "
     "tel phone fax isbn issn doi id ref reference invoice account po".split()
 )
-_LEFT_WORD = re.compile(r"([A-Za-z][\w.&'’-]*)[ \t]?[.#]?[ \t]*$")
+_LEFT_WORD = regex(r"([A-Za-z][\w.&'’-]*)[ \t]?[.#]?[ \t]*$")
 
 
 def _decimals(num: str) -> int:

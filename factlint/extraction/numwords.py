@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from factlint.startup import regex
+
 _UNITS = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
           "sixteen seventeen eighteen nineteen").split()
 _TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
@@ -13,14 +15,14 @@ _MULTIPLIERS = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billio
 _BASE = "|".join(sorted(VALUES, key=len, reverse=True))
 _MULT = "hundred|thousand|million|billion|trillion"
 _WORD = rf"(?:{_BASE}|{_MULT}|dozen)"
-NUMBER_WORDS_RE = re.compile(
+NUMBER_WORDS_RE = regex(
     rf"(?<![\w-])(?:(?:a|an)[ \t]+(?={_MULT}|dozen)|(?={_BASE}))(?:{_WORD})(?:(?:[ \t]+and[ \t]+|[ \t]+|-)(?:{_WORD})){{0,8}}(?![\w-])",
     re.I,
 )
 _DENOMINATORS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5,
                  "fifths": 5, "tenth": 10, "tenths": 10}
 _SMALL = "one|two|three|four|five|six|seven|eight|nine|ten|a"
-FRACTION_RE = re.compile(
+FRACTION_RE = regex(
     rf"(?<![\w-])(?P<frac>(?:{_SMALL})[ \t-](?:halves|half|thirds?|quarters?|fifths?|tenths?)(?=[ \t]+(?:of|the)\b)"
     rf"|(?<!first )(?<!second )(?<!latter )(?<!last )(?<!next )half(?=[ \t]+(?:of|the|their|its|all)\b)"
     rf"|(?:{_SMALL}|\d+)[ \t]+in[ \t]+(?:two|three|four|five|six|seven|eight|nine|ten|\d+)(?![\w-]))",
@@ -29,9 +31,10 @@ FRACTION_RE = re.compile(
 
 # Necessary conditions for the two patterns above, cheap enough to run on every sentence first: both
 # scan slowly (a lookbehind at every position), and most sentences have no number word at all.
-_HINT = re.compile("|".join(sorted({*VALUES, *_MULTIPLIERS, "dozen", "half", "third", "quarter", "fifth", "tenth"},
-                                   key=len, reverse=True)))
-_ODDS_HINT = re.compile(r"[\da][ \t]+in[ \t]+\d")  # "1 in 5", "a in 10"
+# Sorted by length, then alphabetically: the same text in every process, whatever the set's hash order.
+_HINT = regex("|".join(sorted({*VALUES, *_MULTIPLIERS, "dozen", "half", "third", "quarter", "fifth", "tenth"},
+                              key=lambda w: (-len(w), w))))
+_ODDS_HINT = regex(r"[\da][ \t]+in[ \t]+\d")  # "1 in 5", "a in 10"
 # Non-ASCII letters that re.IGNORECASE matches to ASCII ones but str.lower() does not turn into them.
 _CASE_TWINS = {0x130: "i", 0x131: "i", 0x17F: "s", 0x212A: "k"}
 

@@ -2,20 +2,20 @@
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 
 from factlint.document.model import Document
 from factlint.extraction.model import Sentence
+from factlint.startup import regex
 
 # A candidate end: terminal punctuation, closing quotes/brackets, whitespace, then a likely sentence start.
-_END = re.compile(r"(?<![.!?])[.!?]+[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9\u00C0-\u024F])")
+_END = regex(r"(?<![.!?])[.!?]+[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9\u00C0-\u024F])")
 _ABBREVIATIONS = frozenset(
     "mr mrs ms dr prof st sr jr gen sen rep gov col lt sgt capt fig no nos vol pp p ed eds approx est inc ltd co corp "
     "jan feb mar apr jun jul aug sep sept oct nov dec mon tue wed thu fri sat sun vs etc e.g i.e al u.s u.k "
     "dept univ ave blvd".split()
 )
-_LAST_WORD = re.compile(r"([A-Za-z][A-Za-z.]*)\.?$")
+_LAST_WORD = regex(r"([A-Za-z][A-Za-z.]*)\.?$")
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:

@@ -14,14 +14,15 @@ import re
 
 from factlint.fold import fold
 from factlint.ledger.model import Fact, PartialDate
+from factlint.startup import regex
 
-_NUMBER = re.compile(r"(?<![\w.])[-+\u2212]?\d(?:[\d,.\u00a0\u202f']*\d)?"
-                     r"(?:\s?(thousand|million|billion|trillion|bn|mn|tn|k|m)\b)?", re.IGNORECASE)
+_NUMBER = regex(r"(?<![\w.])[-+\u2212]?\d(?:[\d,.\u00a0\u202f']*\d)?"
+                r"(?:\s?(thousand|million|billion|trillion|bn|mn|tn|k|m)\b)?", re.IGNORECASE)
 _SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "billion": 1e9, "bn": 1e9,
            "trillion": 1e12, "tn": 1e12}
-_ISO_DATE = re.compile(r"\b(\d{4})-\d{1,2}(?:-\d{1,2})?\b")
-_YEAR = re.compile(r"^(1[5-9]|2[0-9])\d\d$")
-_MONTHS = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b")
+_ISO_DATE = regex(r"\b(\d{4})-\d{1,2}(?:-\d{1,2})?\b")
+_YEAR = regex(r"^(1[5-9]|2[0-9])\d\d$")
+_MONTHS = regex(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b")
 
 
 def _readings(token: str) -> list[tuple[float, float]]:

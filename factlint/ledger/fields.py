@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-import re
 from typing import Any
 from urllib.parse import urlsplit
 
 from factlint.ledger.model import PartialDate, Tolerance
+from factlint.startup import regex
 
-_DATE_RE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
+_DATE_RE = regex(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
 KINDS = ("person", "organization", "place", "other")
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
 from factlint.document.model import Document
@@ -10,8 +9,9 @@ from factlint.extraction.citations import KEY_RE, URL_RE
 from factlint.extraction.model import Citation
 from factlint.matching.index import LedgerIndex
 from factlint.matching.urls import normalise_url
+from factlint.startup import regex
 
-_TOKEN = re.compile(r"[\w][\w.:/-]*[\w]|\w")
+_TOKEN = regex(r"[\w][\w.:/-]*[\w]|\w")
 
 
 def resolve_key(key: str, index: LedgerIndex) -> tuple[str, ...]:

@@ -9,19 +9,20 @@ from dataclasses import dataclass
 from factlint.document.model import Document
 from factlint.extraction.model import Citation, DateMention, Quantity, Sentence
 from factlint.extraction.sentences import by_sentence
+from factlint.startup import regex
 
 # Dimensions whose numbers are statistics; durations and bare numbers are not.
 _WORTHY = frozenset({"percent", "pp", "currency", "length", "mass", "data", "energy", "power", "count", "time"})
-_DATELINE = re.compile(r"^\W*(?:by(?! (?:then|now|contrast|comparison|the end|the time|mid|late|early|far)\b)|"
-                       r"published|updated|posted|last (?:updated|modified)|filed|dateline|reading time|photo|"
-                       r"image|credit)\b", re.I)
-_READ_TIME = re.compile(r"\b\d+[ -]min(?:ute)?s?[ -]read\b", re.I)
-_ATTRIBUTION = re.compile(r"\b(?:said|says|say|told|tells|according to|stated|added|adds|wrote|writes|explained|"
-                          r"noted|insisted|claimed|argued|recalled|asked|replied|warned)\b", re.I)
-_QUOTE = re.compile(r"“[^“”]*”|\"[^\"]*\"")
-_STAMP = re.compile(r"\b(?:published|updated|posted|modified|dated|filed|released|reviewed|revised|as of)"
-                    r"(?:[ \t]+on)?[ \t:]*$", re.I)
-_FUTURE = re.compile(r"\b(?:will|shall|next|upcoming|scheduled|plans? to|is due|are due)\b", re.I)
+_DATELINE = regex(r"^\W*(?:by(?! (?:then|now|contrast|comparison|the end|the time|mid|late|early|far)\b)|"
+                  r"published|updated|posted|last (?:updated|modified)|filed|dateline|reading time|photo|"
+                  r"image|credit)\b", re.I)
+_READ_TIME = regex(r"\b\d+[ -]min(?:ute)?s?[ -]read\b", re.I)
+_ATTRIBUTION = regex(r"\b(?:said|says|say|told|tells|according to|stated|added|adds|wrote|writes|explained|"
+                     r"noted|insisted|claimed|argued|recalled|asked|replied|warned)\b", re.I)
+_QUOTE = regex(r"“[^“”]*”|\"[^\"]*\"")
+_STAMP = regex(r"\b(?:published|updated|posted|modified|dated|filed|released|reviewed|revised|as of)"
+               r"(?:[ \t]+on)?[ \t:]*$", re.I)
+_FUTURE = regex(r"\b(?:will|shall|next|upcoming|scheduled|plans? to|is due|are due)\b", re.I)
 
 
 @dataclass(frozen=True, slots=True)

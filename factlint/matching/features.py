@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import NamedTuple
 
 from factlint.fold import fold, stem
 from factlint.ledger.model import Fact
+from factlint.startup import regex
 
 STOPWORDS = frozenset(
     "the a an of in on at to for by with from as than that which who whom whose is was are were be been being has "
@@ -16,8 +16,8 @@ STOPWORDS = frozenset(
     "would could should may might can also just only some any each every all both than then there here what when "
     "where why how said says say according new total percent per cent".split()
 )
-_YEAR = re.compile(r"(?<!\d)(1[6-9]\d\d|20\d\d|21\d\d)(?!\d)")
-_TOKEN = re.compile(r"[a-z0-9]+")
+_YEAR = regex(r"(?<!\d)(1[6-9]\d\d|20\d\d|21\d\d)(?!\d)")
+_TOKEN = regex(r"[a-z0-9]+")
 
 
 def words_of(text: str) -> frozenset[str]:

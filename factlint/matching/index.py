@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import marshal
-import re
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -12,10 +11,11 @@ from factlint.fold import fold, stem
 from factlint.ledger.model import Entity, Fact, Ledger, Source
 from factlint.matching.store import FactStore, PackedRecords, numbers_of, pack_numbers
 from factlint.matching.support import SupportIndex
+from factlint.startup import regex
 from factlint.units import canonical
 
 
-_ARTICLE = re.compile(r"^(?:the|a|an) ")
+_ARTICLE = regex(r"^(?:the|a|an) ")
 MAX_POSTING = 300
 
 

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
 from factlint.extraction.model import NameMention, Sentence
 from factlint.extraction.sentences import by_sentence
 from factlint.fold import fold
+from factlint.startup import regex
 
 
 def _token_close(written: str, ledger: str) -> bool:
@@ -107,7 +107,7 @@ def _window_offset(mention: NameMention, size: int) -> int:
     return len(" ".join(words[: len(words) - size])) + (1 if len(words) > size else 0)
 
 
-_LOWER_WORD = re.compile(r"(?<![\w’'])[a-z]+(?![\w’'])")
+_LOWER_WORD = regex(r"(?<![\w’'])[a-z]+(?![\w’'])")
 
 
 def lower_case_words(text: str) -> set[str]:

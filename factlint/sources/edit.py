@@ -10,10 +10,11 @@ from dataclasses import dataclass
 import yaml
 
 from factlint.sources.locate import SourceBlock, indent_of, is_content, source_blocks
+from factlint.startup import regex
 
-_PLAIN_SAFE = re.compile(r"[A-Za-z0-9][\w.~:/?@!$&*+;=%()-]*")
-_FLOW_END = re.compile(r"^(.*)\}(\s*(?:#.*)?)$", re.DOTALL)
-_URL_KEY = re.compile(r"url\s*:")
+_PLAIN_SAFE = regex(r"[A-Za-z0-9][\w.~:/?@!$&*+;=%()-]*")
+_FLOW_END = regex(r"^(.*)\}(\s*(?:#.*)?)$", re.DOTALL)
+_URL_KEY = regex(r"url\s*:")
 
 
 class EditError(Exception):

@@ -9,9 +9,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_TOP_KEY = re.compile(r"^([A-Za-z_][\w-]*)\s*:(.*)$")
-_KEY = re.compile(r"""^(\s*)(?:"([^"]+)"|'([^']+)'|([^\s:#'"][^:#]*?))\s*:(?:\s+(.*))?$""")
-_FACT_ID = re.compile(r"""(?:^\s*-?\s*|[{,]\s*)id\s*:\s*["']?([^\s"',}#]+)""")
+from factlint.startup import regex
+
+_TOP_KEY = regex(r"^([A-Za-z_][\w-]*)\s*:(.*)$")
+_KEY = regex(r"""^(\s*)(?:"([^"]+)"|'([^']+)'|([^\s:#'"][^:#]*?))\s*:(?:\s+(.*))?$""")
+_FACT_ID = regex(r"""(?:^\s*-?\s*|[{,]\s*)id\s*:\s*["']?([^\s"',}#]+)""")
 
 
 @dataclass(frozen=True)

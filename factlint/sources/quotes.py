@@ -8,12 +8,13 @@ from dataclasses import dataclass
 from factlint.ledger.model import Fact
 from factlint.sources.forms import fact_forms
 from factlint.sources.visible import normalise
+from factlint.startup import regex
 
 PASSAGE_CHARS = 80
 _CONTEXT_WORDS = 3
-_SENTENCE_END = re.compile(r"(?<=[.;:!?])\s")
+_SENTENCE_END = regex(r"(?<=[.;:!?])\s")
 # A printed number: grouped thousands ("1,204,311", "1 204 311") or plain, with decimals and a percent sign.
-_NUMBER = re.compile(r"-?(?:\d{1,3}(?:[ ,.']\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)(?: ?%)?")
+_NUMBER = regex(r"-?(?:\d{1,3}(?:[ ,.']\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)(?: ?%)?")
 
 
 @dataclass(frozen=True)

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from html.parser import HTMLParser
+
+from factlint.startup import regex
 
 # Elements whose content a reader never sees as text on the page.
 _HIDDEN = frozenset({"script", "style", "template", "svg", "iframe", "object", "noscript"})
@@ -21,7 +22,7 @@ _TRANSLATE = str.maketrans({
     "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2212": "-",
     "\u00ad": None, "\u200b": None, "\u200c": None, "\u200d": None, "\u2060": None, "\ufeff": None,
 })
-_SPACES = re.compile(r"\s+")
+_SPACES = regex(r"\s+")
 
 
 class _TextCollector(HTMLParser):
