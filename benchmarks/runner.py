@@ -145,6 +145,35 @@ class Runner:
                  f"peak RSS {record.get('rss_mb', 0):.0f} MB")
         return record
 
+    def run_pairs(self, key: str, first: list[str], second: list[str], estimate: float, runs: int = 5) -> dict:
+        """Back-to-back runs of two commands, and the median of each pair's ratio first / second.
+
+        The machine's speed drifts during a harness run (by a fifth, on the 2-core machines here), so a
+        ratio of two medians taken minutes apart carries that drift; the two runs of a pair share it. The
+        order within a pair alternates, so neither command always runs second. ``estimate``: seconds a pair takes.
+        """
+        record: dict = {"id": key, "first": " ".join(first), "second": " ".join(second), "ratios": [],
+                        "status": "ok"}
+        self.results.setdefault("pairs", {})[key] = record
+        cache = self.out / "cache"
+        for i in range(min(runs, self.max_runs or runs)):
+            if self.remaining() < estimate * 1.5:
+                record["note"] = f"{i} of {runs} pairs (time budget)"
+                break
+            order = (first, second) if i % 2 == 0 else (second, first)
+            walls = {}
+            for command in order:
+                r = self.measure(command, cache, self.max_timeout)
+                if r.get("timeout") or r["rc"] not in (0, 1):
+                    record.update(status="error", note=(r.get("stderr") or "timeout").strip()[-500:])
+                    return record
+                walls[id(command)] = r["wall"]
+            record["ratios"].append(walls[id(first)] / walls[id(second)])
+        if record["ratios"]:
+            record["median"] = statistics.median(record["ratios"])
+            self.say(f"{key}: median ratio {record['median']:.3f} over {len(record['ratios'])} pairs")
+        return record
+
     # -- in-process stages ------------------------------------------------------------------------
     def run_stages(self, key: str, drafts: list[str], ledgers: list[str], *, profile: bool = False,
                    only_load: bool = False, cold: bool = False) -> dict:
@@ -193,6 +222,7 @@ class Runner:
         config.write_text(json.dumps({"max_errors": 100_000_000}) + "\n")
         command = [exe, "check", "--config", str(config), "-o", "compact", draft]
         record["command"] = " ".join(["proselint", *command[1:]])
+        record["argv"] = command
         output = self.out / "results" / f"{key}.out"
         output.parent.mkdir(exist_ok=True)
         self.say(f"proselint: {record['command']}")
@@ -244,7 +274,8 @@ class Runner:
         # 2. the reference: proselint on the 1 MB draft
         self.run_proselint(D[one_mb]["file"])
         # 3. the headline case
-        headline = self.run_case(check("1mb-big", f"{one_mb} draft × {big} facts (cached)", D[one_mb]["file"], big))
+        headline_case = check("1mb-big", f"{one_mb} draft × {big} facts (cached)", D[one_mb]["file"], big)
+        headline = self.run_case(headline_case)
         # 4. where its time goes: stage timings and the profile of the slowest stage
         self.run_stages("1mb-big", [D[one_mb]["file"]], [L[big]["file"]], profile=True)
         # 5. ledger-size scaling
@@ -252,8 +283,15 @@ class Runner:
         # 6. the split draft: many files, default --jobs, and serially
         single = headline.get("median")
         split_timeout = max(30.0, 2 * single) if single else None
-        self.run_case(check("split-big", f"{one_mb} draft as {split['files']} files × {big} facts (default --jobs)",
-                            split["dir"], big, timeout=split_timeout))
+        split_case = check("split-big", f"{one_mb} draft as {split['files']} files × {big} facts (default --jobs)",
+                           split["dir"], big, timeout=split_timeout)
+        split_result = self.run_case(split_case)
+        # 6b. the two ratio targets again, from back-to-back pairs of runs
+        prose = self.results.get("proselint", {})
+        if single and prose.get("median"):
+            self.run_pairs("1mb-vs-proselint", headline_case.command, prose["argv"], single + prose["median"])
+        if single and split_result.get("median"):
+            self.run_pairs("split-vs-1mb", split_case.command, headline_case.command, single + split_result["median"])
         # 7. first (uncached) load of the big ledger, in process and as a whole run
         self.run_stages("load-cold-big", [], [L[big]["file"]], only_load=True, cold=True)
         self.run_stages("load-cold-big-dir", [], [L[big]["dir"]], only_load=True, cold=True)

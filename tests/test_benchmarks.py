@@ -141,7 +141,13 @@ def test_runner_and_report_on_a_tiny_workload(workload) -> None:
     assert results["meta"]["cores"] >= 1 and results["meta"]["python"]
     for key in ("proselint", "proselint-empty"):  # "missing" without the bench extra
         assert results[key]["status"] in ("ok", "missing"), results[key]
+    pairs = results["pairs"]
+    assert pairs["split-vs-1mb"]["status"] == "ok" and len(pairs["split-vs-1mb"]["ratios"]) == 1
+    assert pairs["split-vs-1mb"]["median"] > 0 and manifest["split"]["dir"] in pairs["split-vs-1mb"]["first"]
+    if results["proselint"]["status"] == "ok":
+        assert pairs["1mb-vs-proselint"]["median"] > 0 and "proselint" in pairs["1mb-vs-proselint"]["second"]
     doc = render(results, "make bench")
     assert "| Start-up" in doc and "## Targets" in doc and "Profile of the slowest stage" in doc
+    assert "× (median of 1 back-to-back pairs; medians " in doc
     assert "the other formats, on the same findings: json " in doc
     assert "every kind present" in sanity_check(results)
