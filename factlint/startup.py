@@ -32,8 +32,9 @@ try:  # CPython's regex engine and compiler: what re.compile itself calls
 except ImportError:  # pragma: no cover - another interpreter, or Python 3.10 (sre_compile)
     _sre = _compiler = _parser = None
 
-# Entries kept at most per kind; past this, only those this run used are stored (an older factlint's go).
-LIMIT = 2000
+# Entries kept at most per kind (a check uses ~200 methods and ~100 patterns); past this, only those
+# this run used are stored, so an older factlint's go.
+LIMIT = 1000
 PatternArgs = tuple  # _sre.compile's arguments after the pattern text: flags, code, groups, groupindex, indexgroup
 
 
@@ -123,7 +124,9 @@ def _entry() -> tuple[str, str]:
 
     tag = sys.implementation.cache_tag or sys.implementation.name
     key = cache.combined_key([tag, sys.version, str(marshal.version), str(getattr(_sre, "MAGIC", ""))])
-    return cache.entry_name("startup", tag, key), key
+    # One entry per build, not per tag: a pre-commit environment on Python 3.11.2 and a project on
+    # 3.11.7 would otherwise replace each other's entry on every run, and each run compile again.
+    return cache.entry_name("startup", key, key), key
 
 
 def load() -> StartupCache:

@@ -275,3 +275,14 @@ def test_pattern_texts_are_the_same_in_every_process() -> None:
     outputs = {subprocess.run([sys.executable, "-c", code, str(ROOT)], capture_output=True, text=True, cwd=ROOT,
                               env={**os.environ, "PYTHONHASHSEED": seed}).stdout for seed in ("1", "2", "3")}
     assert len(outputs) == 1 and len(next(iter(outputs))) > 1000
+
+
+def test_each_interpreter_build_has_its_own_entry(cache_dir: Path, monkeypatch) -> None:
+    """Two builds of one Python version (a pre-commit environment and a project's) keep both their entries."""
+    with cached_startup():
+        _define()
+    monkeypatch.setattr(sys, "version", sys.version + " (another build)")
+    assert startup.load().methods == {}
+    with cached_startup():
+        _define()
+    assert len(list(cache_dir.glob("startup-*.pickle"))) == 2
