@@ -160,15 +160,14 @@ class Runner:
             if self.remaining() < estimate * 1.5:
                 record["note"] = f"{i} of {runs} pairs (time budget)"
                 break
-            order = (first, second) if i % 2 == 0 else (second, first)
-            walls = {}
-            for command in order:
-                r = self.measure(command, cache, self.max_timeout)
+            walls = [0.0, 0.0]  # first's, second's
+            for k in ((0, 1) if i % 2 == 0 else (1, 0)):
+                r = self.measure((first, second)[k], cache, self.max_timeout)
                 if r.get("timeout") or r["rc"] not in (0, 1):
                     record.update(status="error", note=(r.get("stderr") or "timeout").strip()[-500:])
                     return record
-                walls[id(command)] = r["wall"]
-            record["ratios"].append(walls[id(first)] / walls[id(second)])
+                walls[k] = r["wall"]
+            record["ratios"].append(walls[0] / walls[1])
         if record["ratios"]:
             record["median"] = statistics.median(record["ratios"])
             self.say(f"{key}: median ratio {record['median']:.3f} over {len(record['ratios'])} pairs")

@@ -89,8 +89,7 @@ class SupportIndex:
         employees), nor the many the widened interval lets in that do not fit.
         """
         dim = q.dimension or "none"
-        values, numbers, units, tolerances = self.by_dimension.get(dim, ((), (), (), ()))
-        names = self.units
+        values, numbers, unit_numbers, tolerances = self.by_dimension.get(dim, ((), (), (), ()))
         factor = canonical(q.unit).factor if q.dimension not in (None, "count") and q.unit else 1.0
         # Widened by the largest tolerance of the dimension, so facts it lets in are found; value_fits decides.
         low, high = q.low * factor, q.high * factor
@@ -98,10 +97,11 @@ class SupportIndex:
         lo = bisect_left(values, low - rel * abs(low) - absolute - 1e-9)
         hi = min(bisect_right(values, high + rel * abs(high) + absolute + 1e-9), lo + MAX_CANDIDATES)
         dimension = None if dim == "none" else dim
-        usable = {u for u in set(units[lo:hi]) if unit_compatible(q, dimension, names[u] or None, loose=True)}
+        units = self.units
+        usable = {u for u in set(unit_numbers[lo:hi]) if unit_compatible(q, dimension, units[u] or None, loose=True)}
         facts = self.facts
         return [facts[numbers[k]] for k in range(lo, hi)
-                if units[k] in usable and value_fits(low, high, q.value, values[k], tolerances[k])]
+                if unit_numbers[k] in usable and value_fits(low, high, q.value, values[k], tolerances[k])]
 
 
 def supported(index, mention: Quantity | DateMention, words: tuple[frozenset[str], ...],
