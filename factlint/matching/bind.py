@@ -177,8 +177,10 @@ def bind(ctx: Context, needs: frozenset[str] = frozenset(STAGES)) -> Context:
     citations = resolve(ctx.citations, ctx.doc, ctx.ledger)
     ctx = replace(ctx, citations=citations,
                   sentence_citations=citations_by_sentence(ctx.doc, ctx.sentences, citations))
-    views = sentence_views(ctx)
-    bindings = _bindings(ctx, views)
+    quantities = by_sentence(list(ctx.quantities), ctx.sentences)
+    dates = by_sentence(list(ctx.dates), ctx.sentences)
+    views = sentence_views(ctx, [q or d for q, d in zip(quantities, dates)])
+    bindings = _bindings(ctx, views, quantities, dates)
     if not _wants(needs, "claims"):
         return replace(ctx, bindings=bindings)
     by_start = {b.mention.start: b for b in bindings}
@@ -194,14 +196,13 @@ def bind(ctx: Context, needs: frozenset[str] = frozenset(STAGES)) -> Context:
     return replace(ctx, bindings=bindings, claims=claims)
 
 
-def _bindings(ctx: Context, views: list[View]) -> tuple[Binding, ...]:
-    """Bind the numbers and dates of every sentence."""
+def _bindings(ctx: Context, views: list[View | None], quantities: list[list[Quantity]],
+              dates: list[list[DateMention]]) -> tuple[Binding, ...]:
+    """Bind the numbers and dates of every sentence (``views``: of those with any, by sentence)."""
     index: LedgerIndex = ctx.ledger
-    quantities = by_sentence(list(ctx.quantities), ctx.sentences)
-    dates = by_sentence(list(ctx.dates), ctx.sentences)
     out: list[Binding] = []
     for i, view in enumerate(views):
-        if view.dateline:
+        if view is None or view.dateline:
             continue
         qs = quantities[i]
         subjects = _subjects(qs, view)

@@ -62,32 +62,52 @@ def _table_cells(doc, block, row_start: int, row_end: int) -> tuple[tuple[int, i
     return tuple(cells)
 
 
-def sentence_views(ctx: Context) -> list[View]:
-    """Sentence views with words, years, entity mentions (carried across a block), context and citations."""
-    doc, views, previous, heading = ctx.doc, [], None, frozenset()
+def _words(doc, s: Sentence, block, mentions: tuple) -> frozenset[str]:
+    """A sentence's words; a table row naming no entity also takes its header row's words."""
+    words = words_of(doc.masked[s.start : s.end])
+    if block.kind == "table_row" and block.context and not mentions:
+        words |= words_of(doc.masked[block.context[0] : block.context[1]])
+    return words
+
+
+def sentence_views(ctx: Context, wanted: list | None = None) -> list[View | None]:
+    """Sentence views with words, years, entity mentions (carried across a block), context and citations.
+
+    Only the sentences ``wanted`` marks (truthy; all when None) get a view, the others None: a view's
+    words are most of its cost, and binding reads them only where there is a number or a date, and
+    in the sentence before it (its context).
+    """
+    doc, views, heading = ctx.doc, [], frozenset()
     cited = ctx.sentence_citations
     names = by_sentence(list(ctx.names), ctx.sentences)
     dates = by_sentence(list(ctx.dates), ctx.sentences)
+    # The previous sentence: its block, mentions and carried entities, and its words once computed.
+    prev_block, prev_mentions, prev_carried, prev_words, prev_i = -1, (), (), None, -1
     for i, s in enumerate(ctx.sentences):
-        text = doc.masked[s.start : s.end]
         block = doc.blocks[s.block]
-        words = words_of(text)
-        if block.kind == "heading":
-            heading = words
         mentions = tuple((n.start, ids) for n in names[i] if (ids := _mention_ids(n, s, doc.masked)))
-        carried, context = (), heading
-        if previous is not None and previous.sentence.block == s.block:
-            carried = tuple(e for _, ids in previous.mentions for e in ids) or previous.carried
-            context = heading | previous.words
-        years = frozenset(d.date.year for d in dates[i] if d.explicit_year)
-        cells = _table_cells(doc, block, s.start, s.end)
-        if cells:
-            words |= words_of(doc.masked[block.context[0] : block.context[1]]) if not mentions else frozenset()
-        named = frozenset(e for _, ids in mentions for e in ids)
-        sources = frozenset(src for c in cited.get(i, ()) for src in c.sources)
-        view = View(s, words, years, mentions, carried, context, cells, is_dateline(text), named, sources)
-        views.append(view)
-        previous = view
+        same_block = prev_block == s.block
+        carried = (tuple(e for _, ids in prev_mentions for e in ids) or prev_carried) if same_block else ()
+        words = None
+        if block.kind == "heading":
+            heading = words = words_of(doc.masked[s.start : s.end])
+        if wanted is None or wanted[i]:
+            text = doc.masked[s.start : s.end]
+            words = words if words is not None else _words(doc, s, block, mentions)
+            context = heading
+            if same_block:
+                if prev_words is None:
+                    prev = ctx.sentences[prev_i]
+                    prev_words = _words(doc, prev, doc.blocks[prev.block], prev_mentions)
+                context = heading | prev_words
+            years = frozenset(d.date.year for d in dates[i] if d.explicit_year)
+            cells = _table_cells(doc, block, s.start, s.end)
+            named = frozenset(e for _, ids in mentions for e in ids)
+            sources = frozenset(src for c in cited.get(i, ()) for src in c.sources)
+            views.append(View(s, words, years, mentions, carried, context, cells, is_dateline(text), named, sources))
+        else:
+            views.append(None)
+        prev_block, prev_mentions, prev_carried, prev_words, prev_i = s.block, mentions, carried, words, i
     return views
 
 
