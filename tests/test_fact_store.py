@@ -121,3 +121,41 @@ def test_index_lookups_equal_scans_of_the_ledger_also_after_pickling() -> None:
                     q = Quantity(0, 1, "n", fact.value, fact.value, fact.value, unit.name if unit else None,
                                  unit.dimension if unit else None)
                     assert fact in support.value_facts(q), (ledger_path, fact.id)
+
+
+def test_features_computed_at_build_equal_features_computed_on_use_also_after_pickling() -> None:
+    """Each fact's word features (and keyword phrases) come from the build, and equal a fresh computation."""
+    from factlint.ledger.load import load_ledgers
+    from factlint.matching.index import LedgerIndex
+    from tests.conftest import FIXTURES
+
+    for ledger_path in sorted(FIXTURES.glob("*/facts.yaml")):
+        ledger = load_ledgers((ledger_path,))
+        built = LedgerIndex.build(ledger)
+        assert built.packed_features is not None and len(built.packed_features) == len(ledger.facts)
+        assert not built._features and not built._phrases and not built._memo  # the build's memos are not kept
+        fresh = LedgerIndex.build(ledger)
+        fresh.packed_features = None  # computes on use, as before features were stored
+        for index in (built, pickle.loads(pickle.dumps(built))):
+            for i, fact in enumerate(ledger.facts):
+                stored = index.facts[i]  # a fact of the store: its features are the stored ones
+                assert index.facts.number(stored) == i
+                assert index.features(stored) == index.packed_features[i] == fresh.features(fact), (ledger_path, i)
+                assert index.keywords(stored) == fresh.keywords(fact)
+
+
+def test_features_of_a_fact_from_elsewhere_are_computed() -> None:
+    """A fact the index's store never built (a library caller's own) gets computed features, not stored ones."""
+    from dataclasses import replace
+
+    from factlint.ledger.model import Ledger
+    from factlint.matching.features import fact_features
+    from factlint.matching.index import LedgerIndex
+
+    index = LedgerIndex.build(Ledger((), {}, {}, (FULL,)))
+    other = replace(FULL, id="f9", claim="Turnout rose to 71% in 2019", keywords=("turnout",))
+    assert index.facts.number(other) is None
+    # FULL's entity and sources are not in this ledger: no name or title words to take into account.
+    expected = fact_features(other, frozenset(), frozenset())
+    assert index.features(other) == expected != index.features(index.facts[0])
+    assert 2019 in expected.years and index.keywords(other) == (("turnout",),)

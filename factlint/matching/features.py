@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import marshal
 from dataclasses import dataclass
 from typing import NamedTuple
 
 from factlint.fold import fold, stem
 from factlint.ledger.model import Fact
+from factlint.matching.store import Packed
 from factlint.startup import regex
 
 STOPWORDS = frozenset(
@@ -57,6 +59,27 @@ def fact_features(fact: Fact, name_tokens: frozenset[str], title_words: frozense
     if fact.valid_from and fact.valid_until and fact.valid_until.year - fact.valid_from.year <= 10:
         years.update(range(fact.valid_from.year, fact.valid_until.year + 1))
     return FactFeatures(keywords, claim, frozenset(years))
+
+
+def encode_features(features: FactFeatures) -> bytes:
+    """A fact's features as marshal bytes; the sets sorted, so that a ledger's cache is the same every build."""
+    return marshal.dumps((features.keywords, tuple(sorted(features.claim)), tuple(sorted(features.years))))
+
+
+def decode_features(data: bytes | memoryview) -> FactFeatures:
+    """The features ``encode_features`` wrote."""
+    keywords, claim, years = marshal.loads(data)
+    return FactFeatures(keywords, frozenset(claim), frozenset(years))
+
+
+class FeatureStore(Packed):
+    """Every fact's features, computed when the index is built, in fact order; each decoded on first use.
+
+    Computing a fact's features took ~30 us, more than a third of binding a 1 MB draft; decoding them ~2 us.
+    """
+
+    __slots__ = ()
+    decode = staticmethod(decode_features)
 
 
 class Evidence(NamedTuple):

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from factlint.fold import fold, stem
 from factlint.ledger.model import Entity, Fact, Ledger, Source
+from factlint.matching.features import FactFeatures, FeatureStore, encode_features, fact_features, keyword_phrases
 from factlint.matching.store import FactStore, PackedRecords, numbers_of, pack_numbers
 from factlint.matching.support import SupportIndex
 from factlint.startup import regex
@@ -63,6 +64,8 @@ class LedgerIndex:
     hosts: dict[str, list[str]] = field(default_factory=dict)  # host -> normalised source URLs on it
     sites: frozenset[str] = frozenset()  # registrable domains of the source URLs
     source_prefixes: dict[str, list[str]] = field(default_factory=dict)  # first 3 letters -> source ids
+    # Each fact's FactFeatures, by fact number, computed at build; None for an index built without them.
+    packed_features: FeatureStore | None = field(default=None, repr=False)
     _features: dict[str, object] = field(default_factory=dict, repr=False)
     _phrases: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict, repr=False)
     _memo: dict[tuple[str, str], frozenset[str]] = field(default_factory=dict, repr=False)  # per entity, source
@@ -108,6 +111,10 @@ class LedgerIndex:
         index.by_entity = {same.get(e, e): marshal.dumps({kind: pack_numbers(nums) for kind, nums in kinds.items()})
                            for e, kinds in by_entity.items()}
         index.by_keyword = {key: pack_numbers(numbers) for key, numbers in by_keyword.items()}
+        index.packed_features = FeatureStore.pack(encode_features(index.features(f)) for f in ledger.facts)
+        index._features.clear()  # memos of this build: a cached index starts without them, as a fresh one
+        index._phrases.clear()
+        index._memo.clear()
         return index
 
     def entity_facts(self, entity_id: str, kinds: tuple[str, ...]) -> list[Fact]:
@@ -159,15 +166,17 @@ class LedgerIndex:
         """The date and value index used for loose support (FL201)."""
         return self._support
 
-    def features(self, fact: Fact):
-        """Word features of a fact, computed once on first use."""
+    def features(self, fact: Fact) -> FactFeatures:
+        """Word features of a fact: as computed at build (for a fact of this index's store), else now; once."""
         feats = self._features.get(fact.id)
         if feats is None:
-            from factlint.matching.features import fact_features
-
-            names = frozenset().union(*(self._name_words(e) for e in fact.about))
-            feats = self._features[fact.id] = fact_features(fact, names, self._title_words(fact.source),
-                                                            self.keywords(fact))
+            i = self.facts.number(fact) if self.packed_features is not None else None
+            if i is not None:
+                feats = self.packed_features[i]
+            else:
+                names = frozenset().union(*(self._name_words(e) for e in fact.about))
+                feats = fact_features(fact, names, self._title_words(fact.source), self.keywords(fact))
+            self._features[fact.id] = feats
         return feats
 
     def _name_words(self, entity_id: str) -> frozenset[str]:
@@ -195,12 +204,15 @@ class LedgerIndex:
         return words
 
     def keywords(self, fact: Fact) -> tuple[tuple[str, ...], ...]:
-        """A fact's keyword phrases (stemmed words), computed once; cheaper than all its features."""
+        """A fact's keyword phrases (stemmed words): from its features when they were computed at build,
+        else computed, once (cheaper than all its features)."""
         phrases = self._phrases.get(fact.id)
         if phrases is None:
-            from factlint.matching.features import keyword_phrases
-
-            phrases = self._phrases[fact.id] = keyword_phrases(fact)
+            if self.packed_features is not None and self.facts.number(fact) is not None:
+                phrases = self.features(fact).keywords
+            else:
+                phrases = keyword_phrases(fact)
+            self._phrases[fact.id] = phrases
         return phrases
 
     @property

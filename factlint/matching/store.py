@@ -52,48 +52,83 @@ def decode(data: bytes | memoryview) -> Fact:
     return fact
 
 
-class FactStore:
-    """The ledger's facts in order, each kept encoded until first used.
+class Packed:
+    """Records in order, kept encoded in one buffer until first used (``decode`` of each one's bytes).
 
-    A short draft touches a few dozen facts of a 100k-fact ledger; building all of them on every
-    load was most of a cached run's start-up. The encoded facts are one buffer with their end
-    offsets: two objects to unpickle, not one bytes object per fact (100k facts: 25 ms -> 2.5 ms).
+    One buffer with the records' end offsets: two objects to unpickle, not one bytes object per
+    record (100k facts: 25 ms -> 2.5 ms).
     """
 
-    __slots__ = ("_data", "_ends", "_view", "_facts")
+    __slots__ = ("_data", "_ends", "_view", "_items")
 
     def __init__(self, data: bytes, ends: array) -> None:
         self._data = data
-        self._ends = ends  # array("Q"): where each fact's bytes end in _data
+        self._ends = ends  # array("Q"): where each record's bytes end in _data
         self._view = memoryview(data)  # slices of it are read without copying
-        self._facts: list[Fact | None] = [None] * len(ends)
+        self._items: list[Any] = [None] * len(ends)
+
+    @staticmethod
+    def decode(data: memoryview) -> Any:
+        """A record from its bytes."""
+        raise NotImplementedError
 
     @classmethod
-    def of(cls, facts: Iterable[Fact]) -> "FactStore":
-        """A store of these facts."""
-        blobs = [encode(f) for f in facts]
-        ends, total = array("Q"), 0
+    def pack(cls, blobs: Iterable[bytes]):
+        """A store of these encoded records."""
+        parts, ends, total = [], array("Q"), 0
         for blob in blobs:
+            parts.append(blob)
             total += len(blob)
             ends.append(total)
-        return cls(b"".join(blobs), ends)
+        return cls(b"".join(parts), ends)
 
-    def __getitem__(self, i: int) -> Fact:
-        fact = self._facts[i]  # raises IndexError out of range, like a list
-        if fact is None:
+    def __getitem__(self, i: int) -> Any:
+        item = self._items[i]  # raises IndexError out of range, like a list
+        if item is None:
             ends = self._ends
             i %= len(ends)  # a negative index counts from the end
-            fact = self._facts[i] = decode(self._view[ends[i - 1] if i else 0 : ends[i]])
-        return fact
+            item = self._items[i] = self.decode(self._view[ends[i - 1] if i else 0 : ends[i]])
+        return item
 
     def __len__(self) -> int:
         return len(self._ends)
 
-    def __iter__(self) -> Iterator[Fact]:
+    def __iter__(self) -> Iterator[Any]:
         return (self[i] for i in range(len(self._ends)))
 
     def __reduce__(self) -> tuple:
-        return (FactStore, (self._data, self._ends))
+        return (type(self), (self._data, self._ends))
+
+
+class FactStore(Packed):
+    """The ledger's facts in order, each kept encoded until first used.
+
+    A short draft touches a few dozen facts of a 100k-fact ledger; building all of them on every
+    load was most of a cached run's start-up.
+    """
+
+    __slots__ = ("_numbers",)
+    decode = staticmethod(decode)
+
+    def __init__(self, data: bytes, ends: array) -> None:
+        super().__init__(data, ends)
+        self._numbers: dict[str, int] = {}  # id -> number of each fact built so far
+
+    @classmethod
+    def of(cls, facts: Iterable[Fact]) -> "FactStore":
+        """A store of these facts."""
+        return cls.pack(encode(f) for f in facts)
+
+    def __getitem__(self, i: int) -> Fact:
+        fact = self._items[i]  # raises IndexError out of range, like a list
+        if fact is None:
+            fact = super().__getitem__(i)
+            self._numbers[fact.id] = i % len(self._ends)
+        return fact
+
+    def number(self, fact: Fact) -> int | None:
+        """The position of a fact this store built (looked up by id), else None."""
+        return self._numbers.get(fact.id)
 
 
 def pack_numbers(numbers: Iterable[int]) -> bytes:
