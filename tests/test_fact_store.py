@@ -159,3 +159,29 @@ def test_features_of_a_fact_from_elsewhere_are_computed() -> None:
     expected = fact_features(other, frozenset(), frozenset())
     assert index.features(other) == expected != index.features(index.facts[0])
     assert 2019 in expected.years and index.keywords(other) == (("turnout",),)
+
+
+def test_number_lookups_equal_the_fact_lookups_also_after_pickling() -> None:
+    """Support reads candidates by number: the same facts, entities and keyword phrases as built facts give."""
+    from factlint.extraction.model import Quantity
+    from factlint.ledger.load import load_ledgers
+    from factlint.matching.index import LedgerIndex
+    from factlint.units import canonical
+    from tests.conftest import FIXTURES
+
+    for ledger_path in sorted(FIXTURES.glob("*/facts.yaml")):
+        ledger = load_ledgers((ledger_path,))
+        built = LedgerIndex.build(ledger)
+        for index in (built, pickle.loads(pickle.dumps(built))):
+            for entity_id in [*ledger.entities, "no-such-entity", "?unknown name"]:
+                expected = {i for i, f in enumerate(ledger.facts) if entity_id in f.about}
+                assert index.entity_numbers(entity_id) == expected, (ledger_path, entity_id)
+            for i, fact in enumerate(ledger.facts):
+                assert index.keywords_of(i) == index.keywords(fact)
+                if fact.value is not None and fact.date is None:
+                    unit = canonical(fact.unit)
+                    q = Quantity(0, 1, "n", fact.value, fact.value, fact.value, unit.name if unit else None,
+                                 unit.dimension if unit else None)
+                    support = index.support()
+                    numbers = support.value_numbers(q)
+                    assert i in numbers and [ledger.facts[n] for n in numbers] == support.value_facts(q)

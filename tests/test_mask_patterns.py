@@ -52,6 +52,42 @@ def test_heading_marks_blanked_line_by_line_as_on_the_whole_text() -> None:
         assert parse._sub_lines_with("#", parse._HEADING_MARK, text) == whole, text
 
 
+def test_code_spans_opening_with_a_literal_equal_the_plain_form() -> None:
+    """Same spans as the plain form (its group holds the whole backtick run, this one all but the first)."""
+    plain = re.compile(r"(`+)(?:(?!\1).)+?\1", re.S)
+    rng = random.Random(13)
+    for _ in range(30000):
+        text = "".join(rng.choice(["`", "``", "```", "a", " ", "\n", "b"]) for _ in range(rng.randint(0, 14)))
+        spans = [m.span() for m in parse._INLINE_MASKS[1].finditer(text)]
+        assert spans == [m.span() for m in plain.finditer(text)], text
+
+
+def test_line_markers_guarded_equal_the_plain_form() -> None:
+    """The lookahead only skips lines where the plain pattern matches nothing (the empty string)."""
+    mark = lambda m: _mark(m) if m.group() else ""  # noqa: E731 - empty matches change nothing in _mask
+    plain = re.compile(r"^[ \t]*(?:>[ \t]?)*(?:[-*+][ \t]+|\d{1,9}[.)][ \t]+)?(?:\[[ xX]\][ \t]+)?", re.M)
+    rng = random.Random(11)
+    pieces = ["\n", " ", "\t", ">", "-", "*", "+", "1", "23", ".", ")", "[", "x", "X", "]", "a", "\u0663", "[ ] "]
+    for _ in range(30000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 14)))
+        assert parse._LINE_MARKERS.sub(mark, text) == plain.sub(mark, text), text
+
+
+def test_urls_and_delimiter_rows_blanked_line_by_line_as_on_the_whole_text() -> None:
+    """_mask looks for URLs only on lines with "://" or "www.", and for delimiter rows on lines with "---"."""
+    blank = lambda m: " " * len(m.group())  # noqa: E731
+    rng = random.Random(5)
+    pieces = ["http://", "https://", "www.", "://", "a", "x.", "w", "h", "(", ")", " ", "\n", "-", "_", "é", ".", ",",
+              "|", ":", "---", "|---|", " | "]
+    for _ in range(30000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 16)))
+        whole = parse._BARE_URL.sub(blank, text)
+        lines = parse._sub_lines_with("www.", parse._BARE_URL, parse._sub_lines_with("://", parse._BARE_URL, text))
+        assert lines == whole, text
+        whole = parse._DELIMITER_ROW.sub(lambda m: blank(m) if "---" in m.group() else m.group(), text)
+        assert parse._sub_lines_with("---", parse._DELIMITER_ROW, text) == whole, text
+
+
 def test_linkable_keeps_the_union_of_block_spans() -> None:
     from factlint.document.model import Block
 

@@ -18,7 +18,7 @@ _FRONT_MATTER_DATE = regex(r"""^date[ \t]*:[ \t]*(?P<q>['"]?)(\d{4}-\d{2}-\d{2})
 # Inline spans that are never prose. Each pattern is linear: no nested quantifiers.
 _INLINE_MASKS = (
     regex(r"<!--.*?(?:-->|\Z)", re.S),  # HTML comments (may run across lines)
-    regex(r"(`+)(?:(?!\1).)+?\1", re.S),  # inline code spans
+    regex(r"`(`*)(?:(?!`\1).)+?`\1", re.S),  # inline code spans (opening with a literal: ~4x faster)
     regex(r"<(?:https?|mailto|ftp):[^\s<>]*>|<[^\s<>@]+@[^\s<>]+>"),  # autolinks
     regex(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>"),  # HTML tags
     regex(r"\]\([^()\s]*(?:\s+\"[^\"]*\")?\)"),  # link targets: ](url "title")
@@ -34,7 +34,10 @@ _CITATION_GROUP = _INLINE_MASKS[-2]
 _KEY = regex(r"(?<![\w@.])@[A-Za-z0-9_]")
 _REFERENCE_DEF = regex(r"^ {0,3}\[(?P<label>[^\]\n]+)\]:[ \t]*\n?[ \t]*<?(?P<url>[^\s>]+)>?", re.M)
 _FOOTNOTE_DEF = regex(r"^\[\^([^\]\s]+)\]:[ \t]*(.*(?:\n(?:[ \t]{2,}|\t)\S.*)*)", re.M)
-_LINE_MARKERS = regex(r"^[ \t]*(?:>[ \t]?)*(?:[-*+][ \t]+|\d{1,9}[.)][ \t]+)?(?:\[[ xX]\][ \t]+)?", re.M)
+# Every part is optional: the lookahead only skips the lines that open with none of them (most lines),
+# where the pattern would match nothing and _mask's replacement would be called to put nothing back.
+_LINE_MARKERS = regex(r"^(?=[ \t>*+\[-]|\d)[ \t]*(?:>[ \t]?)*(?:[-*+][ \t]+|\d{1,9}[.)][ \t]+)?(?:\[[ xX]\][ \t]+)?",
+                      re.M)
 # Runs are matched only from their first character, so no pattern rescans a long run: linear time.
 _EMPHASIS = regex(r"\*(?<!\*\*)\**|_(?<![_A-Za-z0-9]_)_*|_(?<!__)_*(?![_A-Za-z0-9])|~~|\\(?=[^\w\s])")
 _HEADING_MARK = regex(r"^[ \t]*#{1,6}[ \t]*|(?<![ \t#])[ \t]+#+[ \t]*$", re.M)
@@ -101,6 +104,8 @@ def _yaml_date(block: str) -> dt.date | None:
 def _footnotes(text: str) -> tuple[str, dict[str, tuple[int, int]]]:
     """Cut footnote definitions out of the text markdown-it sees; return their spans by id."""
     spans: dict[str, tuple[int, int]] = {}
+    if "[^" not in text:  # most drafts have no footnotes: no pass of the pattern over every line
+        return text, spans
     for m in _FOOTNOTE_DEF.finditer(text):
         spans.setdefault(m.group(1), (m.start(2), m.end(2)))
     blanked = _FOOTNOTE_DEF.sub(lambda m: re.sub(r"[^\n]", " ", m.group()), text)
@@ -157,7 +162,7 @@ def _markdown_blocks(text: str, starts: tuple[int, ...]) -> tuple[list[Block], d
     found = scan(text, starts)
     blocks, known = found if found is not None else _markdown_it_blocks(text, starts)
     references = {}
-    for m in _REFERENCE_DEF.finditer(text):
+    for m in _REFERENCE_DEF.finditer(text) if "]:" in text else ():
         label = normalise_label(m.group("label"))
         if label in known and label not in references:
             references[label] = (known[label], m.start("url"), m.end("url"))
@@ -197,7 +202,7 @@ def _linkable(text: str, blocks: list[Block], markdown: bool) -> str:
 
 
 def _sub_lines_with(char: str, pattern: re.Pattern, text: str) -> str:
-    """Blank ``pattern``'s matches, looking only at lines that contain ``char``.
+    """Blank ``pattern``'s matches, looking only at lines that contain ``char`` (a character or a string).
 
     For line-bound patterns that need ``char`` to match: the same result as on the whole text, without
     trying the pattern at every position of the lines that cannot match.
@@ -221,12 +226,15 @@ def _mask(linkable: str, markdown: bool) -> str:
     masked = linkable
     patterns = _INLINE_MASKS[2:] if markdown else (_BARE_URL,)
     for pattern in patterns:
+        if pattern is _BARE_URL:  # a URL lies within one line, and has "://" or "www." (which "://" may have blanked)
+            masked = _sub_lines_with("www.", pattern, _sub_lines_with("://", pattern, masked))
+            continue
         masked = pattern.sub(_blank_match if pattern is not _CITATION_GROUP else _blank_citation_group, masked)
     masked = _LINE_MARKERS.sub(lambda m: " " * len(m.group()), masked)  # list numbering, also in plain text
     if markdown:
         masked = _sub_lines_with("#", _HEADING_MARK, masked)
         masked = _EMPHASIS.sub(lambda m: " " * len(m.group()), masked)
-        masked = _DELIMITER_ROW.sub(lambda m: " " * len(m.group()) if "---" in m.group() else m.group(), masked)
+        masked = _sub_lines_with("---", _DELIMITER_ROW, masked)  # a table's delimiter row: |---|:--:|
     return masked
 
 

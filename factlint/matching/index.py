@@ -71,6 +71,7 @@ class LedgerIndex:
     _memo: dict[tuple[str, str], frozenset[str]] = field(default_factory=dict, repr=False)  # per entity, source
     _support: SupportIndex | None = field(default=None, repr=False)  # built with the index
     _postings: dict[str, dict[str, bytes]] = field(default_factory=dict, repr=False)  # by_entity, unpacked
+    _entity_numbers: dict[str, frozenset[int]] = field(default_factory=dict, repr=False)  # entity_numbers, memo
 
     @classmethod
     def build(cls, ledger: Ledger) -> "LedgerIndex":
@@ -119,12 +120,25 @@ class LedgerIndex:
 
     def entity_facts(self, entity_id: str, kinds: tuple[str, ...]) -> list[Fact]:
         """An entity's facts of these kinds (a kind is a unit dimension, 'none' or 'date')."""
+        postings = self._entity_postings(entity_id)
+        facts = self.facts
+        return [facts[i] for kind in kinds for i in numbers_of(postings.get(kind, b""))]
+
+    def _entity_postings(self, entity_id: str) -> dict[str, bytes]:
+        """An entity's fact numbers by kind (store.pack_numbers), unpacked on its first lookup."""
         postings = self._postings.get(entity_id)
         if postings is None:
             packed = self.by_entity.get(entity_id)
             postings = self._postings[entity_id] = marshal.loads(packed) if packed else {}
-        facts = self.facts
-        return [facts[i] for kind in kinds for i in numbers_of(postings.get(kind, b""))]
+        return postings
+
+    def entity_numbers(self, entity_id: str) -> frozenset[int]:
+        """The numbers of all an entity's facts, of every kind (none for an id the ledger lacks)."""
+        numbers = self._entity_numbers.get(entity_id)
+        if numbers is None:
+            postings = self._entity_postings(entity_id).values()
+            numbers = self._entity_numbers[entity_id] = frozenset(i for p in postings for i in numbers_of(p))
+        return numbers
 
     def keyword_facts(self, words: frozenset[str], kinds: tuple[str, ...]) -> list[Fact]:
         """Facts of these kinds with a keyword among ``words``, through selective keywords only.
@@ -214,6 +228,13 @@ class LedgerIndex:
                 phrases = keyword_phrases(fact)
             self._phrases[fact.id] = phrases
         return phrases
+
+    def keywords_of(self, number: int) -> tuple[tuple[str, ...], ...]:
+        """The keyword phrases of the fact at ``number`` in the store, without building the fact when
+        its features were stored."""
+        if self.packed_features is not None:
+            return self.packed_features[number].keywords
+        return self.keywords(self.facts[number])
 
     @property
     def entity_ids(self):

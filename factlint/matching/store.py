@@ -93,6 +93,10 @@ class Packed:
     def __len__(self) -> int:
         return len(self._ends)
 
+    def forget(self) -> None:
+        """Drop every record decoded so far (the benchmarks' profiled second pass decodes as the first did)."""
+        self._items[:] = [None] * len(self._ends)
+
     def __iter__(self) -> Iterator[Any]:
         return (self[i] for i in range(len(self._ends)))
 
@@ -125,6 +129,11 @@ class FactStore(Packed):
             fact = super().__getitem__(i)
             self._numbers[fact.id] = i % len(self._ends)
         return fact
+
+    def forget(self) -> None:
+        """Drop every fact built so far."""
+        super().forget()
+        self._numbers.clear()
 
     def number(self, fact: Fact) -> int | None:
         """The position of a fact this store built (looked up by id), else None."""
