@@ -63,9 +63,12 @@ def _forget_memos(index) -> None:
 
     fold.cache_clear()
     canonical.cache_clear()
-    for memo in ("_features", "_phrases", "_memo", "_postings"):
+    for memo in ("_features", "_phrases", "_memo", "_postings", "_entity_numbers"):
         if index is not None and isinstance(getattr(index, memo, None), dict):
             getattr(index, memo).clear()
+    for store in (getattr(index, "facts", None), getattr(index, "packed_features", None)):
+        if hasattr(store, "forget"):
+            store.forget()
 
 
 def run_stages(drafts: list[str], ledgers: list[str], profile: str | None = None, only_load: bool = False) -> dict:
