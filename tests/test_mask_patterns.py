@@ -8,7 +8,7 @@ import re
 import pytest
 
 from factlint.document import parse
-from factlint.extraction import citations
+from factlint.extraction import citations, sentences
 
 # The plain forms, as first written: a lookbehind first, so the engine tries every position.
 PLAIN = {
@@ -25,6 +25,8 @@ PLAIN = {
     "shortcut": (citations._SHORTCUT, r"(?<![!\]])\[(?P<label>[^\[\]\n^@][^\[\]\n]*)\](?![\[(:])", "![]a^@(:\n "),
     "url": (citations.URL_RE, r"\b(?:https?://|www\.)[^\s<>()\[\]]*[^\s<>()\[\].,;:!?'\"]",
             ["h", "t", "p", "s", "w", ":", "/", ".", "x", " ", "é", "1", "]", "http://", "www."]),
+    "sentence-end": (sentences._END, r"(?<![.!?])[.!?]+[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9\u00C0-\u024F])",
+                     [".", "!", "?", "\"", "'", "”", ")", "]", " ", "\n", "A", "a", "1", "É", "“", "(", "["]),
     "key": (citations.KEY_RE, r"(?<![\w@.])@(?P<key>[A-Za-z0-9_](?:[\w:.#$%&+?<>~/-]*[\w])?)", "-@a_.1 x:\n"),
 }
 
