@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from operator import attrgetter
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -29,9 +30,17 @@ class Finding:
     found: str = ""
     expected: str | None = None
 
+    def __reduce__(self) -> tuple:
+        """Pickle as a constructor call: a long draft's parts send their findings to the parent
+        (factlint.parallel); slots' default state is a Python setattr loop per finding, ~3x slower."""
+        return (Finding, _field_values(self))
+
     def sort_key(self) -> tuple:
         """Stable report order: by file, then position, then code."""
         return (self.path, self.line, self.column, self.code, self.end_line, self.end_column, self.message)
+
+
+_field_values = attrgetter(*Finding.__match_args__)  # every field, in order: the constructor's arguments
 
 
 def severity_rank(severity: str) -> int:

@@ -405,3 +405,19 @@ def test_parts_are_never_smaller_than_min_part_chars(workload: Path, monkeypatch
     index = load_index((workload / "facts-200.yaml",))
     parallel.check_file(str(draft), index, None, RuleSet.build(), False, parts=64)
     assert asked == [len(draft.read_text(encoding="utf-8")) // 5000]
+
+
+def test_findings_travel_from_children_as_constructor_calls() -> None:
+    """A child's findings pickle as Finding(*fields): every field comes back, in its place."""
+    import dataclasses
+    import pickle
+
+    from factlint.findings import Finding
+
+    names = [f.name for f in dataclasses.fields(Finding)]
+    values = {name: (f"{name}-value" if f.type == "str" or "str" in str(f.type) else 7)
+              for name, f in zip(names, dataclasses.fields(Finding))}
+    values.update(line=3, column=4, end_line=5, end_column=6)
+    finding = Finding(**values)
+    assert finding.__reduce__() == (Finding, tuple(values[n] for n in names))
+    assert pickle.loads(pickle.dumps(finding, protocol=pickle.HIGHEST_PROTOCOL)) == finding
