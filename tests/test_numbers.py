@@ -109,7 +109,7 @@ def test_number_word_hints_never_hide_a_match() -> None:
     samples += ["".join(rng.choice(pieces) + rng.choice(" -") for _ in range(rng.randint(1, 8))) for _ in range(3000)]
     checked = 0
     for text in samples:
-        words, fractions = word_hints(text)
+        words, fractions = word_hints(text, odds=any(ch.isdigit() for ch in text))  # as find_quantities asks
         if NUMBER_WORDS_RE.search(text):
             assert words, text
             checked += 1
@@ -118,3 +118,25 @@ def test_number_word_hints_never_hide_a_match() -> None:
             checked += 1
     assert checked > 300
     assert word_hints("The council met on Tuesday.") == (False, False)
+
+
+def test_numerals_are_looked_for_from_just_before_the_first_digit() -> None:
+    """NUMERAL tried from _LEAD characters before a sentence's first digit finds what it finds from the start."""
+    import random
+
+    from factlint.extraction import numbers
+
+    rng = random.Random(8)
+    pieces = ["1", "23", "0.5", ".5", "1,000", "-", "−", "+", "$", "€", "US$", "R$", "USD", "EUR", "GBP", " ", "\t",
+              "\n", "a", "x", ".", ",", "%", "k", "th", "/", ":", "#", "Boeing "]
+    for _ in range(20000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 12)))
+        digit = numbers._DIGIT.search(text)
+        if digit is None:
+            continue
+        offset = rng.randint(0, 3)  # the sentence may start anywhere in the text
+        text = "ab 9"[:offset] + text
+        start, first = offset, digit.start() + offset
+        whole = [m.span() for m in numbers.NUMERAL.finditer(text, start)]
+        near = [m.span() for m in numbers.NUMERAL.finditer(text, max(start, first - numbers._LEAD))]
+        assert near == whole, text

@@ -22,6 +22,9 @@ NUMERAL = regex(
     rf"(?P<num>{_DIGITS})(?P<tail>(?:st|nd|rd|th)\b|[.:]\d|\.[xX*]\b|,\d|[-–/]\d|[A-Za-z]+\d|[ \t]\d{{3,}}\b)?"
 )
 _DIGIT = regex(r"\d")  # NUMERAL needs one; it opens with lookbehinds, so it is tried at every position
+# How far before its first digit a numeral can start: a sign, a currency code or symbol and a space,
+# and the point of ".5". NUMERAL is tried from there, not from the sentence's start.
+_LEAD = 1 + max(map(len, (*CURRENCY_CODES, *CURRENCY_SYMBOLS))) + 1 + 1
 _SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "mln": 1e6, "billion": 1e9,
            "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12, "hundred": 1e2}
 _SCALE_RE = regex(r"[ \t]?(?P<scale>thousand|million|billion|trillion|hundred|mn|mln|bn|tn|[kmb])\b", re.I)
@@ -172,9 +175,8 @@ def _numeral(text: str, m: re.Match, floor: int, end: int) -> Quantity | None:
     return _make(text, start, stop, value * scale, half, unit, noun, hedge, noun_end=noun_end)
 
 
-def _words(text: str, floor: int, end: int) -> Iterator[Quantity]:
-    """Quantities spelled out: 'seventeen', 'a hundred', 'two-thirds', 'one in five'."""
-    words, fractions = word_hints(text[floor:end])
+def _words(text: str, floor: int, end: int, words: bool, fractions: bool) -> Iterator[Quantity]:
+    """Quantities spelled out: 'seventeen', 'a hundred', 'two-thirds', 'one in five' (word_hints: which may occur)."""
     for m in FRACTION_RE.finditer(text, floor, end) if fractions else ():
         fraction = parse_fraction(m.group())
         if fraction is not None:
@@ -198,14 +200,19 @@ def _words(text: str, floor: int, end: int) -> Iterator[Quantity]:
 def find_quantities(text: str, start: int, end: int, skip: list[tuple[int, int]]) -> list[Quantity]:
     """Every quantity in text[start:end], outside the ``skip`` spans (dates), in text order."""
     found: list[Quantity] = []
-    for m in NUMERAL.finditer(text, start, end) if _DIGIT.search(text, start, end) else ():
+    digit = _DIGIT.search(text, start, end)
+    # Numerals in text order. The lookbehinds still see the text before where the search starts.
+    for m in NUMERAL.finditer(text, max(start, digit.start() - _LEAD), end) if digit else ():
         if any(a <= m.start() < b for a, b in skip):
             continue
         q = _numeral(text, m, start, end)
         if q is not None:
             found.append(q)
+    words, fractions = word_hints(text[start:end], odds=digit is not None)
+    if not (words or fractions):  # most sentences: no number in words can occur
+        return found
     taken = [(q.start, q.end) for q in found] + skip
-    for q in _words(text, start, end):
+    for q in _words(text, start, end, words, fractions):
         if not any(a < q.end and q.start < b for a, b in taken):
             found.append(q)
             taken.append((q.start, q.end))

@@ -39,13 +39,16 @@ _ODDS_HINT = regex(r"[\da][ \t]+in[ \t]+\d")  # "1 in 5", "a in 10"
 _CASE_TWINS = {0x130: "i", 0x131: "i", 0x17F: "s", 0x212A: "k"}
 
 
-def word_hints(text: str) -> tuple[bool, bool]:
-    """(may hold a number in words, may hold a fraction): False only when the pattern cannot match."""
+def word_hints(text: str, odds: bool = True) -> tuple[bool, bool]:
+    """(may hold a number in words, may hold a fraction): False only when the pattern cannot match.
+
+    ``odds`` False says the text has no digit, which odds written with one ("1 in 5") need.
+    """
     low = text.lower()
     if not low.isascii():
         low = low.translate(_CASE_TWINS)
     words = _HINT.search(low) is not None
-    return words, words or _ODDS_HINT.search(low) is not None
+    return words, words or (odds and _ODDS_HINT.search(low) is not None)
 
 
 def parse_number_words(text: str) -> float | None:
