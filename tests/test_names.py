@@ -147,3 +147,25 @@ def test_lower_case_words_equal_one_scan_of_the_whole_text() -> None:
     for _ in range(3000):
         text = "".join(rng.choice(pieces) + rng.choice(seps) for _ in range(rng.randint(0, 14)))
         assert lower_case_words(text) == set(_LOWER_WORD.findall(text)), text
+
+
+def test_runs_resolved_once_per_text_give_the_mentions_of_resolving_each() -> None:
+    """find_names with a shared plan memo (as extract passes it) equals resolving every run afresh."""
+    from pathlib import Path
+
+    from factlint.extraction.names import name_spans, resolve
+
+    root = Path(__file__).resolve().parent.parent / "fixtures"
+    lines = [line for path in sorted(root.rglob("*.md")) for line in path.read_text("utf-8").splitlines()]
+    lines += ["José Müller's report and Marta Silva’s", "Marta Silva met John Petersen\u00a0Jr and Silva's aide",
+              "Dr Maria Costa da Silva", "UNÁM and Universidad Nacional's staff"] * 3
+    text = "\n".join(lines)  # one text, so equal runs recur at other offsets
+    plans: dict = {}
+    checked = 0
+    for line_start in [0, *(i + 1 for i, ch in enumerate(text) if ch == "\n")]:
+        line_end = text.find("\n", line_start)
+        line_end = len(text) if line_end < 0 else line_end
+        fresh = [m for run in name_spans(text, line_start, line_end) if run for m in resolve(text, run, INDEX)]
+        assert find_names(text, line_start, line_end, INDEX, plans) == fresh, text[line_start:line_end]
+        checked += len(fresh)
+    assert checked > 100 and len(plans) < checked  # runs did recur, and were resolved from their plans

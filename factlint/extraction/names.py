@@ -111,10 +111,28 @@ def _mention(text: str, group: list[Word]) -> NameMention:
     return NameMention(a, b, text[a:b], fold(text[a:b]))
 
 
-def find_names(text: str, start: int, end: int, index) -> list[NameMention]:
-    """Name mentions in text[start:end], exact ledger matches resolved."""
+Plan = tuple[tuple[int, int, str, tuple[str, ...]], ...]  # each mention: start, end (from the run's start), folded, ids
+
+
+def _resolved(text: str, run: list[Word], index, plans: dict[str, Plan]) -> list[NameMention]:
+    """resolve(), once per distinct run text (names recur through a draft); the mentions at this run's offsets."""
+    base = run[0][0]
+    # The mentions depend on the run's text alone: its words and the single spaces between them.
+    key = text[base : run[-1][1]]
+    plan = plans.get(key)
+    if plan is None:
+        plan = plans[key] = tuple((m.start - base, m.end - base, m.folded, m.entities) for m in resolve(text, run, index))
+    return [NameMention(base + a, base + b, text[base + a : base + b], folded, ids) for a, b, folded, ids in plan]
+
+
+def find_names(text: str, start: int, end: int, index, plans: dict[str, Plan] | None = None) -> list[NameMention]:
+    """Name mentions in text[start:end], exact ledger matches resolved.
+
+    ``plans`` keeps each distinct run's resolution for the next sentences of the same document (and index).
+    """
+    plans = {} if plans is None else plans
     out: list[NameMention] = []
     for run in name_spans(text, start, end):
         if run:
-            out.extend(resolve(text, run, index))
+            out.extend(_resolved(text, run, index, plans))
     return out

@@ -58,11 +58,12 @@ def extract(doc: Document, ledger_index, as_of: dt.date, span: tuple[int, int] |
     quantities: list[Quantity] = []
     dates: list[DateMention] = []
     names: list[NameMention] = []
+    plans: dict = {}  # find_names: how each distinct run of capitalised words resolves, within this call
     for s in sentences:
         found = list(find_dates(text, s.start, s.end, as_of, _year_hint(years, offsets, s.start, s.end)))
         dates.extend(found)
         quantities.extend(find_quantities(text, s.start, s.end, [(d.start, d.end) for d in found]))
-        names.extend(find_names(text, s.start, s.end, ledger_index))
+        names.extend(find_names(text, s.start, s.end, ledger_index, plans))
     return Context(doc=doc, as_of=as_of, ledger=ledger_index, sentences=sentences,
                    quantities=tuple(quantities), dates=tuple(dates), names=tuple(names),
                    citations=tuple(find_citations(doc, span)))
