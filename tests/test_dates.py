@@ -55,3 +55,22 @@ def test_impossible_date_is_not_a_date() -> None:
 
 def test_may_as_verb_is_not_a_month() -> None:
     assert dates("results may 5 times change") == []
+
+
+def test_the_date_gate_is_a_necessary_condition() -> None:
+    """may_hold_date says no only where DATE_RE finds nothing (it runs on every sentence before DATE_RE)."""
+    import random
+
+    from factlint.extraction.dates import DATE_RE, may_hold_date
+
+    rng = random.Random(4)
+    pieces = ["6", "14th", "of", "March", "Mar.", "Sept", "Sep", "May", "2022", "1999", "2101", "-03-06", "03", "on",
+              "On", "in", "In", "by", "since", "Monday", "Tue", "Wed.", "Sunday", "morning", "the", ",", " ", "\t",
+              "x", "a", "12", "2022-03-06", "1,204"]
+    found = 0
+    for _ in range(20000):
+        text = "".join(rng.choice(pieces) + rng.choice(["", " "]) for _ in range(rng.randint(1, 8)))
+        if DATE_RE.search(text):
+            assert may_hold_date(text, 0, len(text)), text
+            found += 1
+    assert found > 2000

@@ -8,7 +8,7 @@ import re
 import pytest
 
 from factlint.document import parse
-from factlint.extraction import citations, sentences
+from factlint.extraction import citations, dates, sentences
 
 # The plain forms, as first written: a lookbehind first, so the engine tries every position.
 PLAIN = {
@@ -27,6 +27,8 @@ PLAIN = {
             ["h", "t", "p", "s", "w", ":", "/", ".", "x", " ", "é", "1", "]", "http://", "www."]),
     "sentence-end": (sentences._END, r"(?<![.!?])[.!?]+[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9\u00C0-\u024F])",
                      [".", "!", "?", "\"", "'", "”", ")", "]", " ", "\n", "A", "a", "1", "É", "“", "(", "["]),
+    "explicit-year": (dates._EXPLICIT_YEAR, r"(?<![\w.,-])(?:1[6-9]\d\d|20\d\d|21\d\d)(?![\w%]|[.,]\d)",
+                      ["1", "2", "0", "6", "9", "5", "22", ".", ",", "-", "a", "%", " ", "\n", "_"]),
     "key": (citations.KEY_RE, r"(?<![\w@.])@(?P<key>[A-Za-z0-9_](?:[\w:.#$%&+?<>~/-]*[\w])?)", "-@a_.1 x:\n"),
 }
 
