@@ -192,7 +192,8 @@ def bind(ctx: Context, needs: frozenset[str] = frozenset(STAGES)) -> Context:
             return True
         return supported(ctx.ledger, m, (views[i].words_at(m.start), views[i].context), views[i].named)
 
-    claims = find_claims(ctx.doc, ctx.sentences, ctx.quantities, ctx.dates, by_start, ctx.sentence_citations, backed)
+    claims = find_claims(ctx.doc, ctx.sentences, ctx.quantities, ctx.dates, by_start, ctx.sentence_citations, backed,
+                         lambda i: views[i].dateline)  # every sentence with a number or date has a view
     return replace(ctx, bindings=bindings, claims=claims)
 
 
