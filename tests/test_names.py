@@ -169,3 +169,41 @@ def test_runs_resolved_once_per_text_give_the_mentions_of_resolving_each() -> No
         assert find_names(text, line_start, line_end, INDEX, plans) == fresh, text[line_start:line_end]
         checked += len(fresh)
     assert checked > 100 and len(plans) < checked  # runs did recur, and were resolved from their plans
+
+
+def _name_spans_word_by_word(text: str, start: int, end: int):
+    """name_spans as first written, visiting every word: the reference for the one that skips most of them."""
+    from factlint.extraction.names import _JOINS, _PARTICLES, _SPLIT, _trim
+
+    pieces = _SPLIT.split(text[start:end])
+    pos = start + len(pieces[0])
+    run: list = []
+    for k in range(1, len(pieces), 2):
+        word = pieces[k]
+        if word[0].isupper() or (run and pieces[k - 1] in _JOINS and word.lower() in _PARTICLES):
+            if run and pieces[k - 1] not in _JOINS:
+                yield _trim(run)
+                run = []
+            run.append((pos, pos + len(word), word))
+        elif run:
+            yield _trim(run)
+            run = []
+        pos += len(word) + len(pieces[k + 1])
+    if run:
+        yield _trim(run)
+
+
+def test_name_spans_equal_the_word_by_word_reference() -> None:
+    import random
+
+    from factlint.extraction.names import name_spans
+
+    rng = random.Random(9)
+    pieces = ["A", "B", "Z", "a", "b", "z", "É", "é", "ß", "ł", "Ł", "½", "²", "3", "0", "'", "’", ".", "-", "_", " ",
+              " ", "\u00a0", ",", "da", "van", "de", "von", "Da", " Van ", "x", "Ö", "ö", "\t", "\n", "İ", "ǅ", "Ⅻ",
+              "µ", "ª", "DE", "dA", "della", "Della", "Marta", "Silva", "the", "The"]
+    for _ in range(50000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 24)))
+        start = rng.randint(0, min(2, len(text)))
+        expected = list(_name_spans_word_by_word(text, start, len(text)))
+        assert list(name_spans(text, start, len(text))) == expected, (text, start)
