@@ -117,7 +117,7 @@ def supported(index, mention: Quantity | DateMention, words: tuple[frozenset[str
     support: SupportIndex = index.support()
     if isinstance(mention, Quantity):
         # By fact number: a fact's entities are in the entity postings, its keywords in its stored
-        # features, so no candidate fact is built (two thirds of the facts a 1 MB draft built).
+        # features, so no candidate fact is built (more than half of the facts a 1 MB draft built).
         numbers = support.value_numbers(mention)
         if any(i in index.entity_numbers(e) for e in entities for i in numbers):
             return True
