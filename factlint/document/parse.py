@@ -176,7 +176,8 @@ def _text_blocks(text: str) -> list[Block]:
 
 def _blank_match(m: re.Match) -> str:
     """Spaces for a match, newlines kept."""
-    return re.sub(r"[^\n]", " ", m.group())
+    found = m.group()
+    return " " * len(found) if "\n" not in found else re.sub(r"[^\n]", " ", found)
 
 
 def _blank_citation_group(m: re.Match) -> str:
