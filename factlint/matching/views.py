@@ -35,7 +35,7 @@ class View:
 
 
 
-_NONE: frozenset = frozenset()
+_EMPTY: frozenset = frozenset()  # one shared empty set for the parts most sentences lack
 
 
 def _mention_ids(n, s: Sentence, text: str) -> tuple[str, ...]:
@@ -80,7 +80,7 @@ def sentence_views(ctx: Context, wanted: list | None = None) -> list[View | None
     words are most of its cost, and binding reads them only where there is a number or a date, and
     in the sentence before it (its context).
     """
-    doc, views, heading, none = ctx.doc, [], _NONE, _NONE
+    doc, views, heading = ctx.doc, [], _EMPTY
     cited = ctx.sentence_citations
     names = by_sentence(list(ctx.names), ctx.sentences)
     dates = by_sentence(list(ctx.dates), ctx.sentences)
@@ -108,11 +108,11 @@ def sentence_views(ctx: Context, wanted: list | None = None) -> list[View | None
                     prev = ctx.sentences[prev_i]
                     prev_words = _words(doc, prev, doc.blocks[prev.block], prev_mentions)
                 context = heading | prev_words
-            years = frozenset(d.date.year for d in dates[i] if d.explicit_year) if dates[i] else none
+            years = frozenset(d.date.year for d in dates[i] if d.explicit_year) if dates[i] else _EMPTY
             cells = _table_cells(doc, block, s.start, s.end)
-            named = frozenset(e for _, ids in mentions for e in ids) if mentions else none
+            named = frozenset(e for _, ids in mentions for e in ids) if mentions else _EMPTY
             citations = cited.get(i)
-            sources = frozenset(src for c in citations for src in c.sources) if citations else none
+            sources = frozenset(src for c in citations for src in c.sources) if citations else _EMPTY
             views.append(View(s, words, years, mentions, carried, context, cells, is_dateline(text), named, sources))
         else:
             views.append(None)
