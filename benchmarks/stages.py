@@ -63,7 +63,7 @@ def _forget_memos(index) -> None:
 
     fold.cache_clear()
     canonical.cache_clear()
-    for memo in ("_features", "_phrases", "_memo", "_postings", "_entity_numbers"):
+    for memo in ("_features", "_phrases", "_memo", "_postings", "_entity_numbers", "_token_names"):
         if index is not None and isinstance(getattr(index, memo, None), dict):
             getattr(index, memo).clear()
     for store in (getattr(index, "facts", None), getattr(index, "packed_features", None)):

@@ -207,3 +207,10 @@ def test_name_spans_equal_the_word_by_word_reference() -> None:
         start = rng.randint(0, min(2, len(text)))
         expected = list(_name_spans_word_by_word(text, start, len(text)))
         assert list(name_spans(text, start, len(text))) == expected, (text, start)
+
+
+def test_token_names_are_the_token_postings_as_sets_once() -> None:
+    """Near misses intersect the names that use each token: the posting as a set, built once per token."""
+    for token, names in INDEX.tokens.items():
+        assert INDEX.token_names(token) == frozenset(names) and INDEX.token_names(token) is INDEX.token_names(token)
+    assert INDEX.token_names("no-such-token") == frozenset()

@@ -72,6 +72,7 @@ class LedgerIndex:
     _support: SupportIndex | None = field(default=None, repr=False)  # built with the index
     _postings: dict[str, dict[str, bytes]] = field(default_factory=dict, repr=False)  # by_entity, unpacked
     _entity_numbers: dict[str, frozenset[int]] = field(default_factory=dict, repr=False)  # entity_numbers, memo
+    _token_names: dict[str, frozenset[str]] = field(default_factory=dict, repr=False)  # token_names, memo
 
     @classmethod
     def build(cls, ledger: Ledger) -> "LedgerIndex":
@@ -244,6 +245,13 @@ class LedgerIndex:
     def entity(self, entity_id: str) -> Entity | None:
         """An entity by id."""
         return self.entities.get(entity_id)
+
+    def token_names(self, token: str) -> frozenset[str]:
+        """The folded ledger names that use a token, as a set, once per token (near misses intersect them)."""
+        names = self._token_names.get(token)
+        if names is None:
+            names = self._token_names[token] = frozenset(self.tokens.get(token, ()))
+        return names
 
     def near_tokens(self, token: str) -> set[str]:
         """Ledger name tokens within one edit of ``token`` (deletions meet halfway, SymSpell-style)."""

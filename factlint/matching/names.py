@@ -91,10 +91,10 @@ def _candidates(window: list[str], index) -> set[str]:
     """
     found: set[str] = set()
     for i, token in enumerate(window):
-        others = [set(index.tokens.get(t, ())) for j, t in enumerate(window) if j != i]
+        others = [index.token_names(t) for j, t in enumerate(window) if j != i]
         if any(not o for o in others):
             continue
-        exact = set.intersection(*sorted(others, key=len)) if others else None
+        exact = frozenset.intersection(*sorted(others, key=len)) if others else None
         for near in index.near_tokens(token):
             names = index.tokens.get(near, ())
             found |= exact.intersection(names) if exact is not None else {n for n in names if " " not in n}
