@@ -121,7 +121,8 @@ def supported(index, mention: Quantity | DateMention, words: tuple[frozenset[str
         numbers = support.value_numbers(mention)
         if any(i in index.entity_numbers(e) for e in entities for i in numbers):
             return True
-        return any(names_a_keyword(index.keywords_of(i), w) for i in numbers for w in words)
+        keywords_of = index.keywords_of
+        return any(w.issuperset(phrase) for i in numbers for phrase in keywords_of(i) for w in words)  # names_a_keyword
     candidates = [f for f in support.date_facts(mention) if fits_date(mention, f)]
     # Entities first: a named subject settles it without computing any fact's keyword phrases.
     if any(not entities.isdisjoint(f.about) for f in candidates):
