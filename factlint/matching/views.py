@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 from factlint.checks.context import Context
 from factlint.extraction.model import DateMention, Sentence
@@ -11,9 +11,12 @@ from factlint.matching.claims import is_dateline
 from factlint.matching.features import words_of
 
 
-@dataclass(frozen=True)
-class View:
+class View(NamedTuple):
     """One sentence as binding sees it."""
+
+    # A named tuple, not a frozen dataclass like the pipeline's records (as features.Evidence): a view
+    # is built for every sentence with a number or a date (8,267 in the 1 MB draft), and a frozen
+    # dataclass's __init__ took 2.3 us a view against 0.4 us.
 
     sentence: Sentence
     words: frozenset[str]
@@ -126,4 +129,4 @@ def date_view(text: str, view: View, dates: list[DateMention], k: int) -> View:
         return view
     start = dates[k - 1].end if k else view.sentence.start
     end = dates[k + 1].start if k + 1 < len(dates) else view.sentence.end
-    return replace(view, words=words_of(text[start:end]))
+    return view._replace(words=words_of(text[start:end]))
