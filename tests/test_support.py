@@ -66,3 +66,19 @@ def test_value_facts_leave_out_other_nouns_and_currencies() -> None:
     assert [f.id for f in support.value_facts(interviews)] == ["b"]
     assert [f.id for f in support.value_facts(euros)] == ["d"]
     assert [f.id for f in support.value_facts(ships)] == ["e"]  # loose synonyms count for support
+
+
+def test_any_names_a_keyword_is_names_a_keyword_over_every_pair() -> None:
+    """The one-generator form answers as names_a_keyword would for some fact and some word set."""
+    import random
+
+    from factlint.matching.features import any_names_a_keyword, names_a_keyword
+
+    rng = random.Random(2)
+    vocab = ["vot", "win", "turnout", "seat", "budget", "rise"]
+    for _ in range(3000):
+        facts = [tuple(tuple(rng.sample(vocab, rng.randint(1, 2))) for _ in range(rng.randint(0, 3)))
+                 for _ in range(rng.randint(0, 4))]
+        word_sets = tuple(frozenset(rng.sample(vocab, rng.randint(0, 4))) for _ in range(rng.randint(0, 2)))
+        expected = any(names_a_keyword(phrases, words) for phrases in facts for words in word_sets)
+        assert any_names_a_keyword(iter(facts), word_sets) == expected, (facts, word_sets)

@@ -135,7 +135,8 @@ def _resolved(text: str, run: list[Word], index, plans: dict[str, Plan]) -> list
     key = text[base : run[-1][1]]
     plan = plans.get(key)
     if plan is None:
-        plan = plans[key] = tuple((m.start - base, m.end - base, m.folded, m.entities) for m in resolve(text, run, index))
+        plan = plans[key] = tuple((m.start - base, m.end - base, m.folded, m.entities)
+                                  for m in resolve(text, run, index))
     return [NameMention(base + a, base + b, text[base + a : base + b], folded, ids) for a, b, folded, ids in plan]
 
 

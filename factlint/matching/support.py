@@ -13,7 +13,7 @@ from factlint.extraction.dates import find_dates
 from factlint.extraction.model import DateMention, Quantity
 from factlint.ledger.model import Fact
 from factlint.matching.compare import fits_date, unit_compatible, value_fits
-from factlint.matching.features import names_a_keyword
+from factlint.matching.features import any_names_a_keyword
 from factlint.matching.store import numbers_of, pack_numbers
 from factlint.units import canonical
 
@@ -121,13 +121,12 @@ def supported(index, mention: Quantity | DateMention, words: tuple[frozenset[str
         numbers = support.value_numbers(mention)
         if any(i in index.entity_numbers(e) for e in entities for i in numbers):
             return True
-        keywords_of = index.keywords_of
-        return any(w.issuperset(phrase) for i in numbers for phrase in keywords_of(i) for w in words)  # names_a_keyword
+        return any_names_a_keyword(map(index.keywords_of, numbers), words)
     candidates = [f for f in support.date_facts(mention) if fits_date(mention, f)]
     # Entities first: a named subject settles it without computing any fact's keyword phrases.
     if any(not entities.isdisjoint(f.about) for f in candidates):
         return True
-    return any(names_a_keyword(index.keywords(f), w) for f in candidates for w in words)
+    return any_names_a_keyword(map(index.keywords, candidates), words)
 
 
 def stated_with(mention: DateMention, facts: list[Fact]) -> bool:
