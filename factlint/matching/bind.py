@@ -179,7 +179,7 @@ def bind(ctx: Context, needs: frozenset[str] = frozenset(STAGES)) -> Context:
                   sentence_citations=citations_by_sentence(ctx.doc, ctx.sentences, citations))
     quantities = by_sentence(list(ctx.quantities), ctx.sentences)
     dates = by_sentence(list(ctx.dates), ctx.sentences)
-    views = sentence_views(ctx, [q or d for q, d in zip(quantities, dates)])
+    views = sentence_views(ctx, quantities, dates)
     bindings = _bindings(ctx, views, quantities, dates)
     if not _wants(needs, "claims"):
         return replace(ctx, bindings=bindings)

@@ -76,17 +76,16 @@ def _words(doc, s: Sentence, block, mentions: tuple) -> frozenset[str]:
     return words
 
 
-def sentence_views(ctx: Context, wanted: list | None = None) -> list[View | None]:
+def sentence_views(ctx: Context, quantities: list[list], dates: list[list]) -> list[View | None]:
     """Sentence views with words, years, entity mentions (carried across a block), context and citations.
 
-    Only the sentences ``wanted`` marks (truthy; all when None) get a view, the others None: a view's
-    words are most of its cost, and binding reads them only where there is a number or a date, and
-    in the sentence before it (its context).
+    ``quantities`` and ``dates`` are the context's, by sentence (by_sentence). Only a sentence with
+    either gets a view, the others None: a view's words are most of its cost, and binding reads them
+    only where there is a number or a date, and in the sentence before it (its context).
     """
     doc, views, heading = ctx.doc, [], _EMPTY
     cited = ctx.sentence_citations
     names = by_sentence(list(ctx.names), ctx.sentences)
-    dates = by_sentence(list(ctx.dates), ctx.sentences)
     # The previous sentence: its block, mentions and carried entities, and its words once computed.
     prev_block, prev_mentions, prev_carried, prev_words, prev_i = -1, (), (), None, -1
     # Empty parts are tested first below: most sentences date nothing and cite nothing, and skipping a
@@ -102,7 +101,7 @@ def sentence_views(ctx: Context, wanted: list | None = None) -> list[View | None
         words = None
         if block.kind == "heading":
             heading = words = words_of(doc.masked[s.start : s.end])
-        if wanted is None or wanted[i]:
+        if quantities[i] or dates[i]:
             text = doc.masked[s.start : s.end]
             words = words if words is not None else _words(doc, s, block, mentions)
             context = heading
