@@ -59,10 +59,12 @@ def _check(ctx, rules) -> list:
 def _forget_memos(index) -> None:
     """Clear the memo caches a first pass fills, so a profiled second pass does the same work."""
     from factlint.fold import fold
+    from factlint.matching.names import lower_case_words
     from factlint.units import canonical
 
     fold.cache_clear()
     canonical.cache_clear()
+    lower_case_words.cache_clear()
     for memo in ("_features", "_phrases", "_memo", "_postings", "_entity_numbers", "_token_names"):
         if index is not None and isinstance(getattr(index, memo, None), dict):
             getattr(index, memo).clear()

@@ -5,9 +5,10 @@ are forked, so they inherit the parent's index without copying or pickling it; e
 once per worker, not once per file. Results come back in file order (``Executor.map``), so the report
 is byte-for-byte the one a serial run prints.
 
-A single long draft is split instead: its sections (engine.document_spans) are checked in forked
-children that inherit the parsed draft and the index, and their findings are joined before
-suppressions and sorting, so the report is again the serial one.
+A single long draft is split instead: its sections (engine.document_spans) are checked by this
+process and forked children that inherit the parsed draft and the index, each taking the next
+section as it frees up. Their findings are joined in section order before suppressions and
+sorting, so the report is again the serial one.
 """
 
 from __future__ import annotations
@@ -26,6 +27,10 @@ MIN_PARALLEL_BYTES = 256 * 1024
 # (so a many-core machine does not fork dozens of workers for a few hundred kilobytes).
 MIN_SPLIT_CHARS = 256 * 1024
 MIN_PART_CHARS = 128 * 1024
+# Each process's share is cut in this many spans, handed out as processes free up (_check_spans). On
+# the 2-vCPU benchmark machine the two fixed halves of the 1 MB draft ended 10-315 ms apart from run to
+# run; 16 spans cost 0.9% more instructions (callgrind) and ended within ~45 ms of each other.
+SPANS_PER_PART = 8
 
 _STATE: dict[str, Any] = {}
 
@@ -55,8 +60,8 @@ def check_file(path: str, index, as_of: dt.date | None, rules, stats: bool, text
                encoding: str = "utf-8", parts: int = 1):
     """Findings (and citation coverage, when asked) of one draft; ``text`` stands in for reading ``path``.
 
-    A long draft is checked in up to ``parts`` pieces at once (engine.document_spans), with the same
-    findings as in one piece.
+    A long draft is checked in up to ``parts`` processes at once, in spans (engine.document_spans), with
+    the same findings as in one piece.
     """
     from factlint.coverage import Coverage
     from factlint.document.parse import is_markdown_path, parse_document
@@ -67,9 +72,9 @@ def check_file(path: str, index, as_of: dt.date | None, rules, stats: bool, text
     day = as_of or doc.date or dt.date.today()
     coverage: list | None = [] if stats else None
     parts = min(parts, len(doc.text) // MIN_PART_CHARS) if len(doc.text) >= MIN_SPLIT_CHARS else 1
-    spans = document_spans(doc, parts) if parts > 1 else []
+    spans = document_spans(doc, parts * SPANS_PER_PART) if parts > 1 else []
     if len(spans) > 1:
-        found = _check_spans(doc, index, day, rules, coverage, spans)
+        found = _check_spans(doc, index, day, rules, coverage, spans, min(parts, len(spans)))
     else:
         found = check_span(doc, index, day, rules, coverage)
     if coverage is not None:
@@ -77,34 +82,80 @@ def check_file(path: str, index, as_of: dt.date | None, rules, stats: bool, text
     return finish_document(doc, found, rules), coverage
 
 
-def _check_spans(doc, index, day: dt.date, rules, coverage: list | None, spans: list[tuple[int, int]]) -> list:
-    """Check a document's spans in forked children, the first in this process meanwhile; findings in span order.
+def _check_spans(doc, index, day: dt.date, rules, coverage: list | None, spans: list[tuple[int, int]],
+                 workers: int) -> list:
+    """Check a document's spans in ``workers`` processes (forked children and this one); findings in span order.
 
-    Plain fork and a pipe per child, not a process pool: importing multiprocessing, starting the
-    pool and joining it cost ~50 ms of a 1 MB draft's run. A child that fails for any reason leaves
-    its span to this process, so the findings are always the serial ones.
+    Each process checks one span of the first ``workers``, then takes the others from a shared queue as
+    it frees up, so a process slowed by its neighbours on the machine does less of the work. Plain fork
+    and pipes, not a process pool: importing multiprocessing, starting the pool and joining it cost
+    ~50 ms of a 1 MB draft's run. A span no process reports back (a child failed) is checked here,
+    so the findings are always the serial ones.
     """
     from factlint.gcpause import frozen_for_fork
 
     stats = coverage is not None
+    results: dict[int, tuple[list, list]] = {}
     children: list[tuple[int, int] | None] = []
+    queue = _queue(range(workers, len(spans)))
     with frozen_for_fork():
         try:
             can_fork = sys.platform.startswith("linux")  # children must inherit the draft and the index
-            children = [_fork(doc, index, day, rules, stats, span) if can_fork else None for span in spans[1:]]
-            results = [_span_work(doc, index, day, rules, stats, spans[0])]
-            for k, span in enumerate(spans[1:]):
-                child, children[k] = children[k], None
-                result = _collect(child) if child else None
-                results.append(result if result is not None else _span_work(doc, index, day, rules, stats, span))
+            children = [_fork(doc, index, day, rules, stats, spans, k, queue) if can_fork else None
+                        for k in range(1, workers)]
+            results.update(_drain(doc, index, day, rules, stats, spans, 0, queue))
+            for k, child in enumerate(children):
+                children[k] = None
+                got = _collect(child) if child else None
+                results.update(got or {})
         finally:
+            if queue is not None:
+                os.close(queue)
             for child in children:  # only after an error (or ^C) here: end each child, and reap it
                 if child:
                     os.close(child[1])
                     _end(child[0])
+    for k, span in enumerate(spans):  # spans no process reported: a failed child's, or all queued without a queue
+        if k not in results:
+            results[k] = _span_work(doc, index, day, rules, stats, span)
     if coverage is not None:
-        coverage.extend(c for _, cov in results for c in cov)
-    return [f for found, _ in results for f in found]
+        coverage.extend(c for k in range(len(spans)) for c in results[k][1])
+    return [f for k in range(len(spans)) for f in results[k][0]]
+
+
+# Bytes per span number in the queue. Reads of a pipe are serialised, each taking what is there up to
+# the size asked: with every number written before the first read and every read asking this size,
+# each read gets one whole number (or nothing, at the end).
+_TOKEN = 4
+
+
+def _queue(numbers: range) -> int | None:
+    """A pipe's read end holding these span numbers, its write end closed (so an empty queue reads as EOF)."""
+    try:
+        read, write = os.pipe()
+    except OSError:
+        return None  # no queue: each child checks its first span, and this process the rest
+    try:
+        os.set_blocking(write, False)  # a pipe too small for the numbers fails here instead of hanging
+        data = b"".join(k.to_bytes(_TOKEN, "little") for k in numbers)
+        if data and os.write(write, data) != len(data):
+            raise BlockingIOError
+    except OSError:
+        os.close(read)
+        return None
+    finally:
+        os.close(write)
+    return read
+
+
+def _drain(doc, index, day: dt.date, rules, stats: bool, spans: list[tuple[int, int]], first: int,
+           queue: int | None) -> dict[int, tuple[list, list]]:
+    """Check span ``first``, then spans taken from the queue until it is empty: {span number: result}."""
+    done = {first: _span_work(doc, index, day, rules, stats, spans[first])}
+    while queue is not None and len(token := os.read(queue, _TOKEN)) == _TOKEN:
+        k = int.from_bytes(token, "little")
+        done[k] = _span_work(doc, index, day, rules, stats, spans[k])
+    return done
 
 
 def _span_work(doc, index, day: dt.date, rules, stats: bool, span: tuple[int, int]) -> tuple[list, list]:
@@ -115,8 +166,10 @@ def _span_work(doc, index, day: dt.date, rules, stats: bool, span: tuple[int, in
     return check_span(doc, index, day, rules, cov if stats else None, span), cov
 
 
-def _fork(doc, index, day: dt.date, rules, stats: bool, span: tuple[int, int]) -> tuple[int, int] | None:
-    """A forked child checking ``span`` and writing its pickled result to a pipe: (pid, read end), or None."""
+def _fork(doc, index, day: dt.date, rules, stats: bool, spans: list[tuple[int, int]], first: int,
+          queue: int | None) -> tuple[int, int] | None:
+    """A forked child checking span ``first`` and then queued ones, writing its pickled results to a pipe:
+    (pid, read end), or None."""
     import pickle
 
     try:
@@ -135,7 +188,8 @@ def _fork(doc, index, day: dt.date, rules, stats: bool, span: tuple[int, int]) -
     code = 1
     try:  # the child: never returns into the caller's code
         os.close(read)
-        data = pickle.dumps(_span_work(doc, index, day, rules, stats, span), protocol=pickle.HIGHEST_PROTOCOL)
+        data = pickle.dumps(_drain(doc, index, day, rules, stats, spans, first, queue),
+                            protocol=pickle.HIGHEST_PROTOCOL)
         with os.fdopen(write, "wb") as out:
             out.write(data)
         code = 0
@@ -143,7 +197,7 @@ def _fork(doc, index, day: dt.date, rules, stats: bool, span: tuple[int, int]) -
         os._exit(code)  # no interpreter shutdown: it could flush buffers the parent also holds
 
 
-def _collect(child: tuple[int, int]) -> tuple[list, list] | None:
+def _collect(child: tuple[int, int]) -> dict[int, tuple[list, list]] | None:
     """The result a forked child wrote, or None when it failed; an error or ^C while waiting ends the child."""
     import pickle
 
@@ -154,10 +208,14 @@ def _collect(child: tuple[int, int]) -> tuple[list, list] | None:
     except BaseException:  # the caller no longer holds this child: end it here, or it runs on unreaped
         _end(pid)
         raise
+    # Read back before reaping: the child's exit (unmapping its copy of the index) overlaps unpickling,
+    # ~8 ms of a 1 MB draft's critical path. Output cut short fails to unpickle, and counts as a failure.
+    try:
+        result = pickle.loads(data) if data else None
+    except Exception:  # noqa: BLE001 - any broken output: the caller checks the span itself
+        result = None
     _, status = os.waitpid(pid, 0)
-    if os.waitstatus_to_exitcode(status) != 0 or not data:
-        return None
-    return pickle.loads(data)
+    return result if os.waitstatus_to_exitcode(status) == 0 else None
 
 
 def _end(pid: int) -> None:

@@ -150,19 +150,76 @@ def _split_setup(workload: Path, monkeypatch):
     return parallel, args, parallel.check_file(*args)
 
 
-def test_spans_are_checked_in_forked_children(workload: Path, monkeypatch, tmp_path: Path) -> None:
-    parallel, args, serial = _split_setup(workload, monkeypatch)
-    real, log = parallel._span_work, tmp_path / "pids"
+def _span_log(parallel, monkeypatch, tmp_path: Path, delay_in_parent: float = 0.0) -> Path:
+    """Log each span check's process and span to a file; the parent optionally slowed down."""
+    import time
+
+    real, log, parent = parallel._span_work, tmp_path / "spans", os.getpid()
 
     def logged(*a):
+        if os.getpid() == parent:
+            time.sleep(delay_in_parent)
         with log.open("a") as out:
-            out.write(f"{os.getpid()}\n")
+            out.write(f"{os.getpid()} {a[-1][0]}\n")
         return real(*a)
 
     monkeypatch.setattr(parallel, "_span_work", logged)
+    return log
+
+
+def _spans_of(workload: Path, parts: int) -> list[tuple[int, int]]:
+    from factlint import parallel
+    from factlint.document.parse import parse_document
+    from factlint.engine import document_spans
+
+    doc = parse_document((workload / "draft-16KB.md").read_text(encoding="utf-8"), "d.md")
+    return document_spans(doc, parts * parallel.SPANS_PER_PART)
+
+
+def test_spans_are_checked_in_forked_children(workload: Path, monkeypatch, tmp_path: Path) -> None:
+    parallel, args, serial = _split_setup(workload, monkeypatch)
+    log = _span_log(parallel, monkeypatch, tmp_path)
     assert parallel.check_file(*args, parts=3) == serial
-    pids = log.read_text().split()
-    assert len(pids) == 3 and pids.count(str(os.getpid())) == 1
+    checks = [line.split() for line in log.read_text().splitlines()]
+    spans = _spans_of(workload, 3)
+    assert len(spans) > 3 and sorted(int(a) for _, a in checks) == sorted(a for a, _ in spans)  # each once
+    pids = {pid for pid, _ in checks}
+    assert len(pids) == 3 and str(os.getpid()) in pids  # each child checked its first span at least
+
+
+def test_a_slow_process_leaves_the_queued_spans_to_the_others(workload: Path, monkeypatch, tmp_path: Path) -> None:
+    parallel, args, serial = _split_setup(workload, monkeypatch)
+    log = _span_log(parallel, monkeypatch, tmp_path, delay_in_parent=1.0)
+    assert parallel.check_file(*args, parts=3) == serial
+    checks = [line.split() for line in log.read_text().splitlines()]
+    assert len(checks) == len(_spans_of(workload, 3))
+    assert [a for pid, a in checks if pid == str(os.getpid())] == ["0"]  # its first span, and no more
+
+
+def test_without_a_queue_the_parent_checks_what_the_children_did_not(workload: Path, monkeypatch,
+                                                                     tmp_path: Path) -> None:
+    parallel, args, serial = _split_setup(workload, monkeypatch)
+    log = _span_log(parallel, monkeypatch, tmp_path)
+    monkeypatch.setattr(parallel, "_queue", lambda numbers: None)  # os.pipe failed, say
+    assert parallel.check_file(*args, parts=3) == serial
+    checks = [line.split() for line in log.read_text().splitlines()]
+    assert len(checks) == len(_spans_of(workload, 3))
+    assert sum(pid != str(os.getpid()) for pid, _ in checks) == 2  # each child its first span only
+
+
+def test_the_queue_hands_out_each_span_number_once_then_ends() -> None:
+    from factlint import parallel
+
+    queue = parallel._queue(range(3, 300))
+    try:
+        got = []
+        while len(token := os.read(queue, parallel._TOKEN)) == parallel._TOKEN:
+            got.append(int.from_bytes(token, "little"))
+        assert got == list(range(3, 300)) and token == b""
+    finally:
+        os.close(queue)
+    # More numbers than a pipe holds (64 KiB): no queue, rather than a write that waits for ever.
+    assert parallel._queue(range(20_000)) is None
 
 
 def test_a_failing_child_leaves_its_span_to_the_parent(workload: Path, monkeypatch) -> None:
@@ -176,6 +233,22 @@ def test_a_failing_child_leaves_its_span_to_the_parent(workload: Path, monkeypat
 
     monkeypatch.setattr(parallel, "_span_work", fails_in_children)
     assert parallel.check_file(*args, parts=3) == serial
+
+
+def test_a_child_whose_output_is_cut_short_leaves_its_span_to_the_parent(workload: Path, monkeypatch) -> None:
+    import pickle
+
+    parallel, args, serial = _split_setup(workload, monkeypatch)
+    real, parent = pickle.dumps, os.getpid()
+
+    def cut_short(*a, **k):  # the child still exits 0: only the output tells
+        data = real(*a, **k)
+        return data[: len(data) // 2] if os.getpid() != parent else data
+
+    monkeypatch.setattr(pickle, "dumps", cut_short)
+    assert parallel.check_file(*args, parts=3) == serial
+    with pytest.raises(ChildProcessError):  # both children reaped
+        os.waitpid(-1, os.WNOHANG)
 
 
 def test_an_error_in_the_parent_ends_and_reaps_the_children(workload: Path, monkeypatch) -> None:
@@ -404,7 +477,8 @@ def test_parts_are_never_smaller_than_min_part_chars(workload: Path, monkeypatch
     draft = workload / "draft-16KB.md"
     index = load_index((workload / "facts-200.yaml",))
     parallel.check_file(str(draft), index, None, RuleSet.build(), False, parts=64)
-    assert asked == [len(draft.read_text(encoding="utf-8")) // 5000]
+    # 3 processes (a share of at least 5000 characters each), each share cut for the queue
+    assert asked == [len(draft.read_text(encoding="utf-8")) // 5000 * parallel.SPANS_PER_PART]
 
 
 def test_findings_travel_from_children_as_constructor_calls() -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import lru_cache
 
 from factlint.extraction.model import NameMention, Sentence
 from factlint.extraction.sentences import by_sentence
@@ -64,7 +65,7 @@ def _matches(window: list[str], name: str, index) -> bool:
     return _token_close(written, ledger)
 
 
-def near_miss(mention: NameMention, index, common_words: set[str], sentence_start: bool) -> NameMention | None:
+def near_miss(mention: NameMention, index, common_words: frozenset[str], sentence_start: bool) -> NameMention | None:
     """The mention annotated with the ledger spelling it nearly matches, or None."""
     tokens = mention.folded.split()
     if not tokens or len(tokens) > index.max_name_tokens + 2:
@@ -110,7 +111,10 @@ def _window_offset(mention: NameMention, size: int) -> int:
 _LOWER_WORD = regex(r"(?<![\w’'])[a-z]+(?![\w’'])")
 
 
-def lower_case_words(text: str) -> set[str]:
+# One text at a time: a draft checked in spans (parallel._check_spans) scans its whole text once per
+# process, not once per span (~40 ms for 1 MB). The key is the text itself, which caches its hash.
+@lru_cache(maxsize=1)
+def lower_case_words(text: str) -> frozenset[str]:
     """The words ``text`` writes in lower case: _LOWER_WORD's matches, found in each distinct chunk between spaces.
 
     Whitespace is neither a word character nor an apostrophe, so the pattern matches the same words
@@ -121,7 +125,7 @@ def lower_case_words(text: str) -> set[str]:
     words: set[str] = set()
     for chunk in set(text.split()):
         words.update(find(chunk))
-    return words
+    return frozenset(words)
 
 
 def annotate(text: str, sentences: tuple[Sentence, ...], names: tuple[NameMention, ...], index) -> tuple[NameMention, ...]:
@@ -133,7 +137,8 @@ def annotate(text: str, sentences: tuple[Sentence, ...], names: tuple[NameMentio
     return tuple(out)
 
 
-def _sentence_names(text: str, start: int, mentions: list[NameMention], index, common: set[str]) -> list[NameMention]:
+def _sentence_names(text: str, start: int, mentions: list[NameMention], index,
+                    common: frozenset[str]) -> list[NameMention]:
     """One sentence's names, near misses annotated."""
     out: list[NameMention] = []
     for mention in mentions:
@@ -154,7 +159,8 @@ def _adjacent(text: str, a: NameMention, b: NameMention) -> bool:
     return text[a.end : b.start] == " " and not (a.entities and b.entities) and not a.suggestion
 
 
-def _merged(text: str, a: NameMention, b: NameMention, index, common: set[str], first: bool) -> NameMention | None:
+def _merged(text: str, a: NameMention, b: NameMention, index, common: frozenset[str],
+            first: bool) -> NameMention | None:
     """The two mentions as one near miss of a ledger name, if they are one."""
     span = text[a.start : b.end]
     found = near_miss(NameMention(a.start, b.end, span, fold(span)), index, common, first)
