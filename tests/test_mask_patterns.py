@@ -66,15 +66,24 @@ def test_code_spans_opening_with_a_literal_equal_the_plain_form() -> None:
         assert spans == [m.span() for m in plain.finditer(text)], text
 
 
-def test_line_markers_guarded_equal_the_plain_form() -> None:
-    """The lookahead only skips lines where the plain pattern matches nothing (the empty string)."""
-    mark = lambda m: _mark(m) if m.group() else ""  # noqa: E731 - empty matches change nothing in _mask
+def test_line_markers_blanked_from_line_breaks_as_by_the_plain_form() -> None:
+    """The first line, then a pattern led by the line break: the blanking of the plain ^-pattern under re.M."""
+    blank = lambda m: " " * len(m.group())  # noqa: E731
     plain = re.compile(r"^[ \t]*(?:>[ \t]?)*(?:[-*+][ \t]+|\d{1,9}[.)][ \t]+)?(?:\[[ xX]\][ \t]+)?", re.M)
     rng = random.Random(11)
     pieces = ["\n", " ", "\t", ">", "-", "*", "+", "1", "23", ".", ")", "[", "x", "X", "]", "a", "\u0663", "[ ] "]
     for _ in range(30000):
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 14)))
-        assert parse._LINE_MARKERS.sub(mark, text) == plain.sub(mark, text), text
+        assert parse._blank_line_markers(text) == plain.sub(blank, text), text
+
+
+def test_citation_keys_blanked_line_by_line_as_on_the_whole_text() -> None:
+    rng = random.Random(17)
+    pieces = ["@", "-@", "a", "_", ".", "1", " ", "x:", "\n", "-", "@@", "é"]
+    for _ in range(30000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 16)))
+        whole = parse._CITATION_KEY.sub(parse._blank_match, text)
+        assert parse._sub_lines_with("@", parse._CITATION_KEY, text) == whole, text
 
 
 def test_urls_and_delimiter_rows_blanked_line_by_line_as_on_the_whole_text() -> None:

@@ -30,14 +30,17 @@ _INLINE_MASKS = (
     regex(r"-(?<![\w@.]-)@[A-Za-z0-9_][\w:.#$%&+?<>~/-]*[\w]"  # citation keys @survey-2019
           r"|@(?<![\w@.]@)[A-Za-z0-9_][\w:.#$%&+?<>~/-]*[\w]"),
 )
-_CITATION_GROUP = _INLINE_MASKS[-2]
+_CITATION_GROUP, _CITATION_KEY = _INLINE_MASKS[-2:]
 _KEY = regex(r"(?<![\w@.])@[A-Za-z0-9_]")
 _REFERENCE_DEF = regex(r"^ {0,3}\[(?P<label>[^\]\n]+)\]:[ \t]*\n?[ \t]*<?(?P<url>[^\s>]+)>?", re.M)
 _FOOTNOTE_DEF = regex(r"^\[\^([^\]\s]+)\]:[ \t]*(.*(?:\n(?:[ \t]{2,}|\t)\S.*)*)", re.M)
 # Every part is optional: the lookahead only skips the lines that open with none of them (most lines),
 # where the pattern would match nothing and _mask's replacement would be called to put nothing back.
-_LINE_MARKERS = regex(r"^(?=[ \t>*+\[-]|\d)[ \t]*(?:>[ \t]?)*(?:[-*+][ \t]+|\d{1,9}[.)][ \t]+)?(?:\[[ xX]\][ \t]+)?",
-                      re.M)
+_LINE_MARKER = r"(?=[ \t>*+\[-]|\d)[ \t]*(?:>[ \t]?)*(?:[-*+][ \t]+|\d{1,9}[.)][ \t]+)?(?:\[[ xX]\][ \t]+)?"
+_FIRST_LINE_MARKER = regex(_LINE_MARKER)
+# After a line break: opening with the literal lets the engine skip from one line break to the next,
+# where "^" under re.M is tried at every position (1 MB: 3.9 against 7.7 ms).
+_NEXT_LINE_MARKERS = regex("\n" + _LINE_MARKER)
 # Runs are matched only from their first character, so no pattern rescans a long run: linear time.
 _EMPHASIS = regex(r"\*(?<!\*\*)\**|_(?<![_A-Za-z0-9]_)_*|_(?<!__)_*(?![_A-Za-z0-9])|~~|\\(?=[^\w\s])")
 _HEADING_MARK = regex(r"^[ \t]*#{1,6}[ \t]*|(?<![ \t#])[ \t]+#+[ \t]*$", re.M)
@@ -187,7 +190,7 @@ def _blank_citation_group(m: re.Match) -> str:
 
 def _linkable(text: str, blocks: list[Block], markdown: bool) -> str:
     """Blocks only, with code spans and HTML comments blanked: where links and citations may stand."""
-    blank = "\n".join(" " * len(line) for line in text.split("\n"))  # same length, same line breaks
+    blank = "\n".join(map(" ".__mul__, map(len, text.split("\n"))))  # same length, same line breaks
     parts, done = [], 0
     for b in sorted(blocks, key=lambda b: b.start):  # the union of the blocks' spans keeps its text
         start = max(b.start, done)
@@ -222,6 +225,14 @@ def _sub_lines_with(char: str, pattern: re.Pattern, text: str) -> str:
     return "".join(out)
 
 
+def _blank_line_markers(text: str) -> str:
+    """Blank the quote, list and task markers that open lines."""
+    first = _FIRST_LINE_MARKER.match(text)
+    if first and first.end():
+        text = " " * first.end() + text[first.end() :]
+    return _NEXT_LINE_MARKERS.sub(lambda m: "\n" + " " * (len(m.group()) - 1), text)
+
+
 def _mask(linkable: str, markdown: bool) -> str:
     """Blank the inline spans that are never prose: links' targets, URLs, tags, citation keys."""
     masked = linkable
@@ -230,8 +241,11 @@ def _mask(linkable: str, markdown: bool) -> str:
         if pattern is _BARE_URL:  # a URL lies within one line, and has "://" or "www." (which "://" may have blanked)
             masked = _sub_lines_with("www.", pattern, _sub_lines_with("://", pattern, masked))
             continue
+        if pattern is _CITATION_KEY:  # within one line, with an "@" (1 MB: 1.3 against 8 ms)
+            masked = _sub_lines_with("@", pattern, masked)
+            continue
         masked = pattern.sub(_blank_match if pattern is not _CITATION_GROUP else _blank_citation_group, masked)
-    masked = _LINE_MARKERS.sub(lambda m: " " * len(m.group()), masked)  # list numbering, also in plain text
+    masked = _blank_line_markers(masked)  # list numbering, also in plain text
     if markdown:
         masked = _sub_lines_with("#", _HEADING_MARK, masked)
         masked = _EMPHASIS.sub(lambda m: " " * len(m.group()), masked)
