@@ -118,11 +118,11 @@ def test_the_extractors_quick_gates_hide_nothing(text: str) -> None:
     """A span without a digit (for dates: a month, year or weekday) skips the slow patterns: only ever where they
     find nothing."""
     always = re.compile("")  # finds a match in any span: the gates stay open
-    with patch.object(dates_module, "may_hold_date", lambda *_: True), patch.object(numbers_module, "DIGIT", always):
+    with patch.object(dates_module, "may_hold_date", lambda *_: True), patch.object(numbers_module, "_DIGIT", always):
         ungated = _extracted(text)
     assert _extracted(text) == ungated
     for a, b in _pieces(text):  # and each gate is a necessary condition of its pattern
-        if numbers_module.DIGIT.search(text, a, b) is None:
+        if numbers_module._DIGIT.search(text, a, b) is None:
             assert not any(numbers_module.NUMERAL.finditer(text, a, b))
         if not dates_module.may_hold_date(text, a, b):
             assert not any(dates_module.DATE_RE.finditer(text, a, b))

@@ -8,7 +8,7 @@ from typing import Iterator
 
 from factlint.extraction.model import Quantity
 from factlint.extraction.names import LEADING_WORDS
-from factlint.extraction.numwords import (DIGIT, FRACTION_RE, NUMBER_WORDS_RE, parse_fraction, parse_number_words,
+from factlint.extraction.numwords import (FRACTION_RE, NUMBER_WORDS_RE, parse_fraction, parse_number_words,
                                           word_hints)
 from factlint.startup import regex
 from factlint.units import CURRENCY_CODES, CURRENCY_SYMBOLS, Unit, canonical
@@ -21,6 +21,7 @@ NUMERAL = regex(
     rf"(?<![\w.,/:#@$€£¥+^-])(?<!\d[ \t])(?P<neg>[-−–+](?=[\d$€£]))?(?:(?P<code>{_CODES})\s?|(?P<sym>{_SYMBOLS})\s?)?"
     rf"(?P<num>{_DIGITS})(?P<tail>(?:st|nd|rd|th)\b|[.:]\d|\.[xX*]\b|,\d|[-–/]\d|[A-Za-z]+\d|[ \t]\d{{3,}}\b)?"
 )
+_DIGIT = regex(r"\d")  # NUMERAL needs one; it opens with lookbehinds, so it is tried at every position
 # How far before its first digit a numeral can start: a sign, a currency code or symbol and a space,
 # and the point of ".5". NUMERAL is tried from there, not from the sentence's start.
 _LEAD = 1 + max(map(len, (*CURRENCY_CODES, *CURRENCY_SYMBOLS))) + 1 + 1
@@ -196,15 +197,10 @@ def _words(text: str, floor: int, end: int, words: bool, fractions: bool) -> Ite
                     noun_end)
 
 
-def find_quantities(text: str, start: int, end: int, skip: list[tuple[int, int]],
-                    hints: tuple[bool, bool] | None = None) -> list[Quantity]:
-    """Every quantity in text[start:end], outside the ``skip`` spans (dates), in text order.
-
-    ``hints``: word_hints of text[start:end], when the caller has them (numwords.sentence_hints).
-    """
+def find_quantities(text: str, start: int, end: int, skip: list[tuple[int, int]]) -> list[Quantity]:
+    """Every quantity in text[start:end], outside the ``skip`` spans (dates), in text order."""
     found: list[Quantity] = []
-    # NUMERAL needs a digit; it opens with lookbehinds, so it is tried at every position: only from the first.
-    digit = DIGIT.search(text, start, end)
+    digit = _DIGIT.search(text, start, end)
     # Numerals in text order. The lookbehinds still see the text before where the search starts.
     for m in NUMERAL.finditer(text, max(start, digit.start() - _LEAD), end) if digit else ():
         if any(a <= m.start() < b for a, b in skip):
@@ -212,7 +208,7 @@ def find_quantities(text: str, start: int, end: int, skip: list[tuple[int, int]]
         q = _numeral(text, m, start, end)
         if q is not None:
             found.append(q)
-    words, fractions = hints if hints is not None else word_hints(text[start:end], odds=digit is not None)
+    words, fractions = word_hints(text[start:end], odds=digit is not None)
     if not (words or fractions):  # most sentences: no number in words can occur
         return found
     taken = [(q.start, q.end) for q in found] + skip

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 
 from factlint.startup import regex
 
@@ -36,7 +35,6 @@ FRACTION_RE = regex(
 _HINT = regex("|".join(sorted({*VALUES, *_MULTIPLIERS, "dozen", "half", "third", "quarter", "fifth", "tenth"},
                               key=lambda w: (-len(w), w))))
 _ODDS_HINT = regex(r"[\da][ \t]+in[ \t]+\d")  # "1 in 5", "a in 10"
-DIGIT = regex(r"\d")  # odds written with one need it (and numerals)
 # Non-ASCII letters that re.IGNORECASE matches to ASCII ones but str.lower() does not turn into them.
 _CASE_TWINS = {0x130: "i", 0x131: "i", 0x17F: "s", 0x212A: "k"}
 
@@ -51,49 +49,6 @@ def word_hints(text: str, odds: bool = True) -> tuple[bool, bool]:
         low = low.translate(_CASE_TWINS)
     words = _HINT.search(low) is not None
     return words, words or (odds and _ODDS_HINT.search(low) is not None)
-
-
-def sentence_hints(text: str, spans: list[tuple[int, int]]) -> list[tuple[bool, bool]]:
-    """word_hints of each span of ``text`` (sorted, not overlapping), from one pass over the text they cover.
-
-    One lower() and two scans instead of one per sentence: 47 against 75 ms over the 1 MB draft's
-    sentences. A span the whole-text matches do not settle (one reaching past either of its ends)
-    gets word_hints of its own text; so does every span where lower() changes the text's length.
-    """
-    if not spans:
-        return []
-    base, stop = spans[0][0], spans[-1][1]
-    low = text[base:stop].lower()
-    if len(low) != stop - base:  # offsets into the lower-cased text would not be offsets into the text
-        return [_own_hints(text, a, b) for a, b in spans]
-    if not low.isascii():
-        low = low.translate(_CASE_TWINS)
-    words = [(m.start() + base, m.end() + base) for m in _HINT.finditer(low)]
-    odds = [(m.start() + base, m.end() + base) for m in _ODDS_HINT.finditer(low)]
-    word_starts, odds_starts = [a for a, _ in words], [a for a, _ in odds]
-    out = []
-    for a, b in spans:
-        has_words, has_odds = _in_span(words, word_starts, a, b), _in_span(odds, odds_starts, a, b)
-        if has_words is None or has_odds is None:
-            out.append(_own_hints(text, a, b))
-        else:
-            out.append((has_words, has_words or has_odds))
-    return out
-
-
-def _own_hints(text: str, a: int, b: int) -> tuple[bool, bool]:
-    """word_hints of text[a:b], asked as find_quantities asks."""
-    return word_hints(text[a:b], odds=DIGIT.search(text, a, b) is not None)
-
-
-def _in_span(matches: list[tuple[int, int]], starts: list[int], a: int, b: int) -> bool | None:
-    """Whether a match lies in [a, b); None when one overlaps an end (a search of the span alone might differ)."""
-    i = bisect_left(starts, a)
-    if i and matches[i - 1][1] > a:
-        return None
-    if i == len(matches) or starts[i] >= b:
-        return False
-    return True if matches[i][1] <= b else None
 
 
 def parse_number_words(text: str) -> float | None:

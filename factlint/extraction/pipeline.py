@@ -12,7 +12,6 @@ from factlint.extraction.dates import explicit_years, find_dates
 from factlint.extraction.model import DateMention, NameMention, Quantity
 from factlint.extraction.names import find_names
 from factlint.extraction.numbers import find_quantities
-from factlint.extraction.numwords import sentence_hints
 from factlint.extraction.sentences import split_sentences
 
 def _year_hint(years: list[tuple[int, int]], offsets: list[int], start: int, end: int) -> int | None:
@@ -60,11 +59,10 @@ def extract(doc: Document, ledger_index, as_of: dt.date, span: tuple[int, int] |
     dates: list[DateMention] = []
     names: list[NameMention] = []
     plans: dict = {}  # find_names: how each distinct run of capitalised words resolves, within this call
-    hints = sentence_hints(text, [(s.start, s.end) for s in sentences])
-    for s, hint in zip(sentences, hints):
+    for s in sentences:
         found = list(find_dates(text, s.start, s.end, as_of, _year_hint(years, offsets, s.start, s.end)))
         dates.extend(found)
-        quantities.extend(find_quantities(text, s.start, s.end, [(d.start, d.end) for d in found], hint))
+        quantities.extend(find_quantities(text, s.start, s.end, [(d.start, d.end) for d in found]))
         names.extend(find_names(text, s.start, s.end, ledger_index, plans))
     return Context(doc=doc, as_of=as_of, ledger=ledger_index, sentences=sentences,
                    quantities=tuple(quantities), dates=tuple(dates), names=tuple(names),
