@@ -62,6 +62,15 @@ def test_stdin_and_select_ignore_and_fail_on() -> None:
     assert proc.stdout.count("\n") == 1 and "Found" not in proc.stdout
 
 
+def test_number_words_spelt_with_case_twins_are_read_not_a_traceback() -> None:
+    """"ſix hundred" (long s) matched the number-word pattern and then raised KeyError in reading it."""
+    draft = "Turnout: ſix hundred voters came.\n"
+    proc = factlint("check", "-", "--ledger", "fixtures/demo/facts.yaml", "--format", "json", stdin=draft)
+    assert proc.stderr == "" and proc.returncode == 1
+    found = [(f["code"], f["found"], f["expected"]) for f in json.loads(proc.stdout)["findings"]]
+    assert found == [("FL101", "ſix hundred", "1,204,311 people")]  # read as 600, against the turnout fact
+
+
 def test_as_of_overrides_front_matter(tmp_path) -> None:
     draft = tmp_path / "d.md"
     draft.write_text("The council met on Tuesday 8 March.\n")

@@ -103,10 +103,14 @@ def test_number_word_hints_never_hide_a_match() -> None:
     samples = [line for path in sorted(root.rglob("*.md")) for line in path.read_text("utf-8").splitlines()]
     samples += ["ſix hundred people", "TWENTY-ONE seats", "1 in 5 adults", "A in 10 chance", "One-Third of the vote",
                 "half of them", "a dozen ballots", "Seventeen of the 32 seats", "ıt was fıve", "a thousand-fold",
-                "42 in 7", "no number here", "İn 2020 six were"]
+                "42 in 7", "no number here", "İn 2020 six were", "FİVE people", "a halves of the", "ſeven_ty",
+                "twenty-one", "a Hundred", "fortyK", "thirds of the", "often written", "A in 10", "٣ in ٤"]
     rng = random.Random(6)
-    pieces = ["one", "ſix", "TEN", "in", "1", "a", "half", "of", "the", "ıt", "K", "dozen", " ", "-", "\t", "x"]
+    pieces = ["one", "ſix", "TEN", "in", "1", "a", "half", "of", "the", "ıt", "K", "dozen", " ", "-", "\t", "x",
+              "FİVE", "İ", "halves", "quarters", "_", "an", "hundred", "and", "٣", "thirds", "seventy", "é"]
     samples += ["".join(rng.choice(pieces) + rng.choice(" -") for _ in range(rng.randint(1, 8))) for _ in range(3000)]
+    glue = ["", "", " ", "-", "\t", "  "]  # pieces also run into each other: "sevenine", "xone", "1in 5"
+    samples += ["".join(rng.choice(pieces) + rng.choice(glue) for _ in range(rng.randint(1, 8))) for _ in range(6000)]
     checked = 0
     for text in samples:
         words, fractions = word_hints(text, odds=any(ch.isdigit() for ch in text))  # as find_quantities asks
@@ -140,3 +144,23 @@ def test_numerals_are_looked_for_from_just_before_the_first_digit() -> None:
         whole = [m.span() for m in numbers.NUMERAL.finditer(text, start)]
         near = [m.span() for m in numbers.NUMERAL.finditer(text, max(start, first - numbers._LEAD))]
         assert near == whole, text
+
+
+@pytest.mark.parametrize("text, value", [
+    ("ſix hundred people came.", 600), ("Fıve hundred people came.", 500), ("FİVE HUNDRED voters queued.", 500),
+    ("Two-thırds of the vote went to her.", 200 / 3), ("ONE IN FİVE adults voted.", 20),
+])
+def test_number_words_with_letters_the_patterns_take_for_ascii(text: str, value: float) -> None:
+    """re.IGNORECASE matches "ſ", "ı", "İ" and "K" (Kelvin) as ASCII letters: reading the match must too, not raise."""
+    assert one(text).value == pytest.approx(value)
+
+
+def test_reading_any_number_word_match_never_raises() -> None:
+    import random
+
+    rng = random.Random(12)
+    pieces = ["ſix", "fıve", "FİVE", "twentY", "a", "an", "hundred", "and", "thırd", "halves", "in", "1", "٣", "of",
+              "the", "\u212a", "dozen", "seventy", "-", " ", "\t", "x"]
+    for _ in range(5000):
+        text = "".join(rng.choice(pieces) + rng.choice(["", " ", "-"]) for _ in range(rng.randint(1, 10)))
+        quantities(text)  # raises on a match it cannot read
