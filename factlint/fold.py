@@ -25,6 +25,23 @@ def fold(text: str) -> str:
     return _NON_WORD.sub(" ", text.lower()).strip()
 
 
+# Non-ASCII letters that re.IGNORECASE matches to ASCII ones but str.lower() does not turn into them.
+_CASE_TWINS = {0x131: "i", 0x17F: "s", 0x212A: "k"}
+
+
+def ignorecase_lower(text: str) -> str:
+    """str.lower(), with each letter re.IGNORECASE takes for an ASCII one made that ASCII letter.
+
+    For looking up what a case-insensitive pattern matched ("ſix", "mıllion" and "MİLLİON" match too).
+    "İ" is replaced before lower(): re.IGNORECASE takes its simple lower case "i", where str.lower()
+    makes it "i" and a combining dot, two characters.
+    """
+    if "\u0130" in text:
+        text = text.replace("\u0130", "i")
+    low = text.lower()
+    return low.translate(_CASE_TWINS) if not low.isascii() else low
+
+
 # Characters of Latin-script prose that NFKD does not fold, as anyascii writes them (a test checks each).
 _COMMON = {
     "Ł": "L", "ł": "l", "Ø": "O", "ø": "o", "Đ": "D", "đ": "d", "ß": "ss", "Æ": "Ae", "æ": "ae", "Œ": "Oe",

@@ -155,12 +155,38 @@ def test_number_words_with_letters_the_patterns_take_for_ascii(text: str, value:
     assert one(text).value == pytest.approx(value)
 
 
-def test_reading_any_number_word_match_never_raises() -> None:
+def test_reading_any_quantity_match_never_raises() -> None:
     import random
 
     rng = random.Random(12)
     pieces = ["ſix", "fıve", "FİVE", "twentY", "a", "an", "hundred", "and", "thırd", "halves", "in", "1", "٣", "of",
-              "the", "\u212a", "dozen", "seventy", "-", " ", "\t", "x"]
+              "the", "\u212a", "dozen", "seventy", "-", " ", "\t", "x", "mıllion", "MİLLİON", "bıllion", "almoſt",
+              "at leaſt", "ſome", "40", "%", "5"]
     for _ in range(5000):
         text = "".join(rng.choice(pieces) + rng.choice(["", " ", "-"]) for _ in range(rng.randint(1, 10)))
         quantities(text)  # raises on a match it cannot read
+
+
+def test_ignorecase_lower_reads_every_letter_re_i_takes_for_ascii_as_that_letter() -> None:
+    import re
+    import sys
+
+    from factlint.fold import ignorecase_lower
+
+    letter = re.compile("[a-z]", re.I)
+    for cp in range(sys.maxunicode + 1):
+        char = chr(cp)
+        if letter.fullmatch(char):
+            low = ignorecase_lower(char)
+            assert len(low) == 1 and "a" <= low <= "z" and re.fullmatch(low, char, re.I), hex(cp)
+
+
+@pytest.mark.parametrize("plain, twin", [
+    ("5 million people came.", "5 mıllion people came."), ("3 MILLION people", "3 MİLLİON people"),
+    ("almost 40% of voters", "almoſt 40% of voters"), ("At least 40% voted", "At leaſt 40% voted"),
+    ("some 40% of them", "ſome 40% of them"), ("2 billion euros", "2 bıllion euros"),
+])
+def test_scale_and_hedge_words_with_case_twins_read_as_plain_ones(plain: str, twin: str) -> None:
+    """Scale words and hedges are matched case-insensitively: "mıllion" scales, "almoſt" hedges, as plain ones."""
+    read = lambda q: (q.value, q.low, q.high, q.hedge, q.unit, q.claim_end - q.end)  # noqa: E731
+    assert read(one(twin)) == read(one(plain))

@@ -8,6 +8,7 @@ from typing import Iterator
 
 from factlint.extraction.model import Quantity
 from factlint.extraction.names import LEADING_WORDS
+from factlint.fold import ignorecase_lower
 from factlint.extraction.numwords import (FRACTION_RE, NUMBER_WORDS_RE, parse_fraction, parse_number_words,
                                           word_hints)
 from factlint.startup import regex
@@ -84,7 +85,7 @@ def precision_half_width(num: str, value: float) -> float:
 def hedge_interval(hedge: str | None, value: float, half: float) -> tuple[float, float]:
     """The interval of values a hedged number admits."""
     low, high = value - half, value + half
-    kind = HEDGES.get(hedge.lower(), hedge) if hedge else None
+    kind = HEDGES.get(ignorecase_lower(hedge), hedge) if hedge else None
     if kind == "about":
         return min(low, value - 0.1 * abs(value)), max(high, value + 0.1 * abs(value))
     if kind == "nearly":
@@ -120,8 +121,9 @@ def _suffix(text: str, pos: int, end: int) -> tuple[float, str | None, Unit | No
     """Scale, unit and counted noun after a numeral: (scale, unit_text, unit, new_end, noun, noun_end)."""
     scale, unit_text, unit, noun, noun_end = 1.0, None, None, None, -1
     m = _SCALE_RE.match(text, pos, end)
-    if m and not (m.group("scale").lower() in "kmb" and m.group(0).startswith(" ")):
-        scale, pos = _SCALES[m.group("scale").lower()], m.end()
+    word = ignorecase_lower(m.group("scale")) if m else ""  # "mıllion" matches too: read it as the pattern did
+    if m and not (word in "kmb" and m.group(0).startswith(" ")):
+        scale, pos = _SCALES[word], m.end()
     m = _UNIT_RE.match(text, pos, end)
     if m and not (m.group("sep").strip() == "-" and m.group("unit") in ("%",)):
         unit_text, pos = m.group("unit"), m.end()
@@ -138,7 +140,7 @@ def _hedge_before(text: str, start: int, floor: int) -> tuple[str | None, int]:
     m = _HEDGE_RE.search(text, max(floor, start - 24), start)
     if not m:
         return None, start
-    return m.group("hedge").lower(), m.start("hedge")
+    return ignorecase_lower(m.group("hedge")), m.start("hedge")
 
 
 def _make(text: str, start: int, end: int, value: float, half: float, unit: Unit | None, noun: str | None,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from factlint.fold import ignorecase_lower
 from factlint.startup import regex
 
 _UNITS = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
@@ -40,17 +41,6 @@ _NUMBER_WORDS = frozenset({*VALUES, *_MULTIPLIERS, "dozen"})
 _FRACTION_WORDS = _NUMBER_WORDS | frozenset(_DENOMINATORS)
 _RUN = regex(r"\w+")
 _ODDS_HINT = regex(r"[\da][ \t]+in[ \t]+\d")  # "1 in 5", "a in 10"
-# Non-ASCII letters that re.IGNORECASE matches to ASCII ones but str.lower() does not turn into them.
-# ("İ" is replaced before lower(), which would make it "i" and a combining dot: two characters.)
-_CASE_TWINS = {0x131: "i", 0x17F: "s", 0x212A: "k"}
-
-
-def _lower(text: str) -> str:
-    """Lower case as the patterns' re.IGNORECASE reads it: each letter they take for an ASCII one made that one."""
-    if "\u0130" in text:
-        text = text.replace("\u0130", "i")  # re.IGNORECASE takes "İ" for "i", its simple lower case
-    low = text.lower()
-    return low.translate(_CASE_TWINS) if not low.isascii() else low
 
 
 def word_hints(text: str, odds: bool = True) -> tuple[bool, bool]:
@@ -58,7 +48,7 @@ def word_hints(text: str, odds: bool = True) -> tuple[bool, bool]:
 
     ``odds`` False says the text has no digit, which odds written with one ("1 in 5") need.
     """
-    low = _lower(text)
+    low = ignorecase_lower(text)
     runs = _RUN.findall(low)
     words = not _NUMBER_WORDS.isdisjoint(runs)
     return words, words or not _FRACTION_WORDS.isdisjoint(runs) or (odds and _ODDS_HINT.search(low) is not None)
@@ -67,7 +57,7 @@ def word_hints(text: str, odds: bool = True) -> tuple[bool, bool]:
 def parse_number_words(text: str) -> float | None:
     """'thirty-two' -> 32, 'a hundred' -> 100, 'two hundred and fifty thousand' -> 250000; bare 'one' -> None."""
     # The match's own letters ("ſix", "FİVE" and "fıve" match too), read as the pattern read them.
-    words = [w for w in re.split(r"[\s-]+", _lower(text)) if w and w != "and"]
+    words = [w for w in re.split(r"[\s-]+", ignorecase_lower(text)) if w and w != "and"]
     if words == ["one"] or words == ["zero"]:
         return None
     total, current = 0, 0
@@ -88,7 +78,7 @@ def parse_number_words(text: str) -> float | None:
 
 def parse_fraction(text: str) -> float | None:
     """'two-thirds' -> 0.667, 'half' -> 0.5, 'one in five' -> 0.2."""
-    words = [w for w in re.split(r"[\s-]+", _lower(text)) if w]
+    words = [w for w in re.split(r"[\s-]+", ignorecase_lower(text)) if w]
     if len(words) == 3 and words[1] == "in":
         num, den = (float(w) if w.isdigit() else VALUES.get(w, 1 if w == "a" else None) for w in (words[0], words[2]))
         return num / den if num is not None and den else None
