@@ -313,6 +313,14 @@ def test_contradiction_by_claim_and_by_keywords(tmp_path) -> None:
     """) == [("FL310", 11, 88), ("FL310", 15, 93)]
 
 
+def test_a_scale_word_spelt_with_a_case_twin_is_read_as_a_scale(tmp_path) -> None:
+    """_NUMBER matches "mıllion" (dotless i) case-insensitively: it scales the value as "million" does."""
+    assert _fl310(tmp_path, """\
+      - {id: a, claim: Turnout was 1.2 million voters., about: marta-silva, value: 1200000, source: count}
+      - {id: b, claim: Turnout was 1.3 m\u0131llion voters., about: marta-silva, value: 1300000, source: count}
+    """) == [("FL310", 10, 78)]
+
+
 def test_contradiction_message_names_both_facts(tmp_path) -> None:
     (problem,) = [p for p in problems_of(facts("""\
       - {id: a, claim: The vote was held on 6 March 2022., about: marta-silva, date: 2022-03-06, source: count}

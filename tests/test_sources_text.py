@@ -116,11 +116,13 @@ def test_fl403_catalogue_examples(tmp_path: Path, kind: str) -> None:
 def test_options_parsing(tmp_path: Path) -> None:
     assert parse_duration("0") == 0 and parse_duration("90") == 90 and parse_duration("12h") == 43200
     assert parse_duration("7d") == 7 * 86400 and parse_size("800k") == 819200 and parse_size("5MiB") == 5 << 20
-    for bad in ("soon", "-1h"):
+    for bad in ("soon", "-1h", "30\u017f"):  # a long s is no "s": ValueError, not KeyError
         with pytest.raises(ValueError):
             parse_duration(bad)
-    with pytest.raises(ValueError):
-        parse_size("0")
+    for bad in ("0", "800\u212a", "5M\u0131B"):  # Kelvin sign, dotless i
+        with pytest.raises(ValueError):
+            parse_size(bad)
+    assert parse_duration("15M") == 900 and parse_size("2mb") == 2_000_000  # ASCII case still folds
     assert default_cache_dir({"FACTLINT_CACHE_DIR": "/x"}) == Path("/x")
     assert default_cache_dir({"XDG_CACHE_HOME": "/c"}) == Path("/c/factlint/sources")
     assert default_cache_dir({}).parts[-3:] == (".cache", "factlint", "sources")

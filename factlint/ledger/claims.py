@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from factlint.fold import fold
+from factlint.fold import fold, ignorecase_lower
 from factlint.ledger.model import Fact, PartialDate
 from factlint.startup import regex
 
@@ -44,7 +44,7 @@ def _readings(token: str) -> list[tuple[float, float]]:
 
 def _is_own_value(token: str, scale_word: str | None, value: float) -> bool:
     """Whether the claim's number is the fact's value as written (at its precision, with its scale word)."""
-    scale = _SCALES.get((scale_word or "").lower(), 1.0)
+    scale = _SCALES.get(ignorecase_lower(scale_word or ""), 1.0)  # "mıllion" matches _NUMBER too
     return any(abs(number * scale - value) <= step * scale / 2 + 1e-9 * abs(value)
                for number, step in _readings(token))
 

@@ -8,9 +8,11 @@ from pathlib import Path
 
 from factlint.startup import regex
 
-_DURATION = regex(r"^\s*(\d+(?:\.\d+)?)\s*([smhdw]?)\s*$", re.IGNORECASE)
+# ASCII: case-insensitive Unicode matching would take "ſ" (long s) and "K" (Kelvin) for "s" and "k",
+# units the tables below do not hold ("30ſ" was a KeyError, not a bad option).
+_DURATION = regex(r"^\s*(\d+(?:\.\d+)?)\s*([smhdw]?)\s*$", re.IGNORECASE | re.ASCII)
 _UNIT_SECONDS = {"": 1, "s": 1, "m": 60, "h": 3600, "d": 86400, "w": 604800}
-_SIZE = regex(r"^\s*(\d+(?:\.\d+)?)\s*(b|k|kb|kib|m|mb|mib)?\s*$", re.IGNORECASE)
+_SIZE = regex(r"^\s*(\d+(?:\.\d+)?)\s*(b|k|kb|kib|m|mb|mib)?\s*$", re.IGNORECASE | re.ASCII)
 _SIZE_BYTES = {"b": 1, "k": 1024, "kb": 1000, "kib": 1024, "m": 1024**2, "mb": 1000**2, "mib": 1024**2}
 
 DEFAULT_MAX_AGE = "1d"
