@@ -8,9 +8,9 @@ from typing import Iterator
 
 from factlint.extraction.model import Quantity
 from factlint.extraction.names import LEADING_WORDS
-from factlint.fold import ignorecase_lower
 from factlint.extraction.numwords import (FRACTION_RE, NUMBER_WORDS_RE, parse_fraction, parse_number_words,
                                           word_hints)
+from factlint.fold import ignorecase_lower
 from factlint.startup import regex
 from factlint.units import CURRENCY_CODES, CURRENCY_SYMBOLS, Unit, canonical
 
