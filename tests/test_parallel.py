@@ -218,8 +218,20 @@ def test_the_queue_hands_out_each_span_number_once_then_ends() -> None:
         assert got == list(range(3, 300)) and token == b""
     finally:
         os.close(queue)
-    # More numbers than a pipe holds (64 KiB): no queue, rather than a write that waits for ever.
-    assert parallel._queue(range(20_000)) is None
+    # More numbers than a pipe holds: no queue, rather than a write that waits for ever. A pipe holds
+    # 64 KiB on x86-64 Linux, but 16 pages, so 1 MiB where pages are 64 KiB: ask this one.
+    import fcntl
+
+    read, write = os.pipe()
+    try:
+        capacity = fcntl.fcntl(write, fcntl.F_GETPIPE_SZ) if hasattr(fcntl, "F_GETPIPE_SZ") else 1 << 20
+    finally:
+        os.close(read)
+        os.close(write)
+    assert parallel._queue(range(capacity // parallel._TOKEN + 1)) is None
+    full = parallel._queue(range(capacity // parallel._TOKEN))  # exactly full still fits
+    assert full is not None
+    os.close(full)
 
 
 def test_a_failing_child_leaves_its_span_to_the_parent(workload: Path, monkeypatch) -> None:
