@@ -65,7 +65,7 @@ def _forget_memos(index) -> None:
     fold.cache_clear()
     canonical.cache_clear()
     lower_case_words.cache_clear()
-    for memo in ("_features", "_phrases", "_memo", "_postings", "_entity_numbers", "_token_names"):
+    for memo in ("_features", "_phrases", "_memo", "_postings", "_entity_numbers", "_token_names", "name_plans"):
         if index is not None and isinstance(getattr(index, memo, None), dict):
             getattr(index, memo).clear()
     for store in (getattr(index, "facts", None), getattr(index, "packed_features", None)):

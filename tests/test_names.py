@@ -214,3 +214,26 @@ def test_token_names_are_the_token_postings_as_sets_once() -> None:
     for token, names in INDEX.tokens.items():
         assert INDEX.token_names(token) == frozenset(names) and INDEX.token_names(token) is INDEX.token_names(token)
     assert INDEX.token_names("no-such-token") == frozenset()
+
+
+def test_an_index_keeps_name_plans_across_drafts_with_the_mentions_of_a_fresh_one() -> None:
+    """extract() keeps each run's resolution on the index: a second draft (or span) read against it
+    gets the mentions a fresh index gives."""
+    import datetime as dt
+    from pathlib import Path
+
+    from factlint.document.parse import parse_document
+    from factlint.extraction.pipeline import extract
+    from factlint.ledger.load import load_ledgers
+    from factlint.matching.index import LedgerIndex
+
+    root = Path(__file__).resolve().parent.parent / "fixtures"
+    ledger = load_ledgers((root / "elections" / "facts.yaml",))
+    shared = LedgerIndex.build(ledger)
+    day = dt.date(2022, 3, 10)
+    for path in sorted((root / "elections").glob("*.md")):
+        doc = parse_document(path.read_text("utf-8"), str(path))
+        before = len(shared.name_plans)
+        assert extract(doc, shared, day).names == extract(doc, LedgerIndex.build(ledger), day).names, path
+        assert len(shared.name_plans) >= before
+    assert shared.name_plans and not LedgerIndex.build(ledger).name_plans  # filled by reading, not by build

@@ -143,7 +143,7 @@ def _resolved(text: str, run: list[Word], index, plans: dict[str, Plan]) -> list
 def find_names(text: str, start: int, end: int, index, plans: dict[str, Plan] | None = None) -> list[NameMention]:
     """Name mentions in text[start:end], exact ledger matches resolved.
 
-    ``plans`` keeps each distinct run's resolution for the next sentences of the same document (and index).
+    ``plans`` keeps each distinct run's resolution for the next sentences read against the same index.
     """
     plans = {} if plans is None else plans
     out: list[NameMention] = []

@@ -58,7 +58,10 @@ def extract(doc: Document, ledger_index, as_of: dt.date, span: tuple[int, int] |
     quantities: list[Quantity] = []
     dates: list[DateMention] = []
     names: list[NameMention] = []
-    plans: dict = {}  # find_names: how each distinct run of capitalised words resolves, within this call
+    # find_names: how each distinct run of capitalised words resolves; the index keeps them across
+    # drafts and spans (an index of another kind, or none, only within this call).
+    plans = getattr(ledger_index, "name_plans", None)
+    plans = {} if plans is None else plans
     for s in sentences:
         found = list(find_dates(text, s.start, s.end, as_of, _year_hint(years, offsets, s.start, s.end)))
         dates.extend(found)

@@ -73,6 +73,9 @@ class LedgerIndex:
     _postings: dict[str, dict[str, bytes]] = field(default_factory=dict, repr=False)  # by_entity, unpacked
     _entity_numbers: dict[str, frozenset[int]] = field(default_factory=dict, repr=False)  # entity_numbers, memo
     _token_names: dict[str, frozenset[str]] = field(default_factory=dict, repr=False)  # token_names, memo
+    # How each distinct run of capitalised words resolves against this index (extraction.names.find_names),
+    # filled as drafts are read: kept here, a run is resolved once per process, not once per draft or span.
+    name_plans: dict[str, tuple] = field(default_factory=dict, repr=False)
 
     @classmethod
     def build(cls, ledger: Ledger) -> "LedgerIndex":
