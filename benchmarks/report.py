@@ -112,6 +112,46 @@ def _pairs_text(record: dict) -> str:
     return f"median of {len(record['ratios'])} back-to-back pairs"
 
 
+def phases_section(results: dict) -> list[str]:
+    """Where the 1 MB × 100k run's wall time goes, split across the cores and in one process, and what 1 s needs."""
+    from benchmarks.phases import PHASE_NAMES, PHASES
+
+    records = results.get("phases", {})
+    split, one = records.get("1mb-big", {}), records.get("1mb-big-j1", {})
+    if not split.get("phases"):
+        return [f"Phase timings for 1 MB × 100k: {split.get('status', 'not run')} ({split.get('note', '')}).\n"] \
+            if split else []
+    both = one.get("phases") is not None
+    header = ("Phase", f"split across the cores (median of {len(split['runs'])})")
+    if both:
+        header += (f"`--jobs 1` (median of {len(one['runs'])})",)
+    rows = [(PHASE_NAMES[p], _s(split["phases"][p]), *((_s(one["phases"][p]),) if both else ())) for p in PHASES]
+    rows.append(("**whole run** (median wall)", _s(split["wall"]), *((_s(one["wall"]),) if both else ())))
+    out = ["## Where the 1 MB × 100k run's wall time goes\n",
+           "The console command run through `benchmarks/phases.py`, which notes when its seams start and end "
+           "(`perf_counter`, one clock for the harness, the command and its forked children); each phase is the "
+           "median over the runs, so the phases need not add up to the median wall exactly.\n",
+           _table(header, rows) + "\n"]
+    spans = split["phases"]["spans"]
+    outside = split["wall"] - spans
+    lines = [f"- Outside the span phase the run is serial: {_s(outside)} of its {_s(split['wall'])}."]
+    if both:
+        alone = one["phases"]["spans"]
+        lines.append(f"- The spans took {_s(alone)} in one process and {_s(spans)} in {split['processes']:.0f}: "
+                     f"a speedup of {alone / spans:.2f}×. The processes were busy {_s(split['busy'])} in all, "
+                     f"{split['busy'] / one['busy']:.2f}× the one process's {_s(one['busy'])}"
+                     + (": side by side, each ran slower than alone." if split["busy"] > 1.05 * one["busy"] else "."))
+        room = 1.0 - outside
+        if spans > room:
+            need = (1 - room / spans) * 100 if room > 0 else 100.0
+            lines.append(f"- For 1 s with this serial part, the span phase must fit in {_s(max(room, 0))}: at "
+                         f"this speedup that is {need:.0f}% less work in the spans"
+                         + (f" ({max(0.0, 1 - room * split['processes'] / alone) * 100:.0f}% less at a perfect "
+                            f"{split['processes']:.0f}× speedup)." if room > 0 else "."))
+    out.append("\n".join(lines) + "\n")
+    return out
+
+
 def _table(header: tuple[str, ...], rows: list[tuple]) -> str:
     lines = ["| " + " | ".join(header) + " |", "|" + "|".join(" --- " for _ in header) + "|"]
     lines += ["| " + " | ".join(str(c) for c in row) + " |" for row in rows]
@@ -167,6 +207,7 @@ def render(results: dict, command: str) -> str:
                    f"file (the issue quotes ~110 ms for it); factlint's start-up case takes "
                    f"{start / empty['median']:.2f}× that.\n")
 
+    out.extend(phases_section(results))
     out.append("## Whole `factlint check` runs\n")
     out.append("Median wall time of the timed runs after one warm-up run; peak RSS is the largest of any single "
                "process in the run (`ru_maxrss` of a fresh helper's children; with `--jobs` that is the parent or "
@@ -258,6 +299,10 @@ def render(results: dict, command: str) -> str:
         "`matching.bind.bind`, the checks with positioned findings as in `engine.check_document`, and the text "
         "reporter), in one process: a whole run of one long draft shares these stages out across the cores "
         "(`--jobs`, default all cores for a draft over 256 KB), which the stage table does not.",
+        "- Phases: `benchmarks/phases.py` runs the console command in a fresh interpreter with its seams noted "
+        "(imports, the index load, the span phase, suppressions, the report, the exit), 5 runs of the 1 MB × 100k "
+        "case as it runs by default and 5 with `--jobs 1`, alternating: it tells the serial part of a run from the "
+        "part the cores share.",
         "- proselint runs on the same 1 MB draft with `proselint check --config FILE -o compact`, where FILE "
         "raises `max_errors` (default 1,000) so it is not cut short; and, as a yardstick for the start-up "
         "target, on an empty file (9 runs after a warm-up), which the issue says takes ~110 ms.",

@@ -206,6 +206,63 @@ class Runner:
         self.say(f"stages {key}: " + ", ".join(f"{k} {v:.3f}" for k, v in record["times"].items()))
         return record
 
+    # -- where a whole run's time goes ----------------------------------------------------------------
+    def run_phases(self, configs: dict[str, list[str]], runs: int = 5, min_split: int | None = None) -> dict:
+        """benchmarks.phases: whole runs of the console command timed at their seams, median per phase.
+
+        ``configs``: {key: the command's arguments}. Their runs alternate, so a drift of the machine's
+        speed during the measurement falls on each alike.
+        """
+        from benchmarks.phases import PHASES
+
+        records = self.results.setdefault("phases", {})
+        for key, args in configs.items():
+            records[key] = {"id": key, "command": " ".join(["factlint", *args]), "runs": [], "status": "ok"}
+        for i in range(min(runs, self.max_runs or runs)):
+            for key, args in configs.items():
+                record = records[key]
+                if record["status"] != "ok":
+                    continue
+                if self.remaining() < 30:
+                    record["note"] = f"{i} of {runs} runs (time budget)"
+                    continue
+                self._phase_run(record, args, min_split)
+        for key in configs:
+            record = records[key]
+            if record["runs"]:
+                record["wall"] = statistics.median(r["wall"] for r in record["runs"])
+                record["phases"] = {p: statistics.median(r["phases"][p] for r in record["runs"]) for p in PHASES}
+                record["busy"] = statistics.median(sum(p["busy"] for p in r["processes"]) for r in record["runs"])
+                record["processes"] = statistics.median(len(r["processes"]) for r in record["runs"])
+                self.say(f"phases {key}: " + ", ".join(f"{p} {v * 1000:.0f}" for p, v in record["phases"].items()))
+        return records
+
+    def _phase_run(self, record: dict, args: list[str], min_split: int | None) -> None:
+        """One run through benchmarks.phases, added to ``record["runs"]`` (or the record marked failed)."""
+        from benchmarks.phases import phase_times
+
+        marks = self.out / "results" / f"phases-{record['id']}.jsonl"
+        marks.parent.mkdir(exist_ok=True)
+        marks.unlink(missing_ok=True)
+        command = [sys.executable, "-m", "benchmarks.phases", "--marks", str(marks)]
+        if min_split is not None:
+            command += ["--min-split", str(min_split)]
+        launch = time.perf_counter()
+        try:
+            proc = subprocess.run([*command, "--", *args], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                                  text=True, cwd=self.out, env=self.env(self.out / "cache"),
+                                  timeout=min(self.max_timeout, max(self.remaining(), 10)))
+        except subprocess.TimeoutExpired:
+            record.update(status="timeout", note="a run did not finish within the time budget")
+            return
+        done = time.perf_counter()
+        if proc.returncode not in (0, 1) or not marks.exists():
+            record.update(status="error", note=proc.stderr[-1000:])
+            self.say(f"phases {record['id']}: error {proc.stderr[-500:]}")
+            return
+        lines = [json.loads(line) for line in marks.read_text(encoding="utf-8").splitlines()]
+        record["runs"].append(phase_times(lines, launch, done))
+
     # -- proselint ----------------------------------------------------------------------------------
     def run_proselint(self, draft: str, key: str = "proselint", runs: int | None = None) -> dict:
         """proselint on a draft, with its 1,000-finding cap raised through --config; kept as results[key]."""
@@ -277,6 +334,9 @@ class Runner:
         headline = self.run_case(headline_case)
         # 4. where its time goes: stage timings and the profile of the slowest stage
         self.run_stages("1mb-big", [D[one_mb]["file"]], [L[big]["file"]], profile=True)
+        # 4b. where a whole run's wall time goes, with the draft split across the cores and in one process
+        args = headline_case.command[len(fl):]
+        self.run_phases({"1mb-big": args, "1mb-big-j1": [*args, "--jobs", "1"]})
         # 5. ledger-size scaling
         self.run_case(check("1mb-mid", f"{one_mb} draft × {mid} facts (cached)", D[one_mb]["file"], mid))
         # 6. the split draft: many files, default --jobs, and serially

@@ -146,8 +146,39 @@ def test_runner_and_report_on_a_tiny_workload(workload) -> None:
     assert pairs["split-vs-1mb"]["median"] > 0 and manifest["split"]["dir"] in pairs["split-vs-1mb"]["first"]
     if results["proselint"]["status"] == "ok":
         assert pairs["1mb-vs-proselint"]["median"] > 0 and "proselint" in pairs["1mb-vs-proselint"]["second"]
+    for key in ("1mb-big", "1mb-big-j1"):
+        assert results["phases"][key]["status"] == "ok" and len(results["phases"][key]["runs"]) == 1
+    assert results["phases"]["1mb-big-j1"]["command"].endswith("--jobs 1")
     doc = render(results, "make bench")
+    assert "## Where the 1 MB × 100k run's wall time goes" in doc
     assert "| Start-up" in doc and "## Targets" in doc and "Profile of the slowest stage" in doc
     assert "× (median of 1 back-to-back pairs; medians " in doc
     assert "the other formats, on the same findings: json " in doc
     assert "every kind present" in sanity_check(results)
+
+
+def test_phases_add_up_and_see_the_draft_split(workload) -> None:
+    """benchmarks.phases on a draft split across two processes (the split size lowered for a tiny draft)."""
+    from benchmarks.phases import PHASES
+    from benchmarks.report import phases_section
+    from factlint.parallel import cpu_count
+
+    out, manifest = workload
+    runner = Runner(out, budget=120, log=io.StringIO())
+    draft = manifest["drafts"]["16KB"]["file"]
+    args = ["check", draft, "--ledger", manifest["ledgers"]["200"]["file"]]
+    records = runner.run_phases({"1mb-big": args, "1mb-big-j1": [*args, "--jobs", "1"]}, runs=1, min_split=1024)
+    for record in records.values():
+        assert record["status"] == "ok", record
+        (run,) = record["runs"]
+        assert set(run["phases"]) == set(PHASES) and all(t >= 0 for t in run["phases"].values())
+        assert abs(sum(run["phases"].values()) - run["wall"]) < 1e-6
+    (one,) = records["1mb-big-j1"]["runs"]
+    assert not one["split"] and one["processes"] == [{"role": "parent", "spans": 1, "busy": one["processes"][0]["busy"]}]
+    (split,) = records["1mb-big"]["runs"]
+    if cpu_count() >= 2:
+        assert split["split"] and len(split["processes"]) == 2
+        assert {p["role"] for p in split["processes"]} == {"parent", "child"}
+        assert all(p["spans"] >= 1 for p in split["processes"])
+    text = "\n".join(phases_section(runner.results))
+    assert "| checking the draft's spans |" in text and "in one process and" in text
