@@ -120,3 +120,54 @@ def test_a_name_the_ledger_does_not_know_is_someone_else(index) -> None:
 
 def test_a_sentence_opening_with_a_number_takes_the_name_right_after_it(index) -> None:
     assert flagged(index, "In 2022, 35.2% of the votes went to Ortiz.") == [("35.2%", "ortiz-share")]
+
+
+# Two topics in one ledger, as a newsroom's ledger holds them: a company's results date and an
+# election's certification date share the words "result" and "published"; a staff cut and an
+# unemployment rate share "unemployment".
+MIXED = {
+    "version": 1,
+    "sources": {"fy": {"title": "Annual report"}, "rec": {"title": "Declaration"}, "lfs": {"title": "Labour survey"},
+                "hr": {"title": "Staff report"}},
+    "entities": {
+        "halvard": {"name": "Halvard ASA", "aliases": ["Halvard"]},
+        "rec": {"name": "Rivabella Electoral Commission", "aliases": ["the Electoral Commission"]},
+        "varenna": {"name": "Varenna"},
+        "nordvik": {"name": "Nordvik"},
+    },
+    "facts": [
+        {"id": "results-date", "claim": "Halvard published its full-year results on 27 February 2024.",
+         "about": "halvard", "keywords": ["results", "published", "reported"], "date": "2024-02-27", "source": "fy"},
+        {"id": "declared-date", "claim": "The Electoral Commission declared the official result on 14 October 2024.",
+         "about": "rec", "keywords": ["declared", "certified", "official result", "announced"], "date": "2024-10-14",
+         "source": "rec"},
+        {"id": "jobless", "claim": "Unemployment in Varenna fell to 6.2% in 2023.", "about": "varenna",
+         "keywords": ["unemployment", "jobless"], "value": 6.2, "unit": "percent", "source": "lfs"},
+        {"id": "staff-cut", "claim": "Nordvik cut its staff by 4.5% in 2023 as unemployment rose.", "about": "nordvik",
+         "keywords": ["staff", "cut", "unemployment"], "value": 4.5, "unit": "percent", "source": "hr"},
+    ],
+}
+
+
+@pytest.fixture(scope="module")
+def mixed(tmp_path_factory):
+    return index_from_mapping(MIXED, tmp_path_factory.mktemp("mixed"))
+
+
+def contradictions(index, text: str) -> list[tuple[str, str, str]]:
+    return [(f.code, f.found, f.fact) for f in run_text(text, index, dt.date(2024, 11, 1), select=("FL101", "FL102"))]
+
+
+def test_a_date_that_fits_a_weaker_keyword_match_is_no_contradiction(mixed) -> None:
+    # Two keywords point at the company's results date, one at the certification date, which the date fits.
+    assert contradictions(mixed, "In 2024 the Commission certified the result on 14 October and published the data.") == []
+    # A date that fits neither is still flagged, against the fact the keywords point at most.
+    assert contradictions(mixed, "The Commission certified and announced the official result on 15 October 2024, "
+                                 "and published data.") == [("FL102", "15 October 2024", "declared-date")]
+
+
+def test_a_value_that_fits_a_weaker_keyword_match_is_no_contradiction(mixed) -> None:
+    # Naming an entity without such facts, the sentence binds through keywords: three point at the staff
+    # cut, one at the unemployment rate, which the value fits.
+    assert contradictions(mixed, "At Halvard, staff were cut in 2023 while unemployment fell to 6.2%.") == []
+    assert contradictions(mixed, "In 2023 unemployment in Varenna fell to 7.2%.") == [("FL101", "7.2%", "jobless")]

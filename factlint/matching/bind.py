@@ -93,18 +93,22 @@ def _bind_quantity(index: LedgerIndex, q: Quantity, view: View, subject: tuple[s
     words = view.words_at(q.start)
     kinds = _kinds(q)
     facts = [f for e in subject for f in index.entity_facts(e, kinds) if usable(f)]
-    if not facts:
+    through_keywords = not facts
+    if through_keywords:
         facts = [f for f in index.keyword_facts(words, kinds) if usable(f)]
         ranked = _ranked(index, facts, words, view.years, lambda e, f: _enough(e, f, view))
     else:
         ranked = _ranked(index, facts, words, view.years)
     if q.dimension is None:  # a bare number needs a keyword to be about anything
         ranked = [(e, f) for e, f in ranked if e.keywords]
-    chosen = _choose(ranked, lambda f: fits_value(q, f))
+    fits = lambda f: fits_value(q, f)  # noqa: E731
+    chosen = _choose(ranked, fits)
+    if chosen and not chosen[1] and through_keywords and _fits_another(index, facts, words, view.years, fits):
+        return None
     if chosen and not chosen[1] and others:
         # "Silva, who beat Ortiz, won 48.3%": the value may belong to another entity no other number claims.
         alt = [f for e in sorted(others) for f in index.entity_facts(e, kinds) if usable(f)]
-        if any(fits_value(q, f) for _, f in _ranked(index, alt, words, view.years)):
+        if any(fits(f) for _, f in _ranked(index, alt, words, view.years)):
             return None
     if chosen and not chosen[1] and _other_year(index, q, chosen[0], dates):
         return None
@@ -136,13 +140,29 @@ def _bind_date(index: LedgerIndex, d: DateMention, view: View, as_of) -> Binding
     usable = lambda f: f.date is not None and f.valid_on(as_of)  # noqa: E731
     by_entity = [f for e in sorted(entities) for f in index.entity_facts(e, ("date",)) if usable(f)]
     ranked = _ranked(index, by_entity, view.words, view.years, lambda e, f: e.keywords > 0)
+    facts: list[Fact] = []
     if not ranked:
         # Through keywords alone: a bare weekday ("held Saturday"), or an event of an entity other than
         # the ones the sentence names, needs two keywords; a keyword suffices when the sentence cites its source.
         facts = [f for f in index.keyword_facts(view.words, ("date",)) if usable(f)]
         ranked = _ranked(index, facts, view.words, view.years, lambda e, f: _date_enough(e, f, view, d))
-    chosen = _choose(ranked, lambda f: fits_date(d, f))
+    fits = lambda f: fits_date(d, f)  # noqa: E731
+    chosen = _choose(ranked, fits)
+    if chosen and not chosen[1] and facts and _fits_another(index, facts, view.words, view.years, fits):
+        return None
     return Binding(d, chosen[0], chosen[1]) if chosen else None
+
+
+def _fits_another(index: LedgerIndex, facts: list[Fact], words: frozenset[str], years: frozenset[int],
+                  fits: Callable[[Fact], bool]) -> bool:
+    """Whether any of ``facts`` that the sentence names a keyword of agrees with the mention.
+
+    Bound through keywords alone, a mention that disagrees with the best-scored fact but agrees with
+    another the sentence points at, however weakly, is more likely that other fact's than a mistake:
+    in a ledger of several topics, "certified the result ... 14 Oct, and published" shares two
+    keywords with a company's results date and one with the election's certification date.
+    """
+    return any(e.keywords and fits(f) for e, f in _ranked(index, facts, words, years))
 
 
 def _one_statement_per_fact(bindings: list[Binding]) -> list[Binding]:
