@@ -162,7 +162,8 @@ def _fits_another(index: LedgerIndex, facts: list[Fact], words: frozenset[str], 
     in a ledger of several topics, "certified the result ... 14 Oct, and published" shares two
     keywords with a company's results date and one with the election's certification date.
     """
-    return any(e.keywords and fits(f) for e, f in _ranked(index, facts, words, years))
+    # Fit first: it rules out most candidates without scoring their words.
+    return any(fits(f) and evidence(index.features(f), words, years).keywords for f in facts)
 
 
 def _one_statement_per_fact(bindings: list[Binding]) -> list[Binding]:
