@@ -171,3 +171,110 @@ def test_a_value_that_fits_a_weaker_keyword_match_is_no_contradiction(mixed) -> 
     # cut, one at the unemployment rate, which the value fits.
     assert contradictions(mixed, "At Halvard, staff were cut in 2023 while unemployment fell to 6.2%.") == []
     assert contradictions(mixed, "In 2023 unemployment in Varenna fell to 7.2%.") == [("FL101", "7.2%", "jobless")]
+
+
+# Sifting keyword candidates (bind._keyword_candidates) must never change a binding: a fact it leaves
+# out could not have passed the evidence test. Compared here with sifting always on and always off.
+TRADING = {
+    "version": 1,
+    "sources": {"tu": {"title": "Trading update"}},
+    "entities": {"halvard": {"name": "Halvard ASA", "aliases": ["Halvard"]}},
+    # Two phrases that start with the same word: one posting entry each, or sifting would drop the fact.
+    "facts": [{"id": "volume-rise", "claim": "Halvard's trading update said trading volume rose 12% in 2023.",
+               "about": "halvard", "keywords": ["trading update", "trading volume"], "value": 12, "unit": "percent",
+               "source": "tu"}]
+    + [{"id": f"note-{i}", "claim": f"Halvard trading note {i}.", "about": "halvard", "keywords": ["trading"],
+        "value": 100 + i, "unit": "percent", "source": "tu"} for i in range(10)],
+}
+
+
+def _bound(index, text: str, as_of: dt.date) -> list[tuple[int, str, bool]]:
+    from factlint.document.parse import parse_document
+    from factlint.engine import build_context
+
+    ctx = build_context(parse_document(text, "draft.md"), index, as_of)
+    return [(b.mention.start, b.fact.id, b.fits) for b in ctx.bindings]
+
+
+def _sifted_and_not(monkeypatch, index, texts: list[str], as_of: dt.date) -> tuple[list, list, int]:
+    """Bindings with sifting always on, and always off; and how many candidates sifting left out."""
+    import factlint.matching.bind as bind_module
+
+    dropped = 0
+    sift = bind_module._keyword_candidates
+
+    def counting(*args):
+        nonlocal dropped
+        kept, found = sift(*args)
+        dropped += len(found) - len(kept)
+        return kept, found
+
+    monkeypatch.setattr(bind_module, "_keyword_candidates", counting)
+    monkeypatch.setattr(bind_module, "_SIFT_FROM", 0)
+    on = [_bound(index, t, as_of) for t in texts]
+    monkeypatch.setattr(bind_module, "_SIFT_FROM", 10**9)
+    off = [_bound(index, t, as_of) for t in texts]
+    return on, off, dropped
+
+
+def test_sifting_keeps_a_fact_whose_matched_phrases_share_a_first_word(monkeypatch, tmp_path) -> None:
+    index = index_from_mapping(TRADING, tmp_path)
+    text = "At Zorvik, the trading update said trading volume rose 15% in 2023."
+    on, off, dropped = _sifted_and_not(monkeypatch, index, [text], dt.date(2024, 11, 1))
+    assert on == off == [[(text.index("15%"), "volume-rise", False)]]
+    assert dropped == 10  # the notes, with one keyword each
+
+
+def test_sifting_keeps_one_keyword_facts_about_an_entity_named(monkeypatch, tmp_path) -> None:
+    index = index_from_mapping(TRADING, tmp_path)
+    # The number's subject is Zorvik, with no facts: bound through keywords, where one keyword is
+    # enough for a fact about Halvard, also named.
+    text = "Halvard said that at Zorvik trading rose 105% in 2023."
+    on, off, dropped = _sifted_and_not(monkeypatch, index, [text], dt.date(2024, 11, 1))
+    assert on == off == [[(text.index("105%"), "note-5", True)]]
+    assert dropped == 0
+
+
+def test_sifting_counts_entries_in_postings_too_common_to_find_facts(monkeypatch, tmp_path) -> None:
+    import factlint.matching.index as index_module
+
+    facts = [{"id": "volume-rise", "claim": "Halvard's trading volume rose 12% in 2023.", "about": "halvard",
+              "keywords": ["volume", "trading"], "value": 12, "unit": "percent", "source": "tu"}]
+    facts += [{"id": f"volume-{i}", "claim": f"Halvard volume note {i}.", "about": "halvard", "keywords": ["volume"],
+               "value": 200 + i, "unit": "percent", "source": "tu"} for i in range(9)]
+    facts += [{"id": f"trading-{i}", "claim": f"Halvard trading note {i}.", "about": "halvard", "keywords": ["trading"],
+               "value": 300 + i, "unit": "percent", "source": "tu"} for i in range(10)]
+    index = index_from_mapping({**TRADING, "facts": facts}, tmp_path)
+    # "trading" (11 facts) finds none on its own; "volume" (10) finds them, and volume-rise's second
+    # keyword phrase is in the common posting.
+    monkeypatch.setattr(index_module, "MAX_POSTING", 10)
+    text = "At Zorvik, trading volume rose 15% in 2023."
+    on, off, dropped = _sifted_and_not(monkeypatch, index, [text], dt.date(2024, 11, 1))
+    assert on == off == [[(text.index("15%"), "volume-rise", False)]]
+    assert dropped == 9
+
+
+def test_sifting_changes_no_binding_in_the_fixtures_against_one_big_ledger(monkeypatch, tmp_path) -> None:
+    from factlint.ledger.load import load_ledgers
+    from factlint.matching.index import LedgerIndex
+    from tests.conftest import FIXTURES
+
+    topics = ["elections", "science", "product-docs", "public-health", "finance"]
+    index = LedgerIndex.build(load_ledgers(tuple(FIXTURES / t / "facts.yaml" for t in topics)))
+    texts = [p.read_text(encoding="utf-8") for t in topics for p in sorted((FIXTURES / t).glob("*.md"))]
+    on, off, dropped = _sifted_and_not(monkeypatch, index, texts, dt.date(2024, 11, 1))
+    assert on == off and sum(map(len, on)) > 100
+    assert dropped > 0
+
+
+def test_sifting_changes_no_binding_in_a_generated_draft_against_a_small_ledger(monkeypatch, tmp_path) -> None:
+    from benchmarks.generate import TINY, generate
+    from factlint.ledger.load import load_ledgers
+    from factlint.matching.index import LedgerIndex
+
+    manifest = generate(tmp_path, seed=5, scale=TINY)
+    index = LedgerIndex.build(load_ledgers((tmp_path / manifest["ledgers"]["50"]["file"],)))
+    texts = [(tmp_path / info["file"]).read_text(encoding="utf-8") for info in manifest["drafts"].values()]
+    on, off, dropped = _sifted_and_not(monkeypatch, index, texts, dt.date(2023, 6, 15))
+    assert on == off and sum(map(len, on)) > 20
+    assert dropped > 0

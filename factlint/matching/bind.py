@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
+from collections import Counter
 from dataclasses import dataclass, replace
 from typing import Callable
 
@@ -93,17 +94,20 @@ def _bind_quantity(index: LedgerIndex, q: Quantity, view: View, subject: tuple[s
     words = view.words_at(q.start)
     kinds = _kinds(q)
     facts = [f for e in subject for f in index.entity_facts(e, kinds) if usable(f)]
-    through_keywords = not facts
-    if through_keywords:
-        facts = [f for f in index.keyword_facts(words, kinds) if usable(f)]
-        ranked = _ranked(index, facts, words, view.years, lambda e, f: _enough(e, f, view))
+    found: list[int] = []  # the facts found through keywords, when no subject has any
+    if not facts:
+        # _enough asks two keywords of a fact about none of the entities named (unless a source is cited).
+        unless = view.named if view.named and not view.cited else None
+        numbers, found = _keyword_candidates(index, words, kinds, unless)
+        ranked = _ranked(index, _usable(index, numbers, usable), words, view.years, lambda e, f: _enough(e, f, view))
     else:
         ranked = _ranked(index, facts, words, view.years)
     if q.dimension is None:  # a bare number needs a keyword to be about anything
         ranked = [(e, f) for e, f in ranked if e.keywords]
     fits = lambda f: fits_value(q, f)  # noqa: E731
     chosen = _choose(ranked, fits)
-    if chosen and not chosen[1] and through_keywords and _fits_another(index, facts, words, view.years, fits):
+    if chosen and not chosen[1] and found and _fits_another(index, _usable(index, found, usable), words,
+                                                            view.years, fits):
         return None
     if chosen and not chosen[1] and others:
         # "Silva, who beat Ortiz, won 48.3%": the value may belong to another entity no other number claims.
@@ -140,17 +144,55 @@ def _bind_date(index: LedgerIndex, d: DateMention, view: View, as_of) -> Binding
     usable = lambda f: f.date is not None and f.valid_on(as_of)  # noqa: E731
     by_entity = [f for e in sorted(entities) for f in index.entity_facts(e, ("date",)) if usable(f)]
     ranked = _ranked(index, by_entity, view.words, view.years, lambda e, f: e.keywords > 0)
-    facts: list[Fact] = []
+    found: list[int] = []
     if not ranked:
         # Through keywords alone: a bare weekday ("held Saturday"), or an event of an entity other than
         # the ones the sentence names, needs two keywords; a keyword suffices when the sentence cites its source.
-        facts = [f for f in index.keyword_facts(view.words, ("date",)) if usable(f)]
-        ranked = _ranked(index, facts, view.words, view.years, lambda e, f: _date_enough(e, f, view, d))
+        unless = frozenset() if d.relative else view.named if view.named and not view.cited else None
+        numbers, found = _keyword_candidates(index, view.words, ("date",), unless)
+        ranked = _ranked(index, _usable(index, numbers, usable), view.words, view.years,
+                         lambda e, f: _date_enough(e, f, view, d))
     fits = lambda f: fits_date(d, f)  # noqa: E731
     chosen = _choose(ranked, fits)
-    if chosen and not chosen[1] and facts and _fits_another(index, facts, view.words, view.years, fits):
+    if chosen and not chosen[1] and found and _fits_another(index, _usable(index, found, usable), view.words,
+                                                            view.years, fits):
         return None
     return Binding(d, chosen[0], chosen[1]) if chosen else None
+
+
+_SIFT_FROM = 8  # candidates found through keywords, above which _keyword_candidates sifts them
+
+
+def _keyword_candidates(index: LedgerIndex, words: frozenset[str], kinds: tuple[str, ...],
+                        unless: frozenset[str] | None) -> tuple[list[int], list[int]]:
+    """Numbers of the facts found through the sentence's keywords: those that can pass the evidence
+    test, and all of them (LedgerIndex.keyword_facts' order).
+
+    ``unless``: when given, a fact about none of these entities passes only with two keyword phrases
+    matched. A phrase matches only if its first word is among ``words``, so a fact with fewer than two
+    entries in those words' postings is left out before it is built and scored: most of the 474k
+    candidates of the 1 MB draft against 1k facts.
+    """
+    entries, common = index.keyword_entries(words, kinds)
+    found = list(dict.fromkeys(entries))
+    # Sifting costs a Counter and the named entities' fact numbers, more than scoring a few candidates.
+    if unless is None or len(found) <= _SIFT_FROM:
+        return found, found
+    hits = Counter(entries)  # in first-seen order, as found
+    about = index.named_numbers(unless)
+    if not common:
+        return [i for i, n in hits.items() if n >= 2 or i in about], found
+    return [i for i, n in hits.items() if n >= 2 or i in about or n + _entries(common, i) >= 2], found
+
+
+def _usable(index: LedgerIndex, numbers: list[int], usable: Callable[[Fact], bool]) -> list[Fact]:
+    """The facts of these numbers that ``usable`` accepts."""
+    return [f for f in map(index.facts.__getitem__, numbers) if usable(f)]
+
+
+def _entries(postings: list, number: int) -> int:
+    """How many times a fact number is in these sorted postings."""
+    return sum(bisect_right(p, number) - bisect_left(p, number) for p in postings)
 
 
 def _fits_another(index: LedgerIndex, facts: list[Fact], words: frozenset[str], years: frozenset[int],

@@ -105,8 +105,9 @@ class LedgerIndex:
             kind = fact_kind(fact)
             for entity_id in dict.fromkeys(fact.about):
                 by_entity[entity_id][kind].append(i)
-            stems = dict.fromkeys(stem(words[0]) for k in fact.keywords if (words := fold(k).split()))
-            for word in stems:
+            # Once per keyword phrase, not per distinct first word: a fact's entries among the postings
+            # of a sentence's words bound how many of its phrases the sentence can match (keyword_entries).
+            for word in (stem(words[0]) for k in fact.keywords if (words := fold(k).split())):
                 by_keyword[f"{word}\0{kind}"].append(i)
         index._index_sources(ledger.sources)
         index._support = SupportIndex.build(ledger.facts, index.facts)
@@ -147,17 +148,30 @@ class LedgerIndex:
     def keyword_facts(self, words: frozenset[str], kinds: tuple[str, ...]) -> list[Fact]:
         """Facts of these kinds with a keyword among ``words``, through selective keywords only.
 
-        A keyword shared by more than MAX_POSTING facts ("won" in a big ledger) finds nothing on its own:
+        A keyword with more than MAX_POSTING entries ("won" in a big ledger) finds nothing on its own:
         it still counts as evidence for facts that a more telling word found.
         """
+        facts = self.facts
+        return [facts[i] for i in dict.fromkeys(self.keyword_entries(words, kinds)[0])]
+
+    def keyword_entries(self, words: frozenset[str], kinds: tuple[str, ...]) -> tuple[list[int], list[memoryview]]:
+        """The entries of the selective postings of ``words``, in order (keyword_facts' facts, with repeats);
+        and the postings too common to find facts (MAX_POSTING).
+
+        A fact has an entry per keyword phrase that starts with the posting's word: its entries in both
+        bound from above how many of its phrases the sentence matches (features.evidence).
+        """
         out: list[int] = []
+        common: list[memoryview] = []
         for word in sorted(words):
             for kind in kinds:
                 posting = numbers_of(self.by_keyword.get(f"{word}\0{kind}", b""))
-                if len(posting) <= MAX_POSTING:
-                    out.extend(posting)
-        facts = self.facts
-        return [facts[i] for i in dict.fromkeys(out)]
+                (out.extend if len(posting) <= MAX_POSTING else common.append)(posting)
+        return out, common
+
+    def named_numbers(self, entity_ids: frozenset[str]) -> frozenset[int]:
+        """The numbers of the facts about any of these entities."""
+        return frozenset().union(*map(self.entity_numbers, entity_ids))
 
     def _index_sources(self, sources: dict[str, Source]) -> None:
         """Source ids (case-insensitively) and normalised URLs, for resolving citations."""
