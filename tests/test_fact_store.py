@@ -107,10 +107,14 @@ def test_index_lookups_equal_scans_of_the_ledger_also_after_pickling() -> None:
             kinds = sorted({fact_kind(f) for f in ledger.facts})
             for word in sorted(stems):
                 for kind in kinds:
-                    expected = [f for f in ledger.facts if fact_kind(f) == kind
-                                and word in {stem(fold(k).split()[0]) for k in f.keywords if fold(k).split()}]
-                    found = index.keyword_facts(frozenset([word]), (kind,))
-                    assert found == (expected if len(expected) <= MAX_POSTING else []), (ledger_path, word, kind)
+                    # An entry per keyword phrase that starts with the word, in ledger order.
+                    expected = [i for i, f in enumerate(ledger.facts) if fact_kind(f) == kind
+                                for k in f.keywords if fold(k).split() and stem(fold(k).split()[0]) == word]
+                    entries, common = index.keyword_entries(frozenset([word]), (kind,))
+                    if len(expected) <= MAX_POSTING:
+                        assert (entries, common) == (expected, []), (ledger_path, word, kind)
+                    else:
+                        assert entries == [] and list(map(list, common)) == [expected], (ledger_path, word, kind)
             support = index.support()
             for fact in ledger.facts:
                 if fact.date is not None:

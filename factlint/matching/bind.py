@@ -165,8 +165,8 @@ _SIFT_FROM = 8  # candidates found through keywords, above which _keyword_candid
 
 def _keyword_candidates(index: LedgerIndex, words: frozenset[str], kinds: tuple[str, ...],
                         unless: frozenset[str] | None) -> tuple[list[int], list[int]]:
-    """Numbers of the facts found through the sentence's keywords: those that can pass the evidence
-    test, and all of them (LedgerIndex.keyword_facts' order).
+    """Numbers of the facts found through the sentence's keywords (LedgerIndex.keyword_entries), in
+    order: those that can pass the evidence test, and all of them.
 
     ``unless``: when given, a fact about none of these entities passes only with two keyword phrases
     matched. A phrase matches only if its first word is among ``words``, so a fact with fewer than two
@@ -180,9 +180,7 @@ def _keyword_candidates(index: LedgerIndex, words: frozenset[str], kinds: tuple[
         return found, found
     hits = Counter(entries)  # in first-seen order, as found
     about = index.named_numbers(unless)
-    if not common:
-        return [i for i, n in hits.items() if n >= 2 or i in about], found
-    return [i for i, n in hits.items() if n >= 2 or i in about or n + _entries(common, i) >= 2], found
+    return [i for i, n in hits.items() if n >= 2 or i in about or (common and n + _entries(common, i) >= 2)], found
 
 
 def _usable(index: LedgerIndex, numbers: list[int], usable: Callable[[Fact], bool]) -> list[Fact]:

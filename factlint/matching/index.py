@@ -145,20 +145,12 @@ class LedgerIndex:
             numbers = self._entity_numbers[entity_id] = frozenset(i for p in postings for i in numbers_of(p))
         return numbers
 
-    def keyword_facts(self, words: frozenset[str], kinds: tuple[str, ...]) -> list[Fact]:
-        """Facts of these kinds with a keyword among ``words``, through selective keywords only.
-
-        A keyword with more than MAX_POSTING entries ("won" in a big ledger) finds nothing on its own:
-        it still counts as evidence for facts that a more telling word found.
-        """
-        facts = self.facts
-        return [facts[i] for i in dict.fromkeys(self.keyword_entries(words, kinds)[0])]
-
     def keyword_entries(self, words: frozenset[str], kinds: tuple[str, ...]) -> tuple[list[int], list[memoryview]]:
-        """The entries of the selective postings of ``words``, in order (keyword_facts' facts, with repeats);
-        and the postings too common to find facts (MAX_POSTING).
+        """The entries of the postings of ``words`` for these kinds of fact, in order: a fact number per
+        keyword phrase that starts with the posting's word; and the postings too common to find facts.
 
-        A fact has an entry per keyword phrase that starts with the posting's word: its entries in both
+        A posting with more than MAX_POSTING entries ("won" in a big ledger) finds nothing on its own: it
+        still counts as evidence for facts that a more telling word found. A fact's entries in both
         bound from above how many of its phrases the sentence matches (features.evidence).
         """
         out: list[int] = []
