@@ -4,12 +4,13 @@ Runs the console entry point (factlint.entry.main, with its cached start-up) in 
 with a few of its functions wrapped to note when they start and end, and writes those notes as JSON
 lines to a file. Each forked child writes its own line before it exits. Every note is a
 ``time.perf_counter()`` reading: CLOCK_MONOTONIC on Linux, one clock for the harness, this process
-and its children, so the harness can place the process's launch (BENCH_LAUNCH) on the same line.
+and its children, so the harness's readings just before the launch and just after the end go on
+the same line (phase_times turns them and the notes into named phases that add up to the wall time).
 
-    BENCH_LAUNCH=<perf_counter> python -m benchmarks.phases --marks FILE -- check DRAFT --ledger L ...
+    python -m benchmarks.phases --marks FILE -- check DRAFT --ledger LEDGER ...
 
 ``--min-split CHARS`` lowers the size at which one draft is split across processes (tests use it on
-tiny drafts). phase_times() turns one run's notes into named phases that add up to its wall time.
+tiny drafts). The phases are those of a run over one draft; a run over several notes only the first's.
 """
 
 from __future__ import annotations
@@ -100,7 +101,6 @@ def _instrument(notes: Notes, min_split: int | None) -> None:
     leave = entry._exit
 
     def noted_exit(code: int) -> None:
-        notes.marks["exit"] = time.perf_counter()
         notes.write("parent")
         leave(code)
 
