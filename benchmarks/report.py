@@ -141,6 +141,11 @@ def phases_section(results: dict) -> list[str]:
                      f"a speedup of {alone / spans:.2f}×. The processes were busy {_s(split['busy'])} in all, "
                      f"{split['busy'] / one['busy']:.2f}× the one process's {_s(one['busy'])}"
                      + (": side by side, each ran slower than alone." if split["busy"] > 1.05 * one["busy"] else "."))
+        if split.get("cpu") and one.get("cpu"):
+            lines.append(f"- CPU time of the whole run (user + system, every process): {split['cpu']:.2f} s split, "
+                         f"{one['cpu']:.2f} s in one process ({split['cpu'] / one['cpu']:.2f}×); minor page faults "
+                         f"{split['faults']:,.0f} against {one['faults']:,.0f}, so the forked child's copy-on-write "
+                         f"pages account for {max(split['faults'] - one['faults'], 0) * 4 / 1024:.0f} MB at most.")
         room = 1.0 - outside
         if spans > room:
             need = (1 - room / spans) * 100 if room > 0 else 100.0

@@ -234,6 +234,8 @@ class Runner:
                 record["phases"] = {p: statistics.median(r["phases"][p] for r in record["runs"]) for p in PHASES}
                 record["busy"] = statistics.median(sum(p["busy"] for p in r["processes"]) for r in record["runs"])
                 record["processes"] = statistics.median(len(r["processes"]) for r in record["runs"])
+                record["cpu"] = statistics.median(r["cpu"] for r in record["runs"])
+                record["faults"] = statistics.median(r["faults"] for r in record["runs"])
                 self.say(f"phases {key}: " + ", ".join(f"{p} {v * 1000:.0f}" for p, v in record["phases"].items()))
         return records
 
@@ -247,6 +249,7 @@ class Runner:
         command = [sys.executable, "-m", "benchmarks.phases", "--marks", str(marks)]
         if min_split is not None:
             command += ["--min-split", str(min_split)]
+        before = _children_usage()
         launch = time.perf_counter()
         try:
             proc = subprocess.run([*command, "--", *args], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
@@ -256,12 +259,14 @@ class Runner:
             record.update(status="timeout", note="a run did not finish within the time budget")
             return
         done = time.perf_counter()
+        # The run's processes, its forked children included (each waited for by its parent).
+        used = [after - b for after, b in zip(_children_usage(), before)]
         if proc.returncode not in (0, 1) or not marks.exists():
             record.update(status="error", note=proc.stderr[-1000:])
             self.say(f"phases {record['id']}: error {proc.stderr[-500:]}")
             return
         lines = [json.loads(line) for line in marks.read_text(encoding="utf-8").splitlines()]
-        record["runs"].append(phase_times(lines, launch, done))
+        record["runs"].append({**phase_times(lines, launch, done), "cpu": used[0] + used[1], "faults": used[2]})
 
     # -- proselint ----------------------------------------------------------------------------------
     def run_proselint(self, draft: str, key: str = "proselint", runs: int | None = None) -> dict:
@@ -376,6 +381,14 @@ class Runner:
         self.results["meta"]["elapsed_s"] = time.perf_counter() - self.started
         self.results["meta"]["cache_active"] = cache_active(self.out / "cache")
         return self.results
+
+
+def _children_usage() -> tuple[float, float, int]:
+    """User and system CPU seconds, and minor page faults, of this process's waited-for descendants."""
+    import resource
+
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime, usage.ru_stime, usage.ru_minflt
 
 
 def _labels(ledgers: dict) -> tuple[str, str, str]:

@@ -173,6 +173,7 @@ def test_phases_add_up_and_see_the_draft_split(workload) -> None:
         (run,) = record["runs"]
         assert set(run["phases"]) == set(PHASES) and all(t >= 0 for t in run["phases"].values())
         assert abs(sum(run["phases"].values()) - run["wall"]) < 1e-6
+        assert run["cpu"] > 0 and run["faults"] > 0
     (one,) = records["1mb-big-j1"]["runs"]
     assert not one["split"] and one["processes"] == [{"role": "parent", "spans": 1, "busy": one["processes"][0]["busy"]}]
     (split,) = records["1mb-big"]["runs"]
@@ -182,3 +183,4 @@ def test_phases_add_up_and_see_the_draft_split(workload) -> None:
         assert all(p["spans"] >= 1 for p in split["processes"])
     text = "\n".join(phases_section(runner.results))
     assert "| checking the draft's spans |" in text and "in one process and" in text
+    assert "CPU time of the whole run" in text
