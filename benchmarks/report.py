@@ -145,7 +145,8 @@ def phases_section(results: dict) -> list[str]:
             lines.append(f"- CPU time of the whole run (user + system, every process): {split['cpu']:.2f} s split, "
                          f"{one['cpu']:.2f} s in one process ({split['cpu'] / one['cpu']:.2f}×); minor page faults "
                          f"{split['faults']:,.0f} against {one['faults']:,.0f}, so the forked child's copy-on-write "
-                         f"pages account for {max(split['faults'] - one['faults'], 0) * 4 / 1024:.0f} MB at most.")
+                         f"pages account for {max(split['faults'] - one['faults'], 0) * split.get('page_bytes', 4096) / 2**20:.0f} "
+                         "MB at most.")
         room = 1.0 - outside
         if spans > room:
             need = (1 - room / spans) * 100 if room > 0 else 100.0

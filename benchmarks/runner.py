@@ -236,6 +236,7 @@ class Runner:
                 record["processes"] = statistics.median(len(r["processes"]) for r in record["runs"])
                 record["cpu"] = statistics.median(r["cpu"] for r in record["runs"])
                 record["faults"] = statistics.median(r["faults"] for r in record["runs"])
+                record["page_bytes"] = os.sysconf("SC_PAGE_SIZE")
                 self.say(f"phases {key}: " + ", ".join(f"{p} {v * 1000:.0f}" for p, v in record["phases"].items()))
         return records
 
