@@ -87,10 +87,8 @@ def is_dateline(chunk: str) -> bool:
     return bool(_DATELINE.search(chunk) or ("read" in chunk.lower() and _READ_TIME.search(chunk)))
 
 
-def _excluded(text: str, doc: Document, s: Sentence, dateline: bool | None = None) -> bool:
-    """Bylines, datelines and headings hold no claims (``dateline``: is_dateline of the sentence, if known)."""
-    if dateline is None:
-        dateline = is_dateline(text[s.start : s.end])
+def _excluded(doc: Document, s: Sentence, dateline: bool) -> bool:
+    """Bylines, datelines and headings hold no claims (``dateline``: is_dateline of the sentence)."""
     return dateline or doc.blocks[s.block].kind == "heading"
 
 
@@ -103,19 +101,19 @@ def _claim_end(mention: Quantity | DateMention, chunk: str, bound: bool) -> int 
 
 def find_claims(doc: Document, sentences: tuple[Sentence, ...], quantities: tuple[Quantity, ...],
                 dates: tuple[DateMention, ...], bindings: dict[int, object],
-                cited: dict[int, list[Citation]], support=None, datelines=None) -> tuple[Claim, ...]:
+                cited: dict[int, list[Citation]], support, datelines) -> tuple[Claim, ...]:
     """Every check-worthy claim, with its binding (keyed by mention start), support and sentence citations.
 
     ``support(mention, sentence_index) -> bool`` says whether an unbound claim agrees with some fact.
-    ``datelines(sentence_index) -> bool`` is is_dateline of a sentence with numbers or dates, when the
-    caller has it already (binding's sentence views do).
+    ``datelines(sentence_index) -> bool`` is is_dateline of a sentence with numbers or dates (binding's
+    sentence views hold it).
     """
     mentions = by_sentence(sorted((*quantities, *dates), key=lambda m: m.start), sentences)
     text = doc.masked
     claims: list[Claim] = []
     quotes: dict[int, list[tuple[int, int]]] = {}
     for i, s in enumerate(sentences):
-        if not mentions[i] or _excluded(text, doc, s, datelines(i) if datelines else None):
+        if not mentions[i] or _excluded(doc, s, datelines(i)):
             continue
         chunk = text[s.start : s.end]
         if s.block not in quotes:
@@ -127,7 +125,7 @@ def find_claims(doc: Document, sentences: tuple[Sentence, ...], quantities: tupl
             if isinstance(mention, DateMention) and stamps_the_page(text, mention):
                 continue
             binding = bindings.get(mention.start)
-            backed = binding is not None or (support is not None and support(mention, i))
+            backed = binding is not None or support(mention, i)
             claims.append(Claim(mention.start, end, mention, s, getattr(binding, "fact", None),
                                 getattr(binding, "fits", False), tuple(cited.get(i, ())), backed))
     return tuple(claims)

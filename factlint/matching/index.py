@@ -158,7 +158,10 @@ class LedgerIndex:
         for word in sorted(words):
             for kind in kinds:
                 posting = numbers_of(self.by_keyword.get(f"{word}\0{kind}", b""))
-                (out.extend if len(posting) <= MAX_POSTING else common.append)(posting)
+                if len(posting) <= MAX_POSTING:
+                    out.extend(posting)
+                else:
+                    common.append(posting)
         return out, common
 
     def named_numbers(self, entity_ids: frozenset[str]) -> frozenset[int]:
