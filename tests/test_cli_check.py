@@ -209,3 +209,64 @@ def test_pyproject_naming_factlint_elsewhere_is_not_parsed(tmp_path, monkeypatch
     sys.modules["tomllib"].loads = refuse
     (tmp_path / "pyproject.toml").write_text(text, encoding="utf-8")
     assert config.load_config(tmp_path).path is None
+
+
+TRANSIT_LEDGER = """\
+version: 1
+sources:
+  opening:
+    title: Line 4 extension opens
+    url: https://transit.example.org/line-4
+  audit:
+    title: Audit of the Line 4 extension
+entities:
+  line4:
+    name: Line 4
+    kind: other
+  marta-silva:
+    name: Marta Silva
+    aliases: [Silva]
+    kind: person
+facts:
+  - id: new-stations
+    claim: The Line 4 extension adds seven stations.
+    about: line4
+    keywords: [stations]
+    value: 7
+    unit: stations
+    source: opening
+  - id: final-cost
+    claim: The extension cost EUR 1.32 billion.
+    about: line4
+    keywords: [cost]
+    value: 1320000000
+    unit: EUR
+    source: audit
+  - id: opening-date
+    claim: Line 4's extension opened on 1 June 2025.
+    about: line4
+    keywords: [opened]
+    date: 2025-06-01
+    source: opening
+"""
+
+
+def _transit(tmp_path: Path, draft: str, *args: str):
+    (tmp_path / "facts.yaml").write_text(TRANSIT_LEDGER, encoding="utf-8")
+    (tmp_path / "d.md").write_text("---\ndate: 2025-06-10\n---\n" + draft, encoding="utf-8")
+    return factlint("check", "d.md", "--ledger", "facts.yaml", *args, cwd=tmp_path)
+
+
+def test_a_ledger_name_with_a_number_is_found_and_binds(tmp_path: Path) -> None:
+    """'Line 4': capitalised runs stop at the number, so the name is looked up apart. Before, 'Line' read as
+    an unknown name stood for someone else, and the figure bound to nothing: the wrong one went unflagged."""
+    right = "The Line 4 extension adds 7 stations, the operator said.\n"  # no citation: the name alone binds
+    proc = _transit(tmp_path, right)
+    assert (proc.returncode, proc.stdout) == (0, "No findings in 1 file.\n")
+    proc = _transit(tmp_path, right.replace("7 stations", "8 stations"))
+    assert proc.returncode == 1
+    assert proc.stdout.splitlines()[0] == ('d.md:4:27: FL101 number-contradiction "8" contradicts new-stations: '
+                                           '7 stations [opening]')
+    proc = _transit(tmp_path, right.replace("7 stations", "8 stations").replace("Line 4", "Line 5"))
+    assert (proc.returncode, proc.stdout) == (0, "No findings in 1 file.\n")  # another line: not this fact's
+

@@ -237,3 +237,58 @@ def test_an_index_keeps_name_plans_across_drafts_with_the_mentions_of_a_fresh_on
         assert extract(doc, shared, day).names == extract(doc, LedgerIndex.build(ledger), day).names, path
         assert len(shared.name_plans) >= before
     assert shared.name_plans and not LedgerIndex.build(ledger).name_plans  # filled by reading, not by build
+
+
+NUMBERED = LedgerIndex.build(Ledger(("x",), entities={
+    "line4": Entity("line4", "Line 4"),
+    "line4x": Entity("line4x", "Line 4 Express"),
+    "t2": Entity("t2", "Terminal 2", ("T2",)),
+    "marta-silva": Entity("marta-silva", "Marta Silva", ("Silva",)),
+}))
+
+
+def test_an_index_knows_whether_a_name_has_a_number_for_a_word() -> None:
+    assert NUMBERED.numbered and not INDEX.numbered
+    covid = LedgerIndex.build(Ledger(("x",), entities={"c": Entity("c", "COVID-19")}))
+    assert not covid.numbered  # one word with digits in it: a capitalised run already reads it
+
+
+def test_ledger_names_with_a_number_resolve() -> None:
+    def resolved(text: str):
+        return [(n.text, n.entities) for n in find_names(text, 0, len(text), NUMBERED) if n.entities]
+
+    assert resolved("Trains on Line 4 and at Terminal 2's gates.") == [("Line 4", ("line4",)), ("Terminal 2", ("t2",))]
+    assert resolved("The Line 4 Express runs hourly.") == [("Line 4 Express", ("line4x",))]  # the longest name
+    assert resolved("Line 4 opened; Marta Silva spoke.") == [("Line 4", ("line4",)), ("Marta Silva", ("marta-silva",))]
+    for other in ("Line 40 opened.", "Line 4.5 opened.", "Line 4th opened.", "Line 4,000 opened.", "line 4 opened.",
+                  "Line\n4 opened.", "Line, 4 opened."):
+        assert resolved(other) == [], other
+    # The run's own mentions give way to the name they are part of: no 'Line' or 'Express' left over.
+    assert [n.text for n in find_names("Take Line 4 Express now.", 0, 24, NUMBERED)] == ["Line 4 Express"]
+
+
+def test_an_index_with_numbered_names_reads_every_other_name_as_before() -> None:
+    """With a ledger name that has a number (numbered_names runs), the fixtures' mentions are unchanged."""
+    from pathlib import Path
+
+    from factlint.ledger.load import load_ledgers
+
+    root = Path(__file__).resolve().parent.parent / "fixtures"
+    for ledger_path in sorted(root.glob("*/facts.yaml")):
+        ledger = load_ledgers((ledger_path,))
+        plain = LedgerIndex.build(ledger)
+        entities = {**ledger.entities, "pier": Entity("pier", "Pier 39")}
+        numbered = LedgerIndex.build(Ledger(ledger.paths, ledger.sources, entities, ledger.facts))
+        assert numbered.numbered and not plain.numbered
+        for path in sorted(ledger_path.parent.glob("*.md")):
+            text = path.read_text("utf-8")
+            for line_start in [0, *(i + 1 for i, ch in enumerate(text) if ch == "\n")]:
+                end = text.find("\n", line_start)
+                end = len(text) if end < 0 else end
+                assert find_names(text, line_start, end, numbered) == find_names(text, line_start, end, plain), path
+
+
+def test_a_numbered_name_may_have_lower_case_words() -> None:
+    index = LedgerIndex.build(Ledger(("x",), entities={"l4": Entity("l4", "Line 4", ("Line 4 extension",))}))
+    found = [(n.text, n.entities) for n in find_names("The Line 4 extension opened.", 0, 28, index)]
+    assert found == [("Line 4 extension", ("l4",))]

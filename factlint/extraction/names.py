@@ -150,4 +150,61 @@ def find_names(text: str, start: int, end: int, index, plans: dict[str, Plan] | 
     for run in name_spans(text, start, end):
         if run:
             out.extend(_resolved(text, run, index, plans))
+    if getattr(index, "numbered", False) and _DIGITS.search(text, start, end):
+        return _with_numbered(out, numbered_names(text, start, end, index))
     return out
+
+
+# A number that can be a word of a name ("Line 4", "Terminal 2", "Apollo 11"): whole, not a decimal or
+# a thousands group, not glued to letters ("4th", "3M").
+_NAME_NUMBER = regex(r"(?<![\w.,])\d+(?![\w]|[.,]\d)")
+_DIGITS = regex(r"\d")
+# The words and numbers a name with a number is made of, in a draft's order.
+_NAME_TOKEN = regex(f"{_WORD.pattern}|{_NAME_NUMBER.pattern}")
+
+
+def numbered_names(text: str, start: int, end: int, index) -> list[NameMention]:
+    """Ledger names with a number among their words ("Line 4"), found in text[start:end].
+
+    Capitalised runs (name_spans) stop at a number, so these are looked up apart: every window of
+    words joined by single spaces that holds a number and opens with a capital, longest first.
+    Only for a ledger that has such names (LedgerIndex.numbered).
+    """
+    tokens = [(m.start(), m.end()) for m in _NAME_TOKEN.finditer(text, start, end)]
+    longest = index.max_name_tokens
+    found: list[NameMention] = []
+    i = 0
+    while i < len(tokens):
+        match = _numbered_at(text, tokens, i, longest, index) if text[tokens[i][0]].isupper() else None
+        if match is None:
+            i += 1
+            continue
+        size, mention = match
+        found.append(mention)
+        i += size
+    return found
+
+
+def _numbered_at(text: str, tokens: list[tuple[int, int]], i: int, longest: int, index):
+    """(tokens used, mention) of the longest ledger name with a number that starts at token i, or None."""
+    size = 1
+    while size < longest and i + size < len(tokens) and text[tokens[i + size - 1][1] : tokens[i + size][0]] in _JOINS:
+        size += 1
+    for n in range(size, 1, -1):
+        window = tokens[i : i + n]
+        if not any(text[a].isdigit() for a, _ in window):
+            continue
+        a = window[0][0]
+        b = _strip_possessive(text, a, window[-1][1])
+        key = fold(text[a:b])
+        if key in index.names:
+            return n, NameMention(a, b, text[a:b], key, tuple(sorted(index.names[key])))
+    return None
+
+
+def _with_numbered(mentions: list[NameMention], numbered: list[NameMention]) -> list[NameMention]:
+    """The run mentions, with those a ledger name with a number overlaps replaced by it."""
+    if not numbered:
+        return mentions
+    kept = [m for m in mentions if not any(n.start < m.end and m.start < n.end for n in numbered)]
+    return sorted(kept + numbered, key=lambda m: m.start)

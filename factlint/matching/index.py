@@ -51,6 +51,9 @@ class LedgerIndex:
     names: dict[str, tuple[str, ...]] = field(default_factory=dict)  # folded name or alias -> entity ids
     spellings: dict[str, str] = field(default_factory=dict)  # folded name or alias -> as written
     max_name_tokens: int = 1
+    # Whether a name or alias has a number for a word ("Line 4"): drafts are then also searched for
+    # such names (extraction.names.numbered_names), which capitalised runs stop short of.
+    numbered: bool = False
     near: dict[str, str] = field(default_factory=dict)  # deletion key -> the name tokens it comes from, space-separated
     tokens: dict[str, tuple[str, ...]] = field(default_factory=dict)  # folded token -> folded names that use it
     # entity -> marshal of {kind: fact numbers packed by array("I")}, read on the entity's first lookup.
@@ -94,6 +97,7 @@ class LedgerIndex:
                 index.spellings.setdefault(key, spelling)
                 words = key.split()
                 index.max_name_tokens = max(index.max_name_tokens, len(words))
+                index.numbered = index.numbered or any(w.isdigit() for w in spelling.split())
                 for token in words:
                     tokens[token].add(key)
                     if len(token) >= 3 and token not in near.get(token, ()):
