@@ -81,7 +81,9 @@ def _finding(doc: Document, code: str, rule: Rule, severity: str, hit: Hit) -> F
     line, col = doc.position(hit.start)
     end_line, end_col = doc.position(hit.end)
     found = doc.text[hit.start : hit.end]
-    values = {"found": found, "fact": hit.fact, "source": hit.source, "expected": hit.expected, **hit.values}
+    # The message stays one line when what was found wraps across lines ("€1.32\nbillion").
+    shown = " ".join(found.split()) if "\n" in found else found
+    values = {"found": shown, "fact": hit.fact, "source": hit.source, "expected": hit.expected, **hit.values}
     return Finding(doc.path, line, col, end_line, end_col, code, rule.name, severity,
                    rule.render(**values), hit.fact, hit.source, found, hit.expected)
 

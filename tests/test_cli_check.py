@@ -270,3 +270,19 @@ def test_a_ledger_name_with_a_number_is_found_and_binds(tmp_path: Path) -> None:
     proc = _transit(tmp_path, right.replace("7 stations", "8 stations").replace("Line 4", "Line 5"))
     assert (proc.returncode, proc.stdout) == (0, "No findings in 1 file.\n")  # another line: not this fact's
 
+
+def test_wrapped_lines_are_read_as_one_line(tmp_path: Path) -> None:
+    """A figure, a date or a name wrapped across lines reads as on one line: no false alarm for
+    '€1.32' alone, a hedge or a year on the next line, or half a name; the finding's message stays one line."""
+    right = ("Line 4 opened on 1\nJune 2025 ([note](https://transit.example.org/line-4)). The audit put the cost\n"
+             "of Line 4 at €1.32\nbillion, Marta\nSilva said.\n\n"
+             "- The audit put the cost of Line 4 at €1.32\n  billion, Marta Silva said.\n")
+    proc = _transit(tmp_path, right)
+    assert (proc.returncode, proc.stdout) == (0, "No findings in 1 file.\n")
+    proc = _transit(tmp_path, right.replace("€1.32\nbillion", "€1.23\nbillion"), "--format", "json")
+    (finding,) = json.loads(proc.stdout)["findings"]
+    assert (finding["line"], finding["column"], finding["end_line"], finding["end_column"]) == (6, 14, 7, 8)
+    assert finding["found"] == "€1.23\nbillion"  # the text at that position, as written
+    assert finding["message"] == '"€1.23 billion" contradicts final-cost: 1,320,000,000 EUR [audit]'
+    proc = _transit(tmp_path, right.replace("Marta\nSilva", "Marta\nSliva"))
+    assert proc.stdout.splitlines()[0] == 'd.md:7:10: FL103 name-misspelling "Marta Sliva" looks like a misspelling of Marta Silva (marta-silva)'

@@ -74,3 +74,23 @@ def test_sentences_respect_abbreviations_and_blocks() -> None:
     doc = parse_document("Dr. Silva won on Mar. 6 in the U.S. vote. Ortiz lost.\n\n# Heading\n", "d.md")
     spans = [doc.text[s.start : s.end] for s in split_sentences(doc)]
     assert spans == ["Dr. Silva won on Mar. 6 in the U.S. vote.", "Ortiz lost.", "Heading"]
+
+
+def test_line_breaks_inside_prose_are_read_as_spaces() -> None:
+    """A wrapped paragraph or list item reads as one line; a heading, a table, code and the lines between
+    blocks keep their line breaks. Same length: offsets do not move."""
+    text = ("# Cost\nof it\n\nThe cost was €1.32\nbillion, set on 6\nMarch.\n\n"
+            "- It cost €1.32\n  billion.\n- Next item\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n```\nx\ny\n```\n")
+    m = masked(text)
+    assert len(m) == len(text)
+    assert "€1.32 billion, set on 6 March." in m
+    assert "€1.32   billion." in m  # the continuation's indent stays as spaces
+    assert m.count("\n") == text.count("\n") - 3  # two in the paragraph, one in the first list item
+    assert "Cost\nof it" in m and "billion.\n  Next item\n" in m  # a heading and items stay apart
+    assert "| a | b |\n" in m and "x\ny" not in m  # the table keeps its lines; code is masked
+
+
+def test_plain_text_paragraphs_read_wrapped_lines_as_spaces() -> None:
+    text = "Revenue rose to €4.2\nbillion.\n\nNext paragraph.\n"
+    m = masked(text, markdown=False)
+    assert m == "Revenue rose to €4.2 billion.\n\nNext paragraph.\n"

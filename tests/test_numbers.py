@@ -42,6 +42,9 @@ def one(text: str):
     ("two-thirds of voters", "two-thirds", 200 / 3, "percent"),
     ("nearly half of the city", "nearly half", 50, "percent"),
     ("one in five adults", "one in five", 20, "percent"),
+    # A list item's wrapped line: the masked text keeps its indent as spaces (document.parse).
+    ("a cost of €1.32   billion", "€1.32   billion", 1.32e9, "EUR"),
+    ("a 11.4    km tunnel", "11.4    km", 11.4, "km"),
 ])
 def test_formats(text, found, value, unit) -> None:
     q = one(text)

@@ -270,8 +270,30 @@ def parse_document(raw: str, path: str = "-", markdown: bool = True) -> Document
     else:
         blocks = _text_blocks(text)
     linkable = _linkable(text, blocks, markdown)
-    return Document(path, text, _mask(linkable, markdown), starts, tuple(blocks), date,
-                    markdown, references, footnotes, linkable)
+    masked = _join_wrapped_lines(_mask(linkable, markdown), blocks)
+    return Document(path, text, masked, starts, tuple(blocks), date, markdown, references, footnotes, linkable)
+
+
+_WRAPPED = frozenset({"paragraph", "list_item"})  # blocks whose line breaks are soft: wrapped prose
+
+
+def _join_wrapped_lines(masked: str, blocks: list[Block]) -> str:
+    """The masked text with the line breaks inside paragraphs and list items read as spaces.
+
+    A writer or an editor wraps prose anywhere, also inside "€1.32 billion" or "6 March": the
+    extractors, which read a number's scale word, unit, noun and hedge, and a date's or a name's
+    words, across spaces and tabs, read them across a wrap too. Same length: offsets do not move.
+    """
+    parts, done = [], 0
+    for b in sorted(blocks, key=lambda b: b.start):  # in text order, as _linkable, whatever the scanner's order
+        start = max(b.start, done)
+        if b.kind in _WRAPPED and masked.find("\n", start, b.end) >= 0:
+            parts += (masked[done:start], masked[start : b.end].replace("\n", " "))
+            done = b.end
+    if not parts:
+        return masked
+    parts.append(masked[done:])
+    return "".join(parts)
 
 
 def is_markdown_path(path: str) -> bool:

@@ -28,7 +28,7 @@ _DIGIT = regex(r"\d")  # NUMERAL needs one; it opens with lookbehinds, so it is 
 _LEAD = 1 + max(map(len, (*CURRENCY_CODES, *CURRENCY_SYMBOLS))) + 1 + 1
 _SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "mln": 1e6, "billion": 1e9,
            "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12, "hundred": 1e2}
-_SCALE_RE = regex(r"[ \t]?(?P<scale>thousand|million|billion|trillion|hundred|mn|mln|bn|tn|[kmb])\b", re.I)
+_SCALE_RE = regex(r"[ \t]*(?P<scale>thousand|million|billion|trillion|hundred|mn|mln|bn|tn|[kmb])\b", re.I)
 _UNIT_ALT = (
     r"%|per[ \t]cent\b|percent(?:age)?(?:[ -]points?)?\b|pp\b|pts?\b|points?\b|"
     rf"(?:{_CODES})\b|dollars?\b|euros?\b|"
@@ -36,7 +36,7 @@ _UNIT_ALT = (
     r"tonnes?\b|(?:metric[ \t])?tons?\b|[KMGT]i?B\b|kB\b|(?:kilo|mega|giga|tera)bytes?\b|[kMG]Wh?\b|"
     r"(?:mega|giga)watts?\b|°C|seconds?\b|minutes?\b|hours?\b|days?\b|weeks?\b|months?\b|years?\b"
 )
-_UNIT_RE = regex(rf"(?P<sep>[ \t]?-?[ \t]?)(?P<unit>{_UNIT_ALT})")
+_UNIT_RE = regex(rf"(?P<sep>[ \t]*-?[ \t]?)(?P<unit>{_UNIT_ALT})")
 # A counted noun: one word, or two when the second is a plural ("poll workers", "mobile clinics").
 _NOUN_RE = regex(r"[ \t]+(?:(?:new|more|additional|registered|valid|active|extra|fewer|total|[A-Z]{2,5})[ \t]+)?"
                  r"(?P<noun>[a-z][a-z-]{2,}(?<!s)(?:[ \t]+[a-z][a-z-]{2,}s\b)?|[a-z][a-z-]{2,})\b")
