@@ -69,6 +69,21 @@ _SYNONYMS = [{"people", "person", "persons", "resident", "inhabitant", "individu
              {"vote", "ballot"}, {"case", "infection"}, {"job", "position"}]
 
 
+# A rate: "per 100,000", "per 1,000 live births", "per 100k". One dimension whose base is "per one",
+# so a rate per 1,000 compares with one per 100,000; what is counted after the number is not compared.
+_RATE = re.compile(r"per (\d{1,3}(?:,\d{3})+|\d+)(?: ?(k|thousand|million)\b)?(?: [^\W\d_][\w ]*)?", re.I)
+_RATE_SCALES = {"k": 1_000, "thousand": 1_000, "million": 1_000_000}
+
+
+def _rate(raw: str) -> Unit | None:
+    """The rate unit of 'per 100,000 [people]', or None."""
+    m = _RATE.fullmatch(raw)
+    if not m:
+        return None
+    per = int(m.group(1).replace(",", "")) * _RATE_SCALES.get((m.group(2) or "").lower(), 1)
+    return Unit(f"per {per:,}", "rate", 1 / per) if per else None
+
+
 @lru_cache(maxsize=4096)
 def canonical(text: str | None) -> Unit | None:
     """Canonical Unit for a unit as written in a ledger or draft; unknown words become counted nouns."""
@@ -78,6 +93,10 @@ def canonical(text: str | None) -> Unit | None:
     unit = _WORDS.get(raw) or _WORDS.get(raw.lower()) or _WORDS.get(raw.upper() if raw.upper() in CURRENCY_CODES else "")
     if unit:
         return unit
+    if raw[:4].lower() == "per ":
+        unit = _rate(raw)
+        if unit:
+            return unit
     noun = stem(raw.lower().split()[-1])
     return Unit(noun, "count")
 

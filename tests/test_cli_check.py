@@ -285,4 +285,44 @@ def test_wrapped_lines_are_read_as_one_line(tmp_path: Path) -> None:
     assert finding["found"] == "€1.23\nbillion"  # the text at that position, as written
     assert finding["message"] == '"€1.23 billion" contradicts final-cost: 1,320,000,000 EUR [audit]'
     proc = _transit(tmp_path, right.replace("Marta\nSilva", "Marta\nSliva"))
-    assert proc.stdout.splitlines()[0] == 'd.md:7:10: FL103 name-misspelling "Marta Sliva" looks like a misspelling of Marta Silva (marta-silva)'
+    assert proc.stdout.splitlines()[0] == ('d.md:7:10: FL103 name-misspelling "Marta Sliva" looks like a misspelling '
+                                           'of Marta Silva (marta-silva)')
+
+
+HEALTH_LEDGER = """\
+version: 1
+sources:
+  bulletin:
+    title: Weekly bulletin, week 12
+    url: https://health.example.org/w12
+entities:
+  eastvale:
+    name: Eastvale
+    kind: place
+facts:
+  - id: flu-rate
+    claim: Influenza admissions in Eastvale were 12.4 per 100,000 people in week 12.
+    about: eastvale
+    keywords: [admissions, influenza]
+    value: 12.4
+    unit: per 100,000
+    source: bulletin
+"""
+
+
+def test_a_rate_is_one_figure_compared_in_any_denominator(tmp_path: Path) -> None:
+    """'12.4 per 100,000 people': the rate is the claim, its denominator no figure of its own (no FL201 for
+    '100,000 people'), and a rate per 10,000 compares with the ledger's per 100,000."""
+    (tmp_path / "facts.yaml").write_text(HEALTH_LEDGER, encoding="utf-8")
+
+    def check(sentence: str):
+        (tmp_path / "d.md").write_text(f"---\ndate: 2025-03-28\n---\n{sentence}\n", encoding="utf-8")
+        return factlint("check", "d.md", "--ledger", "facts.yaml", cwd=tmp_path).stdout.splitlines()
+
+    assert check("Influenza admissions in Eastvale reached 1.24 per 10,000 people.") == ["No findings in 1 file."]
+    assert check("Influenza admissions in Eastvale reached 14.2 per 100,000 people.")[0] == (
+        'd.md:4:42: FL101 number-contradiction "14.2 per 100,000 people" contradicts flu-rate: 12.4 per 100,000 '
+        '[bulletin]')
+    assert check("Measles admissions in Westby reached 3.1 per 100,000 people.")[0] == (
+        'd.md:4:38: FL201 uncited-claim "3.1 per 100,000 people" is a figure with no citation and no ledger fact '
+        'behind it')

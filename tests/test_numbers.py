@@ -193,3 +193,29 @@ def test_scale_and_hedge_words_with_case_twins_read_as_plain_ones(plain: str, tw
     """Scale words and hedges are matched case-insensitively: "mıllion" scales, "almoſt" hedges, as plain ones."""
     read = lambda q: (q.value, q.low, q.high, q.hedge, q.unit, q.claim_end - q.end)  # noqa: E731
     assert read(one(twin)) == read(one(plain))
+
+
+@pytest.mark.parametrize(("text", "found", "value", "per"), [
+    ("admissions reached 12.4 per 100,000 people in March", "12.4 per 100,000 people", 12.4, 100_000),
+    ("a rate of 3.1 per 1,000 live births", "3.1 per 1,000 live births", 3.1, 1_000),
+    ("about 12 per 100k in March", "about 12 per 100k", 12, 100_000),
+    ("two per 1,000 residents", "two per 1,000 residents", 2, 1_000),
+    ("5 per 1000 in the county", "5 per 1000", 5, 1_000),
+])
+def test_rates(text, found, value, per) -> None:
+    """A rate is one quantity, its denominator part of its unit: not a count of its own."""
+    q = one(text)
+    assert (q.text, q.value, q.dimension) == (found, value, "rate")
+    assert canonical(q.unit) == canonical(f"per {per:,}")
+
+
+def test_rates_of_any_denominator_compare_and_other_pers_are_not_rates() -> None:
+    per_100k = canonical("per 100,000")
+    for same in ("per 100k people", "per 100000 inhabitants", "Per 100 thousand"):
+        assert canonical(same) == per_100k, same
+    assert per_100k.dimension == "rate" and per_100k.factor == 1e-5 and canonical("per 1,000").factor == 1e-3
+    assert canonical("per cent").dimension == "percent" and canonical("per capita").dimension == "count"
+    assert [q.text for q in quantities("3 per cent of 40 people")] == ["3 per cent", "40"]
+    assert [q.text for q in quantities("a super 100 km ride")] == ["100 km"]  # 'per' inside a word
+    assert [q.text for q in quantities("12 per 1.5 km")] == ["12", "1.5 km"]  # a decimal is no denominator
+    assert [q.text for q in quantities("€3 per 100 km")] == ["€3"]  # a denominator, also of another unit

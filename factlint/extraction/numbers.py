@@ -37,6 +37,10 @@ _UNIT_ALT = (
     r"(?:mega|giga)watts?\b|°C|seconds?\b|minutes?\b|hours?\b|days?\b|weeks?\b|months?\b|years?\b"
 )
 _UNIT_RE = regex(rf"(?P<sep>[ \t]*-?[ \t]?)(?P<unit>{_UNIT_ALT})")
+# A rate's denominator and what it counts: "12.4 per 100,000 people", "3 per 1,000 live births".
+_RATE_RE = regex(r"[ \t]+(?P<rate>per[ \t]+(?:\d{1,3}(?:,\d{3})+|\d+)(?![\d.,]\d)(?:[ \t]*(?:k|thousand|million)\b)?"
+                 r"(?:[ \t]+(?:people|persons|population|residents|inhabitants|adults|children|women|men|patients"
+                 r"|pupils|students|workers|employees|households|users|(?:live[ \t]+)?births)\b)?)", re.I)
 # A counted noun: one word, or two when the second is a plural ("poll workers", "mobile clinics").
 _NOUN_RE = regex(r"[ \t]+(?:(?:new|more|additional|registered|valid|active|extra|fewer|total|[A-Z]{2,5})[ \t]+)?"
                  r"(?P<noun>[a-z][a-z-]{2,}(?<!s)(?:[ \t]+[a-z][a-z-]{2,}s\b)?|[a-z][a-z-]{2,})\b")
@@ -117,8 +121,12 @@ def _left_identifier(text: str, start: int) -> bool:
     return prev[:1].isupper() and text[m.end(1) : start] == " " and prev.lower() not in LEADING_WORDS
 
 
-def _suffix(text: str, pos: int, end: int) -> tuple[float, str | None, Unit | None, int, str | None, int]:
-    """Scale, unit and counted noun after a numeral: (scale, unit_text, unit, new_end, noun, noun_end)."""
+def _suffix(text: str, pos: int, end: int,
+            rate: bool = True) -> tuple[float, str | None, Unit | None, int, str | None, int]:
+    """Scale, unit and counted noun after a numeral: (scale, unit_text, unit, new_end, noun, noun_end).
+
+    ``rate`` False: a denominator after it ("€3 per 100 km") is not read as its unit (money stays money).
+    """
     scale, unit_text, unit, noun, noun_end = 1.0, None, None, None, -1
     m = _SCALE_RE.match(text, pos, end)
     word = ignorecase_lower(m.group("scale")) if m else ""  # "mıllion" matches too: read it as the pattern did
@@ -127,6 +135,9 @@ def _suffix(text: str, pos: int, end: int) -> tuple[float, str | None, Unit | No
     m = _UNIT_RE.match(text, pos, end)
     if m and not (m.group("sep").strip() == "-" and m.group("unit") in ("%",)):
         unit_text, pos = m.group("unit"), m.end()
+        unit = canonical(unit_text)
+    if unit is None and rate and (r := _RATE_RE.match(text, pos, end)):
+        unit_text, pos = r.group("rate"), r.end()
         unit = canonical(unit_text)
     if unit is None or unit.dimension in ("percent", "currency", "pp"):
         n = _NOUN_RE.match(text, pos, end)
@@ -162,7 +173,7 @@ def _numeral(text: str, m: re.Match, floor: int, end: int) -> Quantity | None:
         return None
     value = float(num.replace(",", ""))
     currency = CURRENCY_SYMBOLS.get(m.group("sym") or "") or m.group("code")
-    scale, unit_text, unit, stop, noun, noun_end = _suffix(text, m.end(), end)
+    scale, unit_text, unit, stop, noun, noun_end = _suffix(text, m.end(), end, rate=not currency)
     if currency:
         unit, noun, noun_end = canonical(currency), None, -1  # "€4.2 million grant": the claim is the money
     if unit is None and scale == 1 and not m.group("neg"):
@@ -199,13 +210,21 @@ def _words(text: str, floor: int, end: int, words: bool, fractions: bool) -> Ite
                     noun_end)
 
 
+def _is_denominator(text: str, m: re.Match) -> bool:
+    """Whether a whole numeral follows "per ": a rate's denominator (the rate's own unit), not a quantity."""
+    # Tested in C string calls, not a pattern: every numeral of a draft asks.
+    start = m.start()
+    return ((text.startswith("per ", start - 4) or text.startswith("Per ", start - 4))
+            and (start < 5 or not text[start - 5].isalnum()) and "." not in m.group("num"))
+
+
 def find_quantities(text: str, start: int, end: int, skip: list[tuple[int, int]]) -> list[Quantity]:
     """Every quantity in text[start:end], outside the ``skip`` spans (dates), in text order."""
     found: list[Quantity] = []
     digit = _DIGIT.search(text, start, end)
     # Numerals in text order. The lookbehinds still see the text before where the search starts.
     for m in NUMERAL.finditer(text, max(start, digit.start() - _LEAD), end) if digit else ():
-        if any(a <= m.start() < b for a, b in skip):
+        if any(a <= m.start() < b for a, b in skip) or _is_denominator(text, m):
             continue
         q = _numeral(text, m, start, end)
         if q is not None:

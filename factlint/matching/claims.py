@@ -12,7 +12,8 @@ from factlint.extraction.sentences import by_sentence
 from factlint.startup import regex
 
 # Dimensions whose numbers are statistics; durations and bare numbers are not.
-_WORTHY = frozenset({"percent", "pp", "currency", "length", "mass", "data", "energy", "power", "count", "time"})
+_WORTHY = frozenset({"percent", "pp", "currency", "length", "mass", "data", "energy", "power", "count", "time",
+                     "rate"})
 _DATELINE = regex(r"^\W*(?:by(?! (?:then|now|contrast|comparison|the end|the time|mid|late|early|far)\b)|"
                   r"published|updated|posted|last (?:updated|modified)|filed|dateline|reading time|photo|"
                   r"image|credit)\b", re.I)
