@@ -278,3 +278,16 @@ def test_sifting_changes_no_binding_in_a_generated_draft_against_a_small_ledger(
     on, off, dropped = _sifted_and_not(monkeypatch, index, texts, dt.date(2023, 6, 15))
     assert on == off and sum(map(len, on)) > 20
     assert dropped > 0
+
+
+def test_of_two_numbers_bound_to_one_fact_the_one_with_its_unit_states_it(tmp_path) -> None:
+    """'The Okafor study (12) analysed 1,402 ice cores': both bind to the cores fact and neither fits it;
+    the number written with a unit or noun is the one that states it, not the bare 12 before it."""
+    ledger = {"version": 1, "sources": {"paper": {"title": "Paper"}},
+              "entities": {"okafor": {"name": "Adaeze Okafor", "aliases": ["Okafor"]}},
+              "facts": [{"id": "sample", "claim": "The study analysed 1,204 ice cores.", "about": "okafor",
+                         "keywords": ["ice cores", "analysed"], "value": 1204, "unit": "cores", "source": "paper"}]}
+    index = index_from_mapping(ledger, tmp_path)
+    assert flagged(index, "The Okafor study (12) analysed 1,402 ice cores.") == [("1,402", "sample")]
+    assert flagged(index, "The Okafor study (12) analysed 1,204 ice cores.") == []
+    assert flagged(index, "Okafor's team analysed 1,402 ice cores, p < 0.01.") == [("1,402", "sample")]

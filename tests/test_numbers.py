@@ -209,6 +209,15 @@ def test_rates(text, found, value, per) -> None:
     assert canonical(q.unit) == canonical(f"per {per:,}")
 
 
+def test_metres_and_confidence_levels() -> None:
+    """'2,100 m' is a length (a bare 'm' after a space is metres, not million); '95% CI' is no claim."""
+    assert [(q.text, q.unit) for q in quantities("between 2,100 m and 2,450 m above sea level")] == [
+        ("2,100 m", "m"), ("2,450 m", "m")]
+    assert one("a £5m grant").value == 5e6 and one("a 38 m cliff").value == 38
+    assert [q.text for q in quantities("rose 1.4 °C (95% CI: 1.1 to 1.7) and 12% (90 per cent confidence)")] == [
+        "1.4 °C", "1.1", "1.7", "12%"]
+
+
 def test_rates_of_any_denominator_compare_and_other_pers_are_not_rates() -> None:
     per_100k = canonical("per 100,000")
     for same in ("per 100k people", "per 100000 inhabitants", "Per 100 thousand"):
@@ -219,3 +228,9 @@ def test_rates_of_any_denominator_compare_and_other_pers_are_not_rates() -> None
     assert [q.text for q in quantities("a super 100 km ride")] == ["100 km"]  # 'per' inside a word
     assert [q.text for q in quantities("12 per 1.5 km")] == ["12", "1.5 km"]  # a decimal is no denominator
     assert [q.text for q in quantities("€3 per 100 km")] == ["€3"]  # a denominator, also of another unit
+
+
+def test_p_values_are_not_quantities() -> None:
+    for text in ("p < 0.01", "(p=0.03)", "P ≤ .05", "p >= 0.2"):
+        assert quantities(text) == [], text
+    assert [q.text for q in quantities("up 0.01 points, gap = 0.5 km")] == ["0.01 points", "0.5 km"]

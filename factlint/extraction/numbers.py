@@ -32,7 +32,7 @@ _SCALE_RE = regex(r"[ \t]*(?P<scale>thousand|million|billion|trillion|hundred|mn
 _UNIT_ALT = (
     r"%|per[ \t]cent\b|percent(?:age)?(?:[ -]points?)?\b|pp\b|pts?\b|points?\b|"
     rf"(?:{_CODES})\b|dollars?\b|euros?\b|"
-    r"km\b|kms\b|kilomet(?:re|er)s?\b|metres?\b|meters?\b|cm\b|mm\b|miles?\b|kg\b|kgs\b|kilo(?:gram)?s?\b|grams?\b|mg\b|"
+    r"km\b|kms\b|kilomet(?:re|er)s?\b|metres?\b|meters?\b|cm\b|mm\b|miles?\b|kg\b|kgs\b|kilo(?:gram)?s?\b|grams?\b|mg\b|m\b|"
     r"tonnes?\b|(?:metric[ \t])?tons?\b|[KMGT]i?B\b|kB\b|(?:kilo|mega|giga|tera)bytes?\b|[kMG]Wh?\b|"
     r"(?:mega|giga)watts?\b|°C|seconds?\b|minutes?\b|hours?\b|days?\b|weeks?\b|months?\b|years?\b"
 )
@@ -67,6 +67,10 @@ _ID_WORDS = frozenset(
     "line bus lot unit box suite floor apartment ward district paragraph annex appendix part title tier extension ext "
     "tel phone fax isbn issn doi id ref reference invoice account po".split()
 )
+# A percentage that names an interval's confidence level ("95% CI", "90 per cent confidence"): not a claim.
+_CONFIDENCE = regex(r"[ \t]*(?:CI|CrI|UI|confidence|credible|uncertainty|prediction)\b")
+# A p-value ("p < 0.01", "P = .03"): a test's result, not a figure the sources state.
+_P_VALUE = regex(r"(?<![\w.])[pP][ \t]*[<>=≤≥]=?[ \t]*$")
 _LEFT_WORD = regex(r"([A-Za-z][\w.&'’-]*)[ \t]?[.#]?[ \t]*$")
 
 
@@ -119,6 +123,12 @@ def _left_identifier(text: str, start: int) -> bool:
     # unless it is an ordinary word opening a sentence ("Only 40 people").
     prev = m.group(1)
     return prev[:1].isupper() and text[m.end(1) : start] == " " and prev.lower() not in LEADING_WORDS
+
+
+def _p_value(text: str, start: int, floor: int) -> bool:
+    """Whether the number at ``start`` is a p-value: a comparison sign before it, 'p' before that."""
+    before = text[max(floor, start - 8) : start]
+    return before.rstrip(" \t")[-1:] in ("<", ">", "=", "≤", "≥") and _P_VALUE.search(before) is not None
 
 
 def _suffix(text: str, pos: int, end: int,
@@ -176,8 +186,10 @@ def _numeral(text: str, m: re.Match, floor: int, end: int) -> Quantity | None:
     scale, unit_text, unit, stop, noun, noun_end = _suffix(text, m.end(), end, rate=not currency)
     if currency:
         unit, noun, noun_end = canonical(currency), None, -1  # "€4.2 million grant": the claim is the money
+    elif unit is not None and unit.dimension == "percent" and _CONFIDENCE.match(text, stop, end):
+        return None
     if unit is None and scale == 1 and not m.group("neg"):
-        if _left_identifier(text, m.start()):
+        if _left_identifier(text, m.start()) or _p_value(text, m.start(), floor):
             return None
         if re.fullmatch(r"(1[5-9]|20)\d\d", num):  # a bare year is a date, not a quantity
             return None

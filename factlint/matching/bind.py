@@ -207,15 +207,19 @@ def _fits_another(index: LedgerIndex, facts: list[Fact], words: frozenset[str], 
 
 
 def _one_statement_per_fact(bindings: list[Binding]) -> list[Binding]:
-    """A sentence states a fact once: the mention that fits it, else only the first bound to it."""
+    """A sentence states a fact once: the mention that fits it, else the first bound to it with a unit,
+    else the first: in "(p < 0.01, n = 1,402 ice cores)", the cores are the fact's, not a bare number."""
     fitted = {b.fact.id for b in bindings if b.fits}
-    seen: set[str] = set()
-    out = []
+    chosen: dict[str, Binding] = {}
     for b in bindings:
-        if b.fits or (b.fact.id not in fitted and b.fact.id not in seen):
-            out.append(b)
-        seen.add(b.fact.id)
-    return out
+        if b.fact.id not in fitted and (b.fact.id not in chosen or _bare(chosen[b.fact.id]) and not _bare(b)):
+            chosen[b.fact.id] = b
+    return [b for b in bindings if b.fits or chosen.get(b.fact.id) is b]
+
+
+def _bare(b: Binding) -> bool:
+    """A number written without a unit or counted noun."""
+    return isinstance(b.mention, Quantity) and b.mention.dimension is None
 
 
 # What binding can add to a context, each stage needing the ones before it: near misses of ledger
