@@ -31,6 +31,7 @@ def _add(dimension: str, factor: float, name: str, *spellings: str) -> None:
 
 _add("percent", 1, "percent", "%", "per cent", "pct", "percentage")
 _add("pp", 1, "pp", "percentage points", "percentage point", "percentage-point", "percentage-points", "pts", "points", "point", "p.p.")
+_add("pp", 0.01, "bp", "basis points", "basis point", "basis-point", "basis-points", "bps", "bp")
 _add("length", 1000, "km", "kilometre", "kilometres", "kilometer", "kilometers", "kms")
 _add("length", 1, "m", "metre", "metres", "meter", "meters")
 _add("length", 0.01, "cm", "centimetre", "centimetres", "centimeter", "centimeters")

@@ -291,3 +291,20 @@ def test_of_two_numbers_bound_to_one_fact_the_one_with_its_unit_states_it(tmp_pa
     assert flagged(index, "The Okafor study (12) analysed 1,402 ice cores.") == [("1,402", "sample")]
     assert flagged(index, "The Okafor study (12) analysed 1,204 ice cores.") == []
     assert flagged(index, "Okafor's team analysed 1,402 ice cores, p < 0.01.") == [("1,402", "sample")]
+
+
+def test_basis_points_and_pence_bind_to_their_facts(tmp_path) -> None:
+    """'80 basis points' is the margin fact's (0.8 percentage points too), '41p' the EPS fact's GBP 0.41:
+    before, '80 basis' was a count and the bare '41' took the margin fact, a false contradiction."""
+    ledger = {"version": 1, "sources": {"results": {"title": "Results"}},
+              "entities": {"corvane": {"name": "Corvane plc", "aliases": ["Corvane"]}},
+              "facts": [{"id": "margin", "claim": "The operating margin widened by 80 basis points.", "about": "corvane",
+                         "keywords": ["margin", "widened"], "value": 80, "unit": "basis points", "source": "results"},
+                        {"id": "eps", "claim": "Earnings per share were GBP 0.41.", "about": "corvane",
+                         "keywords": ["earnings per share"], "value": 0.41, "unit": "GBP", "source": "results"}]}
+    index = index_from_mapping(ledger, tmp_path)
+    right = "At Corvane, the operating margin widened by 80 basis points and earnings per share came in at 41p."
+    assert flagged(index, right) == []
+    assert flagged(index, right.replace("80 basis points", "0.8 percentage points")) == []
+    assert flagged(index, right.replace("80 basis", "60 basis").replace("41p", "44p")) == [
+        ("60 basis points", "margin"), ("44p", "eps")]

@@ -42,6 +42,8 @@ def one(text: str):
     ("two-thirds of voters", "two-thirds", 200 / 3, "percent"),
     ("nearly half of the city", "nearly half", 50, "percent"),
     ("one in five adults", "one in five", 20, "percent"),
+    ("the margin widened by 80 basis points", "80 basis points", 80, "bp"),
+    ("rates were cut by 25bp", "25bp", 25, "bp"),
     # A list item's wrapped line: the masked text keeps its indent as spaces (document.parse).
     ("a cost of €1.32   billion", "€1.32   billion", 1.32e9, "EUR"),
     ("a 11.4    km tunnel", "11.4    km", 11.4, "km"),
@@ -234,3 +236,17 @@ def test_p_values_are_not_quantities() -> None:
     for text in ("p < 0.01", "(p=0.03)", "P ≤ .05", "p >= 0.2"):
         assert quantities(text) == [], text
     assert [q.text for q in quantities("up 0.01 points, gap = 0.5 km")] == ["0.01 points", "0.5 km"]
+
+
+def test_basis_points_are_hundredths_of_a_percentage_point() -> None:
+    assert canonical("basis points").dimension == canonical("pp").dimension == "pp"
+    assert canonical("bps").factor == 0.01 and canonical("percentage points").factor == 1
+
+
+def test_pence_in_a_sentence_about_pounds_or_shares() -> None:
+    """'41p' is GBP 0.41 where the sentence is about pounds, shares or dividends; else ('720p') no quantity."""
+    assert [(q.text, q.value, q.unit) for q in quantities("Earnings per share were 41p; shares ended at 512p.")] == [
+        ("41p", 0.41, "GBP"), ("512p", 5.12, "GBP")]
+    assert [(q.text, q.value) for q in quantities("The dividend is nearly 8.5p")] == [("nearly 8.5p", 0.085)]
+    for text in ("It streams in 720p and 1080p.", "a 5p coin", "2p-values", "-41p shares"):
+        assert quantities(text) == [], text

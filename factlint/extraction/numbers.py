@@ -30,7 +30,7 @@ _SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "mln"
            "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12, "hundred": 1e2}
 _SCALE_RE = regex(r"[ \t]*(?P<scale>thousand|million|billion|trillion|hundred|mn|mln|bn|tn|[kmb])\b", re.I)
 _UNIT_ALT = (
-    r"%|per[ \t]cent\b|percent(?:age)?(?:[ -]points?)?\b|pp\b|pts?\b|points?\b|"
+    r"%|per[ \t]cent\b|percent(?:age)?(?:[ -]points?)?\b|pp\b|pts?\b|points?\b|basis[ -]points?\b|bps?\b|"
     rf"(?:{_CODES})\b|dollars?\b|euros?\b|"
     r"km\b|kms\b|kilomet(?:re|er)s?\b|metres?\b|meters?\b|cm\b|mm\b|miles?\b|kg\b|kgs\b|kilo(?:gram)?s?\b|grams?\b|mg\b|m\b|"
     r"tonnes?\b|(?:metric[ \t])?tons?\b|[KMGT]i?B\b|kB\b|(?:kilo|mega|giga|tera)bytes?\b|[kMG]Wh?\b|"
@@ -69,6 +69,9 @@ _ID_WORDS = frozenset(
 )
 # A percentage that names an interval's confidence level ("95% CI", "90 per cent confidence"): not a claim.
 _CONFIDENCE = regex(r"[ \t]*(?:CI|CrI|UI|confidence|credible|uncertainty|prediction)\b")
+# Pence written after the number ("41p"), and what says a sentence is about pounds or share prices.
+_PENCE = regex(r"p(?![\w.]\w|\w)")
+_PENCE_CONTEXT = regex(r"£|\bGBP\b|\b(?:pence|penny|pound|pounds|sterling|shares?|dividend|stock)\b", re.I)
 # A p-value ("p < 0.01", "P = .03"): a test's result, not a figure the sources state.
 _P_VALUE = regex(r"(?<![\w.])[pP][ \t]*[<>=≤≥]=?[ \t]*$")
 _LEFT_WORD = regex(r"([A-Za-z][\w.&'’-]*)[ \t]?[.#]?[ \t]*$")
@@ -123,6 +126,15 @@ def _left_identifier(text: str, start: int) -> bool:
     # unless it is an ordinary word opening a sentence ("Only 40 people").
     prev = m.group(1)
     return prev[:1].isupper() and text[m.end(1) : start] == " " and prev.lower() not in LEADING_WORDS
+
+
+def _pence(text: str, m: re.Match, floor: int, end: int, num: str, value: float) -> Quantity | None:
+    """'41p' in a sentence about pounds or shares is GBP 0.41; elsewhere ('720p' video) no quantity at all."""
+    if m.group("neg") or not _PENCE_CONTEXT.search(text, floor, end):
+        return None
+    hedge, start = _hedge_before(text, m.start(), floor)
+    half = precision_half_width(num, value) / 100
+    return _make(text, start, m.end() + 1, value / 100, half, canonical("GBP"), None, hedge)
 
 
 def _p_value(text: str, start: int, floor: int) -> bool:
@@ -183,6 +195,8 @@ def _numeral(text: str, m: re.Match, floor: int, end: int) -> Quantity | None:
         return None
     value = float(num.replace(",", ""))
     currency = CURRENCY_SYMBOLS.get(m.group("sym") or "") or m.group("code")
+    if not currency and _PENCE.match(text, m.end(), end):
+        return _pence(text, m, floor, end, num, value)
     scale, unit_text, unit, stop, noun, noun_end = _suffix(text, m.end(), end, rate=not currency)
     if currency:
         unit, noun, noun_end = canonical(currency), None, -1  # "€4.2 million grant": the claim is the money
