@@ -94,3 +94,15 @@ def test_plain_text_paragraphs_read_wrapped_lines_as_spaces() -> None:
     text = "Revenue rose to €4.2\nbillion.\n\nNext paragraph.\n"
     m = masked(text, markdown=False)
     assert m == "Revenue rose to €4.2 billion.\n\nNext paragraph.\n"
+
+
+def test_a_wrapped_line_opening_with_a_year_keeps_it() -> None:
+    """'founded on 13 August\\n1952. The' goes on a sentence: the year is no list number, so the date
+    keeps its year and the sentences stay apart. Real list numbers are still blanked."""
+    text = "It was founded on 13 August\n1952. The board met.\n\n1. First item\n2. Second item\n"
+    doc = parse_document(text, "d.md")
+    assert "13 August 1952. The board met." in doc.masked and "1. First" not in doc.masked
+    assert [doc.text[s.start : s.end] for s in split_sentences(doc)][:2] == [
+        "It was founded on 13 August\n1952.", "The board met."]
+    plain = parse_document(text, "d.txt", markdown=False)
+    assert "13 August 1952. The board met." in plain.masked and "2. Second" not in plain.masked

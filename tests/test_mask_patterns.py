@@ -67,14 +67,27 @@ def test_code_spans_opening_with_a_literal_equal_the_plain_form() -> None:
 
 
 def test_line_markers_blanked_from_line_breaks_as_by_the_plain_form() -> None:
-    """The first line, then a pattern led by the line break: the blanking of the plain ^-pattern under re.M."""
-    blank = lambda m: " " * len(m.group())  # noqa: E731
-    plain = re.compile(r"^[ \t]*(?:>[ \t]?)*(?:[-*+][ \t]+|\d{1,9}[.)][ \t]+)?(?:\[[ xX]\][ \t]+)?", re.M)
+    """The first line, then a pattern led by the line break: the blanking of the plain ^-pattern under re.M.
+
+    A list number is kept where no list can start: in plain text one of four digits or more, in
+    Markdown one on a line where no block starts (``opens``); the quote marks before it are blanked.
+    """
+    plain = re.compile(r"^[ \t]*(?:>[ \t]?)*(?:[-*+][ \t]+|(\d{1,9})[.)][ \t]+)?(?:\[[ xX]\][ \t]+)?", re.M)
+
+    def blank(m: re.Match, opens) -> str:
+        keep = m.group(1) and (m.start() not in opens if opens is not None else len(m.group(1)) > 3)
+        cut = m.start(1) - m.start() if keep else len(m.group())
+        return " " * cut + m.group()[cut:]
+
     rng = random.Random(11)
-    pieces = ["\n", " ", "\t", ">", "-", "*", "+", "1", "23", ".", ")", "[", "x", "X", "]", "a", "\u0663", "[ ] "]
+    pieces = ["\n", " ", "\t", ">", "-", "*", "+", "1", "23", "2030", ".", ")", "[", "x", "X", "]", "a", "\u0663",
+              "[ ] "]
     for _ in range(30000):
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 14)))
-        assert parse._blank_line_markers(text) == plain.sub(blank, text), text
+        lines = [0, *(i + 1 for i, ch in enumerate(text) if ch == "\n")]
+        opens = frozenset(rng.sample(lines, rng.randint(0, len(lines))))
+        for where in (None, opens):
+            assert parse._blank_line_markers(text, where) == plain.sub(lambda m: blank(m, where), text), (text, where)
 
 
 def test_citation_keys_blanked_line_by_line_as_on_the_whole_text() -> None:
