@@ -308,3 +308,26 @@ def test_basis_points_and_pence_bind_to_their_facts(tmp_path) -> None:
     assert flagged(index, right.replace("80 basis points", "0.8 percentage points")) == []
     assert flagged(index, right.replace("80 basis", "60 basis").replace("41p", "44p")) == [
         ("60 basis points", "margin"), ("44p", "eps")]
+
+
+def test_a_table_column_whose_header_names_an_entity_is_about_it(tmp_path) -> None:
+    """'| Limit | Starter | Pro |': a figure in the Pro column is about the Pro plan. Before, both plans'
+    facts competed through the row's words and nothing bound: a wrong limit went unflagged."""
+    fact = lambda fid, plan, kw, value, unit: {"id": fid, "claim": f"The {plan} plan has {value} {unit} of {kw}.",  # noqa: E731
+                                               "about": plan.lower(), "keywords": [kw], "value": value, "unit": unit,
+                                               "source": "spec"}
+    ledger = {"version": 1, "sources": {"spec": {"title": "Spec"}},
+              "entities": {"starter": {"name": "Starter plan", "aliases": ["Starter"]},
+                           "pro": {"name": "Pro plan", "aliases": ["Pro"]}},
+              "facts": [fact("starter-rate", "Starter", "requests", 60, "requests"),
+                        fact("pro-rate", "Pro", "requests", 600, "requests"),
+                        fact("starter-storage", "Starter", "storage", 10, "GB"),
+                        fact("pro-storage", "Pro", "storage", 1, "TB")]}
+    index = index_from_mapping(ledger, tmp_path)
+    table = ("| Limit | Starter | Pro |\n|---|---|---|\n"
+             "| Requests per minute | 60 | 600 |\n| Storage | 10 GB | 1 TB |\n")
+    assert flagged(index, table) == []
+    wrong = table.replace("| 600 |", "| 6,000 |").replace("| 10 GB |", "| 100 GB |")
+    assert flagged(index, wrong) == [("6,000", "pro-rate"), ("100 GB", "starter-storage")]
+    # A header that names no ledger entity leaves the row's own names to decide, as before.
+    assert flagged(index, "| Plan | Storage |\n|---|---|\n| Starter | 100 GB |\n") == [("100 GB", "starter-storage")]

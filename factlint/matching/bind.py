@@ -63,7 +63,16 @@ def _kinds(q: Quantity) -> tuple[str, ...]:
 
 
 def _subjects(qs: list[Quantity], view: View) -> list[tuple[str, ...]]:
-    """Each number's entity: the nearest named before it, or after it in 'X% to A, Y% to B' sentences."""
+    """Each number's entity: the nearest named before it, or after it in 'X% to A, Y% to B' sentences;
+    in a table, the entities its column's header names, where it names any."""
+    subjects = _named_subjects(qs, view)
+    if view.cells:
+        subjects = [view.column_entities(q.start) or subject for q, subject in zip(qs, subjects)]
+    return subjects
+
+
+def _named_subjects(qs: list[Quantity], view: View) -> list[tuple[str, ...]]:
+    """Each number's entity from the names in its sentence (or carried from the one before)."""
     offsets = [off for off, _ in view.mentions]
     # Rightward only when the sentence opens with a number and a name follows it closely.
     rightward = bool(qs) and bool(offsets) and qs[0].end <= offsets[0] < qs[0].end + 40

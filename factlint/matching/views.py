@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from typing import NamedTuple
 
 from factlint.checks.context import Context
-from factlint.extraction.model import DateMention, Sentence
+from factlint.extraction.model import DateMention, NameMention, Sentence
 from factlint.extraction.sentences import by_sentence
 from factlint.matching.claims import is_dateline
 from factlint.matching.features import words_of
@@ -24,17 +25,25 @@ class View(NamedTuple):
     mentions: tuple[tuple[int, tuple[str, ...]], ...]  # (offset, entity ids) in text order
     carried: tuple[str, ...]  # entities of the previous sentence, for sentences that name none
     context: frozenset[str] = frozenset()  # words of the section heading and the previous sentence
-    cells: tuple[tuple[int, int, frozenset[str]], ...] = ()  # table row: (start, end, column header words)
+    # Table row: (start, end, column header words, entities the column header names) per cell.
+    cells: tuple[tuple[int, int, frozenset[str], tuple[str, ...]], ...] = ()
     dateline: bool = False  # bylines and datelines state nothing to bind
     named: frozenset[str] = frozenset()  # every entity the sentence names
     cited: frozenset[str] = frozenset()  # ledger sources the sentence cites
 
     def words_at(self, offset: int) -> frozenset[str]:
         """The sentence's words; in a table row, with the header of the cell at ``offset``."""
-        for a, b, header in self.cells:
+        for a, b, header, _ in self.cells:
             if a <= offset < b:
                 return self.words | header
         return self.words
+
+    def column_entities(self, offset: int) -> tuple[str, ...]:
+        """In a table row, the entities the header of the cell at ``offset`` names ('| Limit | Starter | Pro |')."""
+        for a, b, _, entities in self.cells:
+            if a <= offset < b:
+                return entities
+        return ()
 
 
 
@@ -55,15 +64,27 @@ def _mention_ids(n, s: Sentence, text: str) -> tuple[str, ...]:
     return ("?" + n.folded,)
 
 
-def _table_cells(doc, block, row_start: int, row_end: int) -> tuple[tuple[int, int, frozenset[str]], ...]:
-    """Cells of a table row with the words of their column's header."""
+def _table_cells(doc, block, row_start: int, row_end: int,
+                 names: tuple[NameMention, ...]) -> tuple[tuple[int, int, frozenset[str], tuple[str, ...]], ...]:
+    """Cells of a table row with the words of their column's header and the entities it names (``names``:
+    the draft's name mentions, in text order)."""
     if block.kind != "table_row" or not block.context:
         return ()
-    headers = doc.masked[block.context[0] : block.context[1]].split("|")
+    head_start, head_end = block.context
+    headers = doc.masked[head_start:head_end].split("|")
+    # Each header cell's entities: the ledger names in it (an unknown name says nothing here).
+    starts = [n.start for n in names]
+    named = [n for n in names[bisect_left(starts, head_start) : bisect_left(starts, head_end)] if n.entities]
+    spans, at = [], head_start
+    for header in headers:
+        spans.append((at, at + len(header)))
+        at += len(header) + 1
     cells, start = [], row_start
     for i, piece in enumerate(doc.masked[row_start:row_end].split("|")):
         header = words_of(headers[i]) if i < len(headers) else frozenset()
-        cells.append((start, start + len(piece), header))
+        a, b = spans[i] if i < len(spans) else (0, 0)
+        entities = tuple(dict.fromkeys(e for n in named if a <= n.start < b for e in n.entities))
+        cells.append((start, start + len(piece), header, entities))
         start += len(piece) + 1
     return tuple(cells)
 
@@ -111,7 +132,7 @@ def sentence_views(ctx: Context, quantities: list[list], dates: list[list]) -> l
                     prev_words = _words(doc, prev, doc.blocks[prev.block], prev_mentions)
                 context = heading | prev_words
             years = frozenset(d.date.year for d in dates[i] if d.explicit_year) if dates[i] else _EMPTY
-            cells = _table_cells(doc, block, s.start, s.end)
+            cells = _table_cells(doc, block, s.start, s.end, ctx.names)
             named = frozenset(e for _, ids in mentions for e in ids) if mentions else _EMPTY
             citations = cited.get(i)
             sources = frozenset(src for c in citations for src in c.sources) if citations else _EMPTY
