@@ -331,3 +331,22 @@ def test_a_table_column_whose_header_names_an_entity_is_about_it(tmp_path) -> No
     assert flagged(index, wrong) == [("6,000", "pro-rate"), ("100 GB", "starter-storage")]
     # A header that names no ledger entity leaves the row's own names to decide, as before.
     assert flagged(index, "| Plan | Storage |\n|---|---|\n| Starter | 100 GB |\n") == [("100 GB", "starter-storage")]
+
+
+def test_a_subject_carried_from_the_sentence_before_gives_way_to_the_words(tmp_path) -> None:
+    """'Pro allows 600 requests. A single upload may be up to 2 GB.': the plan is carried into the second
+    sentence, but none of its facts shares a word with it; the upload fact the words name is the one."""
+    ledger = {"version": 1, "sources": {"spec": {"title": "Spec"}},
+              "entities": {"pro": {"name": "Pro plan", "aliases": ["Pro"]}, "tessel": {"name": "Tessel"}},
+              "facts": [{"id": "pro-rate", "claim": "The Pro plan allows 600 requests per minute.", "about": "pro",
+                         "keywords": ["requests"], "value": 600, "unit": "requests", "source": "spec"},
+                        {"id": "pro-storage", "claim": "The Pro plan includes 1 TB of storage.", "about": "pro",
+                         "keywords": ["storage"], "value": 1, "unit": "TB", "source": "spec"},
+                        {"id": "upload", "claim": "A single upload may be up to 5 GB.", "about": "tessel",
+                         "keywords": ["upload"], "value": 5, "unit": "GB", "source": "spec"}]}
+    index = index_from_mapping(ledger, tmp_path)
+    assert flagged(index, "Pro allows 600 requests a minute. A single upload may be up to 5 GB.") == []
+    assert flagged(index, "Pro allows 600 requests a minute. A single upload may be up to 2 GB.") == [
+        ("up to 2 GB", "upload")]
+    # The carried subject's own fact, when the words point at it, is still the one.
+    assert flagged(index, "Pro allows 600 requests a minute. Its storage is 2 TB.") == [("2 TB", "pro-storage")]

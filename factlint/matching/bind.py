@@ -104,13 +104,14 @@ def _bind_quantity(index: LedgerIndex, q: Quantity, view: View, subject: tuple[s
     kinds = _kinds(q)
     facts = [f for e in subject for f in index.entity_facts(e, kinds) if usable(f)]
     found: list[int] = []  # the facts found through keywords, when no subject has any
-    if not facts:
+    ranked = _ranked(index, facts, words, view.years) if facts else []
+    # A subject carried from the sentence before, none of whose facts the words point at, is one the
+    # sentence has moved on from ("Pro allows 600. A single upload may be up to 2 GB."): words decide.
+    if not facts or (not ranked and not view.named):
         # _enough asks two keywords of a fact about none of the entities named (unless a source is cited).
         unless = view.named if view.named and not view.cited else None
         numbers, found = _keyword_candidates(index, words, kinds, unless)
         ranked = _ranked(index, _usable(index, numbers, usable), words, view.years, lambda e, f: _enough(e, f, view))
-    else:
-        ranked = _ranked(index, facts, words, view.years)
     if q.dimension is None:  # a bare number needs a keyword to be about anything
         ranked = [(e, f) for e, f in ranked if e.keywords]
     fits = lambda f: fits_value(q, f)  # noqa: E731
