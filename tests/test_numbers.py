@@ -250,3 +250,21 @@ def test_pence_in_a_sentence_about_pounds_or_shares() -> None:
     assert [(q.text, q.value) for q in quantities("The dividend is nearly 8.5p")] == [("nearly 8.5p", 0.085)]
     for text in ("It streams in 720p and 1080p.", "a 5p coin", "2p-values", "-41p shares"):
         assert quantities(text) == [], text
+
+
+@pytest.mark.parametrize(("text", "found", "value"), [
+    ("the clinic saw 1 in 3 of the cases", "1 in 3", 100 / 3),
+    ("1 in 5 adults smoke", "1 in 5", 20),
+    ("one in 5 adults", "one in 5", 20),
+    ("about 1 in 4 of them", "about 1 in 4", 25),
+])
+def test_odds_written_with_digits_are_one_fraction(text, found, value) -> None:
+    """'1 in 3': no bare 1 and 3 (a bare 1 bound to a count of cases was a false FL101), one share."""
+    q = one(text)
+    assert (q.text, q.unit) == (found, "percent") and q.value == pytest.approx(value)
+
+
+def test_numbers_around_in_that_are_not_odds() -> None:
+    assert [q.text for q in quantities("scored 3 in 10 minutes")] == ["3", "10 minutes"]
+    assert [q.text for q in quantities("it took 2 in 2024 and 5 in 2 days")] == ["2", "5", "2 days"]
+    assert [q.text for q in quantities("rose 4% in 2022")] == ["4%"]

@@ -205,7 +205,7 @@ def _numeral(text: str, m: re.Match, floor: int, end: int) -> Quantity | None:
     if unit is None and scale == 1 and not m.group("neg"):
         if _left_identifier(text, m.start()) or _p_value(text, m.start(), floor):
             return None
-        if re.fullmatch(r"(1[5-9]|20)\d\d", num):  # a bare year is a date, not a quantity
+        if _YEAR.fullmatch(num):  # a bare year is a date, not a quantity
             return None
     if m.group("neg") and m.group("neg") != "+":
         value = -value
@@ -236,6 +236,33 @@ def _words(text: str, floor: int, end: int, words: bool, fractions: bool) -> Ite
                     noun_end)
 
 
+_SMALL_WORDS = "one|two|three|four|five|six|seven|eight|nine|ten"
+_YEAR = regex(r"(?:1[5-9]|20)\d\d")  # a bare year is a date, not a quantity (nor odds' whole)
+# Odds ('1 in 3', 'one in 5'), read by the fraction reader (numwords.FRACTION_RE, whose third form
+# this is): the number after "in" must not carry a unit ('3 in 10 minutes' is a count and a duration).
+_ODDS_AFTER = regex(rf"[ \t]+in[ \t]+(?P<den>\d+|{_SMALL_WORDS})(?![\w-])(?!{_UNIT_RE.pattern})", re.I)
+_ODDS_BEFORE = regex(rf"(?<![\w-])(?P<num>\d+|{_SMALL_WORDS}|a)[ \t]+in[ \t]+$", re.I)
+
+
+def _in_odds(text: str, m: re.Match, floor: int, end: int) -> bool:
+    """Whether a numeral is one of the two numbers of odds ('1 in 3 of the cases'): no quantity of its own."""
+    if m.group("tail") or m.group("sym") or m.group("code") or "." in m.group("num") or "," in m.group("num"):
+        return False
+    after = _ODDS_AFTER.match(text, m.end(), end) if text.startswith("in", m.end() + 1) else None
+    if after is not None:
+        return _odds(m.group("num"), after.group("den"))
+    before = _ODDS_BEFORE.search(text, max(floor, m.start() - 12), m.start()) if text.startswith(
+        "in", m.start() - 3) else None
+    return before is not None and not _UNIT_RE.match(text, m.end(), end) and _odds(before.group("num"), m.group("num"))
+
+
+def _odds(num: str, den: str) -> bool:
+    """Whether 'num in den' reads as odds: fewer than the whole, and never 'in' a year ('2 in 2024')."""
+    if den.isdigit() and _YEAR.fullmatch(den):
+        return False
+    return not (num.isdigit() and den.isdigit()) or int(num) < int(den)
+
+
 def _is_denominator(text: str, m: re.Match) -> bool:
     """Whether a whole numeral follows "per ": a rate's denominator (the rate's own unit), not a quantity."""
     # Tested in C string calls, not a pattern: every numeral of a draft asks.
@@ -250,7 +277,7 @@ def find_quantities(text: str, start: int, end: int, skip: list[tuple[int, int]]
     digit = _DIGIT.search(text, start, end)
     # Numerals in text order. The lookbehinds still see the text before where the search starts.
     for m in NUMERAL.finditer(text, max(start, digit.start() - _LEAD), end) if digit else ():
-        if any(a <= m.start() < b for a, b in skip) or _is_denominator(text, m):
+        if any(a <= m.start() < b for a, b in skip) or _is_denominator(text, m) or _in_odds(text, m, start, end):
             continue
         q = _numeral(text, m, start, end)
         if q is not None:
