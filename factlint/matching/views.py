@@ -64,16 +64,15 @@ def _mention_ids(n, s: Sentence, text: str) -> tuple[str, ...]:
     return ("?" + n.folded,)
 
 
-def _table_cells(doc, block, row_start: int, row_end: int,
-                 names: tuple[NameMention, ...]) -> tuple[tuple[int, int, frozenset[str], tuple[str, ...]], ...]:
+def _table_cells(doc, block, row_start: int, row_end: int, names: tuple[NameMention, ...],
+                 starts: list[int]) -> tuple[tuple[int, int, frozenset[str], tuple[str, ...]], ...]:
     """Cells of a table row with the words of their column's header and the entities it names (``names``:
-    the draft's name mentions, in text order)."""
+    the draft's name mentions in text order, ``starts`` their offsets)."""
     if block.kind != "table_row" or not block.context:
         return ()
     head_start, head_end = block.context
     headers = doc.masked[head_start:head_end].split("|")
     # Each header cell's entities: the ledger names in it (an unknown name says nothing here).
-    starts = [n.start for n in names]
     named = [n for n in names[bisect_left(starts, head_start) : bisect_left(starts, head_end)] if n.entities]
     spans, at = [], head_start
     for header in headers:
@@ -107,6 +106,7 @@ def sentence_views(ctx: Context, quantities: list[list], dates: list[list]) -> l
     doc, views, heading = ctx.doc, [], _EMPTY
     cited = ctx.sentence_citations
     names = by_sentence(list(ctx.names), ctx.sentences)
+    name_starts: list[int] | None = None
     # The previous sentence: its block, mentions and carried entities, and its words once computed.
     prev_block, prev_mentions, prev_carried, prev_words, prev_i = -1, (), (), None, -1
     # Empty parts are tested first below: most sentences date nothing and cite nothing, and skipping a
@@ -132,7 +132,9 @@ def sentence_views(ctx: Context, quantities: list[list], dates: list[list]) -> l
                     prev_words = _words(doc, prev, doc.blocks[prev.block], prev_mentions)
                 context = heading | prev_words
             years = frozenset(d.date.year for d in dates[i] if d.explicit_year) if dates[i] else _EMPTY
-            cells = _table_cells(doc, block, s.start, s.end, ctx.names)
+            if block.kind == "table_row" and name_starts is None:
+                name_starts = [n.start for n in ctx.names]  # once per draft, for the header cells' names
+            cells = _table_cells(doc, block, s.start, s.end, ctx.names, name_starts)
             named = frozenset(e for _, ids in mentions for e in ids) if mentions else _EMPTY
             citations = cited.get(i)
             sources = frozenset(src for c in citations for src in c.sources) if citations else _EMPTY
