@@ -350,3 +350,18 @@ def test_a_subject_carried_from_the_sentence_before_gives_way_to_the_words(tmp_p
         ("up to 2 GB", "upload")]
     # The carried subject's own fact, when the words point at it, is still the one.
     assert flagged(index, "Pro allows 600 requests a minute. Its storage is 2 TB.") == [("2 TB", "pro-storage")]
+
+
+def test_a_carried_subject_binds_through_a_keyword_not_a_claim_word(tmp_path) -> None:
+    """'A spokesperson for Kilath Steel said ... The fund has paid out $578 million.': the steel group is
+    carried into the second sentence, which shares only a claim word with its profit fact. That bound the
+    fund's payout to the group's profit: a false contradiction. A keyword of the fact still binds."""
+    ledger = {"version": 1, "sources": {"s": {"title": "Annual report"}},
+              "entities": {"kilath": {"name": "Kilath Steel"}},
+              "facts": [{"id": "profit", "claim": "Kilath Steel made a net profit of $623 million.", "about": "kilath",
+                         "keywords": ["profit"], "value": 623e6, "unit": "USD", "source": "s"}]}
+    index = index_from_mapping(ledger, tmp_path)
+    first = "A spokesperson for Kilath Steel said the company made progress. "
+    assert flagged(index, first + "The fund has made payments of $578 million.") == []
+    assert flagged(index, first + "Its net profit was $578 million.") == [("$578 million", "profit")]
+    assert flagged(index, "Kilath Steel made payments of $578 million.") == [("$578 million", "profit")]  # named

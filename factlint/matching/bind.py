@@ -104,7 +104,11 @@ def _bind_quantity(index: LedgerIndex, q: Quantity, view: View, subject: tuple[s
     kinds = _kinds(q)
     facts = [f for e in subject for f in index.entity_facts(e, kinds) if usable(f)]
     found: list[int] = []  # the facts found through keywords, when no subject has any
-    ranked = _ranked(index, facts, words, view.years) if facts else []
+    # A subject carried from the sentence before (this one names none) binds through a keyword of its
+    # fact, as a date's subject does: a claim word alone ("council", from the source's title) bound
+    # "The council has spent about £1.1m on patching" to the bridge repairs' cost.
+    carried = None if view.named else lambda e, f: e.keywords > 0
+    ranked = _ranked(index, facts, words, view.years, carried) if facts else []
     # A subject carried from the sentence before, none of whose facts the words point at, is one the
     # sentence has moved on from ("Pro allows 600. A single upload may be up to 2 GB."): words decide.
     if not facts or (not ranked and not view.named):
