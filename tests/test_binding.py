@@ -365,3 +365,20 @@ def test_a_carried_subject_binds_through_a_keyword_not_a_claim_word(tmp_path) ->
     assert flagged(index, first + "The fund has made payments of $578 million.") == []
     assert flagged(index, first + "Its net profit was $578 million.") == [("$578 million", "profit")]
     assert flagged(index, "Kilath Steel made payments of $578 million.") == [("$578 million", "profit")]  # named
+
+
+def test_a_sentence_citing_another_source_needs_more_than_one_keyword(tmp_path) -> None:
+    """'... could draw as many as 15,000 people ([press kit](...))': a census fact from another source shares
+    only the keyword 'people'; bound, it was a false contradiction (and a false citation mismatch)."""
+    ledger = {"version": 1,
+              "sources": {"census": {"title": "Census", "url": "https://census.example.org/2021"},
+                          "kit": {"title": "Press kit", "url": "https://summit.example.org/press"}},
+              "entities": {"varenna": {"name": "Varenna"}},
+              "facts": [{"id": "population", "claim": "Varenna has a population of 2,400,000 people.",
+                         "about": "varenna", "keywords": ["population", "people"], "value": 2.4e6,
+                         "unit": "people", "source": "census"}]}
+    index = index_from_mapping(ledger, tmp_path)
+    text = "The summit could draw as many as 15,000 people ([kit](https://summit.example.org/press))."
+    assert flagged(index, text) == []
+    assert flagged(index, text.replace("summit.example.org/press", "census.example.org/2021")) == [
+        ("as many as 15,000", "population")]  # citing the fact's own source: one keyword binds, as before

@@ -268,3 +268,15 @@ def test_numbers_around_in_that_are_not_odds() -> None:
     assert [q.text for q in quantities("scored 3 in 10 minutes")] == ["3", "10 minutes"]
     assert [q.text for q in quantities("it took 2 in 2024 and 5 in 2 days")] == ["2", "5", "2 days"]
     assert [q.text for q in quantities("rose 4% in 2022")] == ["4%"]
+
+
+@pytest.mark.parametrize("text", ["children under 5 are offered a spray", "adults over 65 and", "people aged 65 and over",
+                                  "those aged over 70", "clinics open 9am-5pm", "at 9 AM", "doors at 7 p.m."])
+def test_ages_and_times_of_day_are_not_quantities(text) -> None:
+    """A number in these bound through a keyword such as 'people' or 'clinics' to a count: false FL101s."""
+    assert quantities(text) == []
+
+
+def test_hedged_counts_that_are_not_ages_stay() -> None:
+    assert [q.text for q in quantities("over 65 people attended; fewer than 500 people left")] == [
+        "over 65", "fewer than 500"]

@@ -65,10 +65,13 @@ _ID_WORDS = frozenset(
     "room item rule phase grade level type class series iso rfc bill resolution order case step figure fig table "
     "episode season volume vol issue patent code zip ticket pr build sprint gate platform exit highway interstate "
     "line bus lot unit box suite floor apartment ward district paragraph annex appendix part title tier extension ext "
-    "tel phone fax isbn issn doi id ref reference invoice account po".split()
+    "tel phone fax isbn issn doi id ref reference invoice account po aged age ages".split()
 )
 # A percentage that names an interval's confidence level ("95% CI", "90 per cent confidence"): not a claim.
 _CONFIDENCE = regex(r"[ \t]*(?:CI|CrI|UI|confidence|credible|uncertainty|prediction)\b")
+_AGE_BEFORE = regex(r"\b(?:children|kids|adults|people|persons|those|women|men|girls|boys|patients|pupils|"
+                    r"students|residents|anyone|everyone|babies|infants|workers)[ \t]+(?:aged[ \t]+)?$", re.I)
+_CLOCK = regex(r"[ \t]?(?:[aApP][mM]\b|[aApP]\.[mM]\.)")
 # Pence written after the number ("41p"), and what says a sentence is about pounds or share prices.
 _PENCE = regex(r"p(?![\w.]\w|\w)")
 _PENCE_CONTEXT = regex(r"£|\bGBP\b|\b(?:pence|penny|pound|pounds|sterling|shares?|dividend|stock)\b", re.I)
@@ -197,6 +200,8 @@ def _numeral(text: str, m: re.Match, floor: int, end: int) -> Quantity | None:
     currency = CURRENCY_SYMBOLS.get(m.group("sym") or "") or m.group("code")
     if not currency and _PENCE.match(text, m.end(), end):
         return _pence(text, m, floor, end, num, value)
+    if _CLOCK.match(text, m.end(), end):  # a time of day ("9am-5pm", "7.30 p.m."), not a quantity
+        return None
     scale, unit_text, unit, stop, noun, noun_end = _suffix(text, m.end(), end, rate=not currency)
     if currency:
         unit, noun, noun_end = canonical(currency), None, -1  # "€4.2 million grant": the claim is the money
@@ -211,6 +216,8 @@ def _numeral(text: str, m: re.Match, floor: int, end: int) -> Quantity | None:
         value = -value
     half = precision_half_width(num, value) * scale
     hedge, start = _hedge_before(text, m.start(), floor)
+    if hedge in ("under", "over") and unit is None and _AGE_BEFORE.search(text, max(floor, start - 40), start):
+        return None  # an age bracket ("children under 5", "adults over 65"), not a figure
     return _make(text, start, stop, value * scale, half, unit, noun, hedge, noun_end=noun_end)
 
 

@@ -134,12 +134,15 @@ def _bind_quantity(index: LedgerIndex, q: Quantity, view: View, subject: tuple[s
 
 
 def _enough(e: Evidence, fact: Fact, view: View) -> bool:
-    """Keyword evidence enough to bind without a subject: more when the fact is about someone not named."""
+    """Keyword evidence enough to bind without a subject: more when the fact is about someone not named,
+    or the sentence cites other sources than the fact's."""
     named = view.named
     if not named.isdisjoint(fact.about) or not view.cited.isdisjoint(fact.sources):
         return e.keywords >= 1
-    if not named:
+    if not named and not view.cited:
         return e.keywords >= 1 and (e.claim >= 2 or bool(fact.about))
+    # "... could draw as many as 15,000 people [organisers' press kit]": one keyword ("people") of a
+    # census fact from another source is no reason to read the figure as that census.
     return e.keywords >= 2 and e.claim >= 2
 
 
