@@ -280,3 +280,22 @@ def test_ages_and_times_of_day_are_not_quantities(text) -> None:
 def test_hedged_counts_that_are_not_ages_stay() -> None:
     assert [q.text for q in quantities("over 65 people attended; fewer than 500 people left")] == [
         "over 65", "fewer than 500"]
+
+
+@pytest.mark.parametrize(("text", "direction"), [
+    ("exports rose 4.5% last year", 1), ("GDP fell by 1.8%", -1), ("the economy shrank 1.8%", -1),
+    ("up 12% on the year", 1), ("prices grew nearly 5%", 1), ("sales dropped by about €2m", -1),
+    ("unemployment fell to 6.2%", 0), ("down from 5.9%", 0), ("a 3% rise", 0), ("it was 4.5%", 0),
+])
+def test_the_direction_of_a_change_comes_from_the_words_right_before_it(text, direction) -> None:
+    (q,) = [q for q in quantities(text) if q.dimension in ("percent", "currency")]
+    assert q.direction == direction
+
+
+def test_a_facts_direction_comes_from_its_sign_or_its_claim() -> None:
+    from factlint.matching.compare import fact_direction
+
+    assert fact_direction("The economy shrank by 1.8% in 2024.", -1.8) == -1
+    assert fact_direction("Exports rose 4.5% in 2024.", 4.5) == 1
+    assert fact_direction("Revenue fell EUR 3m to EUR 40m.", 3e6) == -1  # the size kept, the fall in words
+    assert fact_direction("Unemployment was 6.2% in December.", 6.2) == 0

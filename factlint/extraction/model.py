@@ -31,6 +31,7 @@ class Quantity:
     hedge: str | None = None  # 'about', 'at least', ...
     from_words: bool = False  # spelled out ("seventeen", "two-thirds")
     claim_end: int = -1  # end of the claim's words, counted noun included ("12,000 jobs")
+    direction: int = 0  # a change's direction the words before it give: 1 "rose 3%", -1 "fell 3%", 0 none
 
 
 @dataclass(frozen=True, slots=True)

@@ -71,6 +71,10 @@ _ID_WORDS = frozenset(
 _CONFIDENCE = regex(r"[ \t]*(?:CI|CrI|UI|confidence|credible|uncertainty|prediction)\b")
 _AGE_BEFORE = regex(r"\b(?:children|kids|adults|people|persons|those|women|men|girls|boys|patients|pupils|"
                     r"students|residents|anyone|everyone|babies|infants|workers)[ \t]+(?:aged[ \t]+)?$", re.I)
+# Words of change right before a number (and "by"): the direction of the change it states.
+_DIRECTION = regex(r"\b(?:(?P<up>rose|risen|grew|grown|increased|climbed|gained|jumped|soared|up)|"
+                   r"(?:fell|fallen|dropped|declined|decreased|shrank|shrunk|contracted|slipped|slumped|plunged|"
+                   r"down))(?:[ \t]+by)?[ \t]+$", re.I)
 _CLOCK = regex(r"[ \t]?(?:[aApP][mM]\b|[aApP]\.[mM]\.)")
 # Pence written after the number ("41p"), and what says a sentence is about pounds or share prices.
 _PENCE = regex(r"p(?![\w.]\w|\w)")
@@ -181,12 +185,29 @@ def _hedge_before(text: str, start: int, floor: int) -> tuple[str | None, int]:
 
 def _make(text: str, start: int, end: int, value: float, half: float, unit: Unit | None, noun: str | None,
           hedge: str | None, from_words: bool = False, noun_end: int = -1) -> Quantity:
-    """Build a Quantity with its interval."""
+    """Build a Quantity with its interval (and the direction of change the words just before it give)."""
     low, high = hedge_interval(hedge, value, half)
     if noun and unit is None:
         unit = canonical(noun)
     return Quantity(start, end, text[start:end], value, low, high, unit.name if unit else None,
-                    unit.dimension if unit else None, hedge, from_words, max(end, noun_end))
+                    unit.dimension if unit else None, hedge, from_words, max(end, noun_end),
+                    direction_before(text, start))
+
+
+def direction_before(text: str, start: int) -> int:
+    """1 or -1 when a word of rise or fall stands right before ``start`` ("rose 3%", "fell by 3%"), else 0.
+
+    Only right before: "fell to 6.2%" states a level, not the change.
+    """
+    return direction_word(text, start)[0]
+
+
+def direction_word(text: str, start: int) -> tuple[int, int]:
+    """direction_before, and where its word starts (``start`` when there is none)."""
+    if start < 3 or text[start - 1] not in " \t":
+        return 0, start
+    m = _DIRECTION.search(text, max(0, start - 24), start)
+    return (0, start) if m is None else (1 if m.group("up") else -1, m.start())
 
 
 def _numeral(text: str, m: re.Match, floor: int, end: int) -> Quantity | None:

@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from factlint.extraction.model import DateMention, Quantity
+from factlint.extraction.numbers import direction_before
 from factlint.ledger.model import Fact
+from factlint.startup import regex
 from factlint.units import canonical, nouns_compatible
+
+# Where a number starts in a fact's claim, with a currency before it ("rose $4.5bn", "fell EUR 3m").
+_NUMBER_IN_CLAIM = regex(r"(?<![\w.,])(?:US\$|[$€£¥]|[A-Z]{3}[ \t])?\d")
 
 
 def units_compatible(q: Quantity, fact: Fact, loose: bool = False) -> bool:
@@ -35,12 +42,28 @@ def _factor(unit: str | None) -> float:
 
 
 def fits_value(q: Quantity, fact: Fact) -> bool:
-    """Whether the fact's value lies in the quantity's interval, widened by the fact's tolerance."""
+    """Whether the fact's value lies in the quantity's interval, widened by the fact's tolerance, and,
+    where both give one, the change goes the same way ("grew 1.8%" against a fall of 1.8%)."""
     assert fact.value is not None
     target = fact.value * _factor(fact.unit)
     qf = _factor(q.unit) if q.dimension not in (None, "count") else 1.0
     tolerance = fact.tolerance.width(fact.value) * _factor(fact.unit) if fact.tolerance else 0.0
-    return value_fits(q.low * qf, q.high * qf, q.value, target, tolerance)
+    if not value_fits(q.low * qf, q.high * qf, q.value, target, tolerance):
+        return False
+    return not q.direction or q.direction * fact_direction(fact.claim, fact.value) >= 0
+
+
+@lru_cache(maxsize=4096)
+def fact_direction(claim: str, value: float) -> int:
+    """A fact's direction of change: -1 for a negative value, else what its claim's words say ("Exports
+    rose 4.5%", "Revenue fell 3%", the value kept as its size), else 0."""
+    if value < 0:
+        return -1
+    for m in _NUMBER_IN_CLAIM.finditer(claim):
+        direction = direction_before(claim, m.start())
+        if direction:
+            return direction
+    return 0
 
 
 def value_fits(low: float, high: float, written: float, target: float, tolerance: float) -> bool:
