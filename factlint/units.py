@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from factlint.fold import stem
+from factlint.startup import regex
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,7 +73,7 @@ _SYNONYMS = [{"people", "person", "persons", "resident", "inhabitant", "individu
 
 # A rate: "per 100,000", "per 1,000 live births", "per 100k". One dimension whose base is "per one",
 # so a rate per 1,000 compares with one per 100,000; what is counted after the number is not compared.
-_RATE = re.compile(r"per (\d{1,3}(?:,\d{3})+|\d+)(?: ?(k|thousand|million)\b)?(?: [^\W\d_][\w ]*)?", re.I)
+_RATE = regex(r"per (\d{1,3}(?:,\d{3})+|\d+)(?: ?(k|thousand|million)\b)?(?: [^\W\d_][\w ]*)?", re.I)
 _RATE_SCALES = {"k": 1_000, "thousand": 1_000, "million": 1_000_000}
 
 

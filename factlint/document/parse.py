@@ -285,7 +285,7 @@ def parse_document(raw: str, path: str = "-", markdown: bool = True) -> Document
         blocks = _text_blocks(text)
     linkable = _linkable(text, blocks, markdown)
     opens = frozenset(b.start for b in blocks) if markdown else None
-    masked = _join_wrapped_lines(_mask(linkable, markdown, opens), blocks)
+    masked = _join_wrapped_lines(_mask(linkable, markdown, opens), sorted(blocks, key=lambda b: b.start))
     return Document(path, text, masked, starts, tuple(blocks), date, markdown, references, footnotes, linkable)
 
 
@@ -300,7 +300,7 @@ def _join_wrapped_lines(masked: str, blocks: list[Block]) -> str:
     words, across spaces and tabs, read them across a wrap too. Same length: offsets do not move.
     """
     parts, done = [], 0
-    for b in sorted(blocks, key=lambda b: b.start):  # in text order, as _linkable, whatever the scanner's order
+    for b in blocks:  # in text order (parse_document sorts them)
         start = max(b.start, done)
         if b.kind in _WRAPPED and masked.find("\n", start, b.end) >= 0:
             parts += (masked[done:start], masked[start : b.end].replace("\n", " "))

@@ -8,8 +8,8 @@ from typing import Iterator
 
 from factlint.extraction.model import Quantity
 from factlint.extraction.names import LEADING_WORDS
-from factlint.extraction.numwords import (FRACTION_RE, NUMBER_WORDS_RE, parse_fraction, parse_number_words,
-                                          word_hints)
+from factlint.extraction.numwords import (FRACTION_RE, NUMBER_WORDS_RE, ODDS_PARTS, ODDS_WHOLES,
+                                          parse_fraction, parse_number_words, word_hints)
 from factlint.fold import ignorecase_lower
 from factlint.startup import regex
 from factlint.units import CURRENCY_CODES, CURRENCY_SYMBOLS, Unit, canonical
@@ -82,6 +82,7 @@ _PENCE_CONTEXT = regex(r"£|\bGBP\b|\b(?:pence|penny|pound|pounds|sterling|share
 # A p-value ("p < 0.01", "P = .03"): a test's result, not a figure the sources state.
 _P_VALUE = regex(r"(?<![\w.])[pP][ \t]*[<>=≤≥]=?[ \t]*$")
 _LEFT_WORD = regex(r"([A-Za-z][\w.&'’-]*)[ \t]?[.#]?[ \t]*$")
+_YEAR = regex(r"(?:1[5-9]|20)\d\d")  # a bare year is a date, not a quantity (nor the whole of odds)
 
 
 def _decimals(num: str) -> int:
@@ -264,12 +265,10 @@ def _words(text: str, floor: int, end: int, words: bool, fractions: bool) -> Ite
                     noun_end)
 
 
-_SMALL_WORDS = "one|two|three|four|five|six|seven|eight|nine|ten"
-_YEAR = regex(r"(?:1[5-9]|20)\d\d")  # a bare year is a date, not a quantity (nor odds' whole)
 # Odds ('1 in 3', 'one in 5'), read by the fraction reader (numwords.FRACTION_RE, whose third form
 # this is): the number after "in" must not carry a unit ('3 in 10 minutes' is a count and a duration).
-_ODDS_AFTER = regex(rf"[ \t]+in[ \t]+(?P<den>\d+|{_SMALL_WORDS})(?![\w-])(?!{_UNIT_RE.pattern})", re.I)
-_ODDS_BEFORE = regex(rf"(?<![\w-])(?P<num>\d+|{_SMALL_WORDS}|a)[ \t]+in[ \t]+$", re.I)
+_ODDS_AFTER = regex(rf"[ \t]+in[ \t]+(?P<den>\d+|{ODDS_WHOLES})(?![\w-])(?!{_UNIT_RE.pattern})", re.I)
+_ODDS_BEFORE = regex(rf"(?<![\w-])(?P<num>\d+|{ODDS_PARTS})[ \t]+in[ \t]+$", re.I)
 
 
 def _in_odds(text: str, m: re.Match, floor: int, end: int) -> bool:

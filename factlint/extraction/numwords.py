@@ -22,11 +22,13 @@ NUMBER_WORDS_RE = regex(
 )
 _DENOMINATORS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5,
                  "fifths": 5, "tenth": 10, "tenths": 10}
-_SMALL = "one|two|three|four|five|six|seven|eight|nine|ten|a"
+# Odds ("one in five", "1 in 3"): the words they open with, and the wholes they are out of.
+ODDS_PARTS = _SMALL = "one|two|three|four|five|six|seven|eight|nine|ten|a"
+ODDS_WHOLES = "two|three|four|five|six|seven|eight|nine|ten"
 FRACTION_RE = regex(
     rf"(?<![\w-])(?P<frac>(?:{_SMALL})[ \t-](?:halves|half|thirds?|quarters?|fifths?|tenths?)(?=[ \t]+(?:of|the)\b)"
     rf"|(?<!first )(?<!second )(?<!latter )(?<!last )(?<!next )half(?=[ \t]+(?:of|the|their|its|all)\b)"
-    rf"|(?:{_SMALL}|\d+)[ \t]+in[ \t]+(?:two|three|four|five|six|seven|eight|nine|ten|\d+)(?![\w-]))",
+    rf"|(?:{_SMALL}|\d+)[ \t]+in[ \t]+(?:{ODDS_WHOLES}|\d+)(?![\w-]))",
     re.I,
 )
 
