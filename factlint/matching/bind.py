@@ -229,7 +229,7 @@ def _one_statement_per_fact(bindings: list[Binding]) -> list[Binding]:
     fitted = {b.fact.id for b in bindings if b.fits}
     chosen: dict[str, Binding] = {}
     for b in bindings:
-        if b.fact.id not in fitted and (b.fact.id not in chosen or _bare(chosen[b.fact.id]) and not _bare(b)):
+        if b.fact.id not in fitted and (b.fact.id not in chosen or (_bare(chosen[b.fact.id]) and not _bare(b))):
             chosen[b.fact.id] = b
     return [b for b in bindings if b.fits or chosen.get(b.fact.id) is b]
 
