@@ -225,7 +225,8 @@ def test_shared_alias_is_folded(tmp_path) -> None:
           c: {name: Ana Costa, aliases: [Ana]}
           d: {name: D, aliases: [D, d]}
     """, tmp_path)
-    assert codes(found) == [("FL308", 4, 35), ("FL308", 5, 34)]
+    # 'd' also can never be found in a draft (FL313): a lower-case spelling is no capitalised name.
+    assert codes(found) == [("FL308", 4, 35), ("FL308", 5, 34), ("FL313", 6, 29)]
     assert "entity a (line 3)" in found[0].message
 
 
@@ -384,3 +385,33 @@ def test_large_group_stays_fast(tmp_path) -> None:
                    f"unit: percent, source: count}}\n" for i in range(3000))
     found = _fl310(tmp_path, body)
     assert len(found) == 2999  # every later fact once, compared with a bounded number of earlier ones
+
+
+@pytest.mark.parametrize(("spelling", "word"), [
+    ("the transit authority", "transit"), ("van der Berg", None), ("Corvane plc", "plc"),
+    ("Bank of Varenna", "of"), ("iPhone", "iPhone"), ("3M", "3M"),
+    ("the Transit Authority", None), ("Marta da Silva", None), ("Line 4 extension", None), ("O'Neil", None),
+    ("UNÁM", None), ("Van der Berg", None),
+])
+def test_a_spelling_no_draft_can_show(spelling: str, word: str | None) -> None:
+    """FL313 reads a spelling as extraction.names reads drafts: runs of capitalised words (particles inside),
+    after a leading article; a name with a whole number for a word is looked up as written."""
+    from factlint.ledger.crossfile import unfindable_word
+
+    assert unfindable_word(spelling) == word
+
+
+@pytest.mark.parametrize("spelling", ["the transit authority", "van der Berg", "Corvane plc", "Bank of Varenna",
+                                      "iPhone", "3M", "the Transit Authority", "Marta da Silva", "Line 4 extension",
+                                      "O'Neil", "UNÁM", "Van der Berg"])
+def test_fl313_agrees_with_how_drafts_are_read(spelling: str) -> None:
+    """What FL313 calls unfindable is what extraction never resolves, and the other way round."""
+    from factlint.extraction.names import find_names
+    from factlint.ledger.crossfile import unfindable_word
+    from factlint.ledger.model import Entity, Ledger
+    from factlint.matching.index import LedgerIndex
+
+    index = LedgerIndex.build(Ledger(("x",), entities={"e": Entity("e", spelling)}))
+    text = f"On Monday {spelling} said so."
+    found = any(m.entities == ("e",) for m in find_names(text, 0, len(text), index))
+    assert found == (unfindable_word(spelling) is None)

@@ -73,12 +73,12 @@ def test_not_near_misses() -> None:
 
 def _reference_name_spans(text: str, start: int, end: int):
     """name_spans as first written, one Match per word: the oracle for the split-based version."""
-    from factlint.extraction.names import _PARTICLES, _WORD, LEADING_WORDS
+    from factlint.extraction.names import PARTICLES, _WORD, LEADING_WORDS
 
     def trim(run):
         while run and run[0].group().lower().rstrip(".") in LEADING_WORDS:
             run = run[1:]
-        while run and run[-1].group().lower() in _PARTICLES:
+        while run and run[-1].group().lower() in PARTICLES:
             run = run[:-1]
         return [(m.start(), m.end(), m.group()) for m in run]
 
@@ -86,7 +86,7 @@ def _reference_name_spans(text: str, start: int, end: int):
     for m in _WORD.finditer(text, start, end):
         word = m.group()
         joined = run and text[run[-1].end() : m.start()] in (" ", "\u00a0")
-        if word[:1].isupper() or (joined and word.lower() in _PARTICLES):
+        if word[:1].isupper() or (joined and word.lower() in PARTICLES):
             if run and not joined:
                 yield trim(run)
                 run = []
@@ -173,14 +173,14 @@ def test_runs_resolved_once_per_text_give_the_mentions_of_resolving_each() -> No
 
 def _name_spans_word_by_word(text: str, start: int, end: int):
     """name_spans as first written, visiting every word: the reference for the one that skips most of them."""
-    from factlint.extraction.names import _JOINS, _PARTICLES, _SPLIT, _trim
+    from factlint.extraction.names import _JOINS, PARTICLES, _SPLIT, _trim
 
     pieces = _SPLIT.split(text[start:end])
     pos = start + len(pieces[0])
     run: list = []
     for k in range(1, len(pieces), 2):
         word = pieces[k]
-        if word[0].isupper() or (run and pieces[k - 1] in _JOINS and word.lower() in _PARTICLES):
+        if word[0].isupper() or (run and pieces[k - 1] in _JOINS and word.lower() in PARTICLES):
             if run and pieces[k - 1] not in _JOINS:
                 yield _trim(run)
                 run = []

@@ -14,7 +14,7 @@ _WORD = regex(r"[^\W\d_](?:[\w’'.-]*[^\W_])?")
 # The same words, captured by split: the gaps between them come as strings, with no Match object per word.
 _SPLIT = regex(f"({_WORD.pattern})")
 _JOINS = (" ", "\u00a0")  # what may separate the words of one name
-_PARTICLES = frozenset("da de do dos das del della di du van von der den la le bin al el y ter ten zu".split())
+PARTICLES = frozenset("da de do dos das del della di du van von der den la le bin al el y ter ten zu".split())
 # Capitalised words that start sentences or precede names but are not themselves names.
 LEADING_WORDS = frozenset(
     "the a an in on at for by with after before when while but and or if as this that these those it its his her "
@@ -30,7 +30,7 @@ LEADING_WORDS = frozenset(
 Word = tuple[int, int, str]  # start, end, the word as written
 
 
-_PARTICLE_MAX = max(map(len, _PARTICLES))  # str.lower() never shortens a word: longer ones are no particle
+_PARTICLE_MAX = max(map(len, PARTICLES))  # str.lower() never shortens a word: longer ones are no particle
 
 
 def name_spans(text: str, start: int, end: int) -> Iterator[list[Word]]:
@@ -41,7 +41,7 @@ def name_spans(text: str, start: int, end: int) -> Iterator[list[Word]]:
     # visits those words alone (most words of prose are neither): over the 1 MB draft's sentences, 136
     # against 177 ms for visiting every word (tests compare the two).
     picked = [k for k in range(1, len(pieces), 2)
-              if (w := pieces[k])[0].isupper() or (len(w) <= _PARTICLE_MAX and w.lower() in _PARTICLES)]
+              if (w := pieces[k])[0].isupper() or (len(w) <= _PARTICLE_MAX and w.lower() in PARTICLES)]
     if not picked:
         return
     ends = list(accumulate(map(len, pieces)))  # ends[k - 1]: where word k starts in the chunk
@@ -51,7 +51,7 @@ def name_spans(text: str, start: int, end: int) -> Iterator[list[Word]]:
         word = pieces[k]
         joined = last == k - 2 and pieces[k - 1] in _JOINS
         # Title case or all caps (acronyms). A run always ends with the previous word: others end it.
-        if word[0].isupper() or (run and joined and word.lower() in _PARTICLES):
+        if word[0].isupper() or (run and joined and word.lower() in PARTICLES):
             if run and not joined:
                 yield _trim(run)
                 run = []
@@ -69,7 +69,7 @@ def _trim(run: list[Word]) -> list[Word]:
     """Drop leading function words and titles, and trailing particles."""
     while run and run[0][2].lower().rstrip(".") in LEADING_WORDS:
         run = run[1:]
-    while run and run[-1][2].lower() in _PARTICLES:
+    while run and run[-1][2].lower() in PARTICLES:
         run = run[:-1]
     return run
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable
 
+from factlint.extraction.names import PARTICLES
 from factlint.fold import fold
 from factlint.ledger.claims import contradicts, describe
 from factlint.ledger.model import Fact
@@ -68,6 +69,26 @@ def unknown_references(files: list[FileRecords], checks: list[FileChecks]) -> li
     return problems
 
 
+def unfindable_word(spelling: str) -> str | None:
+    """The word that keeps a draft from ever showing this name or alias, else None.
+
+    As extraction.names reads drafts: a name is a run of capitalised words (name particles such as
+    "da" or "van" inside it, or opening it after a title: "Dr van der Berg"), after a leading article;
+    one with a whole number for a word ("Line 4 extension") is also looked up as written, from its
+    capitalised first word.
+    """
+    words = spelling.split()
+    if words and words[0].lower() in ("the", "a", "an") and len(words) > 1:
+        words = words[1:]
+    if not words:
+        return None
+    if not words[0][0].isupper() and words[0].lower() not in PARTICLES:  # "Dr van der Berg": after a title
+        return words[0]
+    if words[0][0].isupper() and any(w.isdigit() for w in words):
+        return None
+    return next((w for w in words[1:] if not w[0].isupper() and w.lower() not in PARTICLES), None)
+
+
 def shared_spellings(files: list[FileRecords], checks: list[FileChecks]) -> list[Problem]:
     """A name or alias that folds to another entity's name or alias: mentions could not be told apart."""
     owners: dict[str, tuple[str, str, Spot]] = {}
@@ -112,7 +133,22 @@ def contradictions(files: list[FileRecords], checks: list[FileChecks]) -> list[P
     return problems
 
 
+def unfindable_spellings(files: list[FileRecords], checks: list[FileChecks]) -> list[Problem]:
+    """A name or alias a draft can never show as factlint reads names (capitalised words)."""
+    problems: list[Problem] = []
+    for records, found in zip(files, checks):
+        for spelling in found.spellings:
+            word = unfindable_word(spelling.text)
+            if word is not None:
+                what = "alias" if spelling.is_alias else "name"
+                problems.append(Problem(records.path, spelling.spot, "FL313",
+                                        f"{what} '{spelling.text}' of entity {spelling.entity} is never found in a "
+                                        f"draft: drafts are read for names in capitalised words, and '{word}' "
+                                        "starts with no capital"))
+    return problems
+
+
 def cross_check(files: list[FileRecords], checks: list[FileChecks]) -> list[Problem]:
     """Every whole-ledger problem."""
     return (duplicate_ids(files) + unknown_references(files, checks) + shared_spellings(files, checks)
-            + contradictions(files, checks))
+            + unfindable_spellings(files, checks) + contradictions(files, checks))

@@ -19,6 +19,7 @@ CODES: dict[str, tuple[str, str]] = {
     "FL310": ("ledger-contradiction", "warning"),
     "FL311": ("hostile-yaml", "error"),
     "FL312": ("missing-key", "error"),
+    "FL313": ("unfindable-name", "warning"),
 }
 
 # (line, column, end_line, end_column), 1-based, end exclusive; (0, 0, 0, 0) when unknown.
