@@ -9,7 +9,7 @@ from factlint.extraction.names import PARTICLES
 from factlint.fold import fold
 from factlint.ledger.claims import contradicts, describe
 from factlint.ledger.model import Fact
-from factlint.ledger.parsed import FileChecks, FileRecords
+from factlint.ledger.parsed import FileChecks, FileRecords, Spelling
 from factlint.ledger.problems import Problem, Spot
 
 MAX_SUGGEST_POOL = 5_000  # difflib over more ids than this costs more than the hint is worth
@@ -89,20 +89,25 @@ def unfindable_word(spelling: str) -> str | None:
     return next((w for w in words[1:] if not w[0].isupper() and w.lower() not in PARTICLES), None)
 
 
+def _spellings(files: list[FileRecords], checks: list[FileChecks]) -> Iterable[tuple[str, Spelling, str]]:
+    """Every entity name and alias: its file, the spelling, and 'name' or 'alias'."""
+    for records, found in zip(files, checks):
+        for spelling in found.spellings:
+            yield records.path, spelling, "alias" if spelling.is_alias else "name"
+
+
 def shared_spellings(files: list[FileRecords], checks: list[FileChecks]) -> list[Problem]:
     """A name or alias that folds to another entity's name or alias: mentions could not be told apart."""
     owners: dict[str, tuple[str, str, Spot]] = {}
     problems: list[Problem] = []
-    for records, found in zip(files, checks):
-        for spelling in found.spellings:
-            key = fold(spelling.text)
-            owner = owners.setdefault(key, (spelling.entity, records.path, spelling.spot))
-            if key and owner[0] != spelling.entity:
-                what = "alias" if spelling.is_alias else "name"
-                problems.append(Problem(records.path, spelling.spot, "FL308",
-                                        f"{what} '{spelling.text}' of entity {spelling.entity} is also a name or "
-                                        f"alias of entity {owner[0]} ({_at(owner[1], owner[2], records.path)}); "
-                                        "mentions of it cannot be told apart"))
+    for path, spelling, what in _spellings(files, checks):
+        key = fold(spelling.text)
+        owner = owners.setdefault(key, (spelling.entity, path, spelling.spot))
+        if key and owner[0] != spelling.entity:
+            problems.append(Problem(path, spelling.spot, "FL308",
+                                    f"{what} '{spelling.text}' of entity {spelling.entity} is also a name or alias "
+                                    f"of entity {owner[0]} ({_at(owner[1], owner[2], path)}); "
+                                    "mentions of it cannot be told apart"))
     return problems
 
 
@@ -135,17 +140,11 @@ def contradictions(files: list[FileRecords], checks: list[FileChecks]) -> list[P
 
 def unfindable_spellings(files: list[FileRecords], checks: list[FileChecks]) -> list[Problem]:
     """A name or alias a draft can never show as factlint reads names (capitalised words)."""
-    problems: list[Problem] = []
-    for records, found in zip(files, checks):
-        for spelling in found.spellings:
-            word = unfindable_word(spelling.text)
-            if word is not None:
-                what = "alias" if spelling.is_alias else "name"
-                problems.append(Problem(records.path, spelling.spot, "FL313",
-                                        f"{what} '{spelling.text}' of entity {spelling.entity} is never found in a "
-                                        f"draft: drafts are read for names in capitalised words, and '{word}' "
-                                        "starts with no capital"))
-    return problems
+    return [Problem(path, spelling.spot, "FL313",
+                    f"{what} '{spelling.text}' of entity {spelling.entity} is never found in a draft: drafts are "
+                    f"read for names in capitalised words, and '{word}' starts with no capital")
+            for path, spelling, what in _spellings(files, checks)
+            if (word := unfindable_word(spelling.text)) is not None]
 
 
 def cross_check(files: list[FileRecords], checks: list[FileChecks]) -> list[Problem]:
