@@ -248,9 +248,9 @@ NUMBERED = LedgerIndex.build(Ledger(("x",), entities={
 
 
 def test_an_index_knows_whether_a_name_has_a_number_for_a_word() -> None:
-    assert NUMBERED.numbered and not INDEX.numbered
+    assert NUMBERED.spanning_heads == {"line", "terminal"} and not INDEX.spanning_heads
     covid = LedgerIndex.build(Ledger(("x",), entities={"c": Entity("c", "COVID-19")}))
-    assert not covid.numbered  # one word with digits in it: a capitalised run already reads it
+    assert not covid.spanning_heads  # one word with digits in it: a capitalised run already reads it
 
 
 def test_ledger_names_with_a_number_resolve() -> None:
@@ -268,7 +268,7 @@ def test_ledger_names_with_a_number_resolve() -> None:
 
 
 def test_an_index_with_numbered_names_reads_every_other_name_as_before() -> None:
-    """With a ledger name that has a number (numbered_names runs), the fixtures' mentions are unchanged."""
+    """With a ledger name that has a number (spanning_names runs), the fixtures' mentions are unchanged."""
     from pathlib import Path
 
     from factlint.ledger.load import load_ledgers
@@ -279,7 +279,7 @@ def test_an_index_with_numbered_names_reads_every_other_name_as_before() -> None
         plain = LedgerIndex.build(ledger)
         entities = {**ledger.entities, "pier": Entity("pier", "Pier 39")}
         numbered = LedgerIndex.build(Ledger(ledger.paths, ledger.sources, entities, ledger.facts))
-        assert numbered.numbered and not plain.numbered
+        assert "pier" in numbered.spanning_heads and "pier" not in plain.spanning_heads
         for path in sorted(ledger_path.parent.glob("*.md")):
             text = path.read_text("utf-8")
             for line_start in [0, *(i + 1 for i, ch in enumerate(text) if ch == "\n")]:
@@ -292,3 +292,20 @@ def test_a_numbered_name_may_have_lower_case_words() -> None:
     index = LedgerIndex.build(Ledger(("x",), entities={"l4": Entity("l4", "Line 4", ("Line 4 extension",))}))
     found = [(n.text, n.entities) for n in find_names("The Line 4 extension opened.", 0, 28, index)]
     assert found == [("Line 4 extension", ("l4",))]
+
+
+def test_names_with_connecting_words_resolve() -> None:
+    """'Bank of England', 'Corvane plc': runs stop at the lower-case word, so these are looked up from their
+    first word; 'Bank' alone, and a name particle after a title, read as before."""
+    index = LedgerIndex.build(Ledger(("x",), entities={
+        "boe": Entity("boe", "Bank of England"), "corvane": Entity("corvane", "Corvane plc", ("Corvane",)),
+        "nipr": Entity("nipr", "Nordvik Institute for Polar Research", ("NIPR",))}))
+    assert index.spanning_heads == {"bank", "corvane", "nordvik"}
+
+    def resolved(text: str):
+        return [(n.text, n.entities) for n in find_names(text, 0, len(text), index) if n.entities]
+
+    assert resolved("The Bank of England raised rates; Corvane plc and the Nordvik Institute for Polar Research "
+                    "did not.") == [("Bank of England", ("boe",)), ("Corvane plc", ("corvane",)),
+                                     ("Nordvik Institute for Polar Research", ("nipr",))]
+    assert resolved("The Bank of Spain and Corvane said so.") == [("Corvane", ("corvane",))]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from itertools import accumulate
+from itertools import accumulate, islice
 from typing import Iterator
 
 from factlint.extraction.model import NameMention
@@ -147,64 +147,60 @@ def find_names(text: str, start: int, end: int, index, plans: dict[str, Plan] | 
     """
     plans = {} if plans is None else plans
     out: list[NameMention] = []
-    for run in name_spans(text, start, end):
-        if run:
-            out.extend(_resolved(text, run, index, plans))
-    if getattr(index, "numbered", False) and _DIGITS.search(text, start, end):
-        return _with_numbered(out, numbered_names(text, start, end, index))
+    runs = [run for run in name_spans(text, start, end) if run]
+    for run in runs:
+        out.extend(_resolved(text, run, index, plans))
+    heads = getattr(index, "spanning_heads", None)
+    if heads:
+        opens = [w[0] for run in runs for w in run if w[2][0].isupper() and fold(w[2]) in heads]
+        if opens:
+            return _with_spanning(out, spanning_names(text, opens, end, index))
     return out
 
 
 # A number that can be a word of a name ("Line 4", "Terminal 2", "Apollo 11"): whole, not a decimal or
 # a thousands group, not glued to letters ("4th", "3M").
 _NAME_NUMBER = regex(r"(?<![\w.,])\d+(?![\w]|[.,]\d)")
-_DIGITS = regex(r"\d")
-# The words and numbers a name with a number is made of, in a draft's order.
+# The words and numbers a name that runs cannot read whole is made of, in a draft's order.
 _NAME_TOKEN = regex(f"{_WORD.pattern}|{_NAME_NUMBER.pattern}")
 
 
-def numbered_names(text: str, start: int, end: int, index) -> list[NameMention]:
-    """Ledger names with a number among their words ("Line 4"), found in text[start:end].
+def spanning_names(text: str, opens: list[int], end: int, index) -> list[NameMention]:
+    """Ledger names that capitalised runs stop short of, found from the run words that open one.
 
-    Capitalised runs (name_spans) stop at a number, so these are looked up apart: every window of
-    words joined by single spaces that holds a number and opens with a capital, longest first.
-    Only for a ledger that has such names (LedgerIndex.numbered).
+    A run stops at a number ("Line 4") and at a lower-case word ("Bank of England", "Corvane plc"), so
+    these names are looked up apart: from each offset in ``opens`` (a capitalised word that is the
+    first word of such a name: LedgerIndex.spanning_heads), every window of words and numbers joined
+    by single spaces, longest first.
     """
-    tokens = [(m.start(), m.end()) for m in _NAME_TOKEN.finditer(text, start, end)]
-    longest = index.max_name_tokens
     found: list[NameMention] = []
-    i = 0
-    while i < len(tokens):
-        match = _numbered_at(text, tokens, i, longest, index) if text[tokens[i][0]].isupper() else None
-        if match is None:
-            i += 1
+    for at in opens:
+        if found and at < found[-1].end:
             continue
-        size, mention = match
-        found.append(mention)
-        i += size
+        tokens = [(m.start(), m.end()) for m in islice(_NAME_TOKEN.finditer(text, at, end), index.max_name_tokens)]
+        mention = _spanning_at(text, tokens, index)
+        if mention is not None:
+            found.append(mention)
     return found
 
 
-def _numbered_at(text: str, tokens: list[tuple[int, int]], i: int, longest: int, index):
-    """(tokens used, mention) of the longest ledger name with a number that starts at token i, or None."""
+def _spanning_at(text: str, tokens: list[tuple[int, int]], index) -> NameMention | None:
+    """The longest ledger name of two words or more that these tokens open, if any."""
     size = 1
-    while size < longest and i + size < len(tokens) and text[tokens[i + size - 1][1] : tokens[i + size][0]] in _JOINS:
+    while size < len(tokens) and text[tokens[size - 1][1] : tokens[size][0]] in _JOINS:
         size += 1
     for n in range(size, 1, -1):
-        window = tokens[i : i + n]
-        if not any(text[a].isdigit() for a, _ in window):
-            continue
-        a = window[0][0]
-        b = _strip_possessive(text, a, window[-1][1])
+        a = tokens[0][0]
+        b = _strip_possessive(text, a, tokens[n - 1][1])
         key = fold(text[a:b])
         if key in index.names:
-            return n, NameMention(a, b, text[a:b], key, tuple(sorted(index.names[key])))
+            return NameMention(a, b, text[a:b], key, tuple(sorted(index.names[key])))
     return None
 
 
-def _with_numbered(mentions: list[NameMention], numbered: list[NameMention]) -> list[NameMention]:
-    """The run mentions, with those a ledger name with a number overlaps replaced by it."""
-    if not numbered:
+def _with_spanning(mentions: list[NameMention], spanning: list[NameMention]) -> list[NameMention]:
+    """The run mentions, with those a name found across them overlaps replaced by it."""
+    if not spanning:
         return mentions
-    kept = [m for m in mentions if not any(n.start < m.end and m.start < n.end for n in numbered)]
-    return sorted(kept + numbered, key=lambda m: m.start)
+    kept = [m for m in mentions if not any(n.start < m.end and m.start < n.end for n in spanning)]
+    return sorted(kept + spanning, key=lambda m: m.start)

@@ -74,8 +74,8 @@ def unfindable_word(spelling: str) -> str | None:
 
     As extraction.names reads drafts: a name is a run of capitalised words (name particles such as
     "da" or "van" inside it, or opening it after a title: "Dr van der Berg"), after a leading article;
-    one with a whole number for a word ("Line 4 extension") is also looked up as written, from its
-    capitalised first word.
+    one with a whole number or a lower-case word after its first ("Line 4", "Bank of England") is
+    also looked up as written, from its capitalised first word.
     """
     words = spelling.split()
     if words and words[0].lower() in ("the", "a", "an") and len(words) > 1:
@@ -84,7 +84,7 @@ def unfindable_word(spelling: str) -> str | None:
         return None
     if not words[0][0].isupper() and words[0].lower() not in PARTICLES:  # "Dr van der Berg": after a title
         return words[0]
-    if words[0][0].isupper() and any(w.isdigit() for w in words):
+    if words[0][0].isupper():  # the rest may be anything: runs, or the lookup of names they stop short of
         return None
     return next((w for w in words[1:] if not w[0].isupper() and w.lower() not in PARTICLES), None)
 

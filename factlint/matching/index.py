@@ -7,6 +7,7 @@ from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from factlint.extraction.names import PARTICLES
 from factlint.fold import fold, stem
 from factlint.ledger.model import Entity, Fact, Ledger, Source
 from factlint.matching.features import FactFeatures, FeatureStore, encode_features, fact_features, keyword_phrases
@@ -26,6 +27,16 @@ def fact_kind(fact: Fact) -> str:
         return "date"
     unit = canonical(fact.unit)
     return unit.dimension if unit else "none"
+
+
+def _spans(spelling: str) -> bool:
+    """Whether capitalised runs stop short of this spelling: a whole number, or a lower-case word (not
+    a name particle) after its first word ("Line 4", "Bank of England", "Corvane plc")."""
+    words = spelling.split()
+    if len(words) > 1 and words[0].lower() in ("the", "a", "an"):
+        words = words[1:]
+    return len(words) > 1 and words[0][:1].isupper() and any(
+        w.isdigit() or (not w[0].isupper() and w.lower() not in PARTICLES) for w in words[1:])
 
 
 def deletes(token: str) -> set[str]:
@@ -51,9 +62,10 @@ class LedgerIndex:
     names: dict[str, tuple[str, ...]] = field(default_factory=dict)  # folded name or alias -> entity ids
     spellings: dict[str, str] = field(default_factory=dict)  # folded name or alias -> as written
     max_name_tokens: int = 1
-    # Whether a name or alias has a number for a word ("Line 4"): drafts are then also searched for
-    # such names (extraction.names.numbered_names), which capitalised runs stop short of.
-    numbered: bool = False
+    # First words of the names and aliases that capitalised runs stop short of, having a number or a
+    # lower-case word after the first ("Line 4", "Bank of England"): drafts are also searched for
+    # these from such a word (extraction.names.spanning_names).
+    spanning_heads: frozenset[str] = frozenset()
     near: dict[str, str] = field(default_factory=dict)  # deletion key -> the name tokens it comes from, space-separated
     tokens: dict[str, tuple[str, ...]] = field(default_factory=dict)  # folded token -> folded names that use it
     # entity -> marshal of {kind: fact numbers packed by array("I")}, read on the entity's first lookup.
@@ -88,6 +100,7 @@ class LedgerIndex:
         names: dict[str, set[str]] = defaultdict(set)
         near: dict[str, set[str]] = defaultdict(set)
         tokens: dict[str, set[str]] = defaultdict(set)
+        heads: set[str] = set()
         for entity in ledger.entities.values():
             for spelling in (entity.name, *entity.aliases):
                 key = _ARTICLE.sub("", fold(spelling))  # "the Electoral Commission" is written after any article
@@ -97,7 +110,8 @@ class LedgerIndex:
                 index.spellings.setdefault(key, spelling)
                 words = key.split()
                 index.max_name_tokens = max(index.max_name_tokens, len(words))
-                index.numbered = index.numbered or any(w.isdigit() for w in spelling.split())
+                if _spans(spelling):
+                    heads.add(words[0])
                 for token in words:
                     tokens[token].add(key)
                     if len(token) >= 3 and token not in near.get(token, ()):
@@ -116,6 +130,7 @@ class LedgerIndex:
         index._index_sources(ledger.sources)
         index._support = SupportIndex.build(ledger.facts, index.facts)
         index.names, index.tokens = _frozen(names), _frozen(tokens)
+        index.spanning_heads = frozenset(heads)
         index.near = {key: " ".join(sorted(found)) for key, found in near.items()}  # one string: quick to unpickle
         same = {key: key for key in index.entities}  # one string object per id: pickle writes it once
         index.by_entity = {same.get(e, e): marshal.dumps({kind: pack_numbers(nums) for kind, nums in kinds.items()})
