@@ -65,6 +65,38 @@ def name_spans(text: str, start: int, end: int) -> Iterator[list[Word]]:
         yield _trim(run)
 
 
+def _name_words(spelling: str) -> list[str]:
+    """A ledger spelling's words as a draft shows them: a leading article left out ("the Board")."""
+    words = spelling.split()
+    return words[1:] if len(words) > 1 and words[0].lower() in ("the", "a", "an") else words
+
+
+def _breaks_runs(word: str) -> bool:
+    """A word after a name's first that a capitalised run stops at: a number, or lower case and no particle."""
+    return word.isdigit() or (not word[0].isupper() and word.lower() not in PARTICLES)
+
+
+def stops_runs(spelling: str) -> bool:
+    """Whether capitalised runs stop short of this spelling ("Line 4", "Bank of England", "Corvane plc"),
+    so drafts are also searched for it from its first word (spanning_names)."""
+    words = _name_words(spelling)
+    return len(words) > 1 and words[0][0].isupper() and any(map(_breaks_runs, words[1:]))
+
+
+def unfindable_word(spelling: str) -> str | None:
+    """The word that keeps a draft from ever showing this spelling (ledger check FL313), else None.
+
+    A capitalised first word opens a run, or the search of spanning_names; a particle opens one after a
+    title ("Dr van der Berg") and runs on through capitalised words and particles only.
+    """
+    words = _name_words(spelling)
+    if not words or words[0][0].isupper():
+        return None
+    if words[0].lower() not in PARTICLES:
+        return words[0]
+    return next(filter(_breaks_runs, words[1:]), None)
+
+
 def _trim(run: list[Word]) -> list[Word]:
     """Drop leading function words and titles, and trailing particles."""
     while run and run[0][2].lower().rstrip(".") in LEADING_WORDS:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable
 
-from factlint.extraction.names import PARTICLES
+from factlint.extraction.names import unfindable_word
 from factlint.fold import fold
 from factlint.ledger.claims import contradicts, describe
 from factlint.ledger.model import Fact
@@ -67,26 +67,6 @@ def unknown_references(files: list[FileRecords], checks: list[FileChecks]) -> li
                 problems.append(Problem(records.path, ref.spot, "FL307",
                                         f"fact {ref.fact} {what} '{ref.target}'{_hint(ref.target, known)}"))
     return problems
-
-
-def unfindable_word(spelling: str) -> str | None:
-    """The word that keeps a draft from ever showing this name or alias, else None.
-
-    As extraction.names reads drafts: a name is a run of capitalised words (name particles such as
-    "da" or "van" inside it, or opening it after a title: "Dr van der Berg"), after a leading article;
-    one with a whole number or a lower-case word after its first ("Line 4", "Bank of England") is
-    also looked up as written, from its capitalised first word.
-    """
-    words = spelling.split()
-    if words and words[0].lower() in ("the", "a", "an") and len(words) > 1:
-        words = words[1:]
-    if not words:
-        return None
-    if not words[0][0].isupper() and words[0].lower() not in PARTICLES:  # "Dr van der Berg": after a title
-        return words[0]
-    if words[0][0].isupper():  # the rest may be anything: runs, or the lookup of names they stop short of
-        return None
-    return next((w for w in words[1:] if not w[0].isupper() and w.lower() not in PARTICLES), None)
 
 
 def _spellings(files: list[FileRecords], checks: list[FileChecks]) -> Iterable[tuple[str, Spelling, str]]:

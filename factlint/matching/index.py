@@ -7,7 +7,7 @@ from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from factlint.extraction.names import PARTICLES
+from factlint.extraction.names import stops_runs
 from factlint.fold import fold, stem
 from factlint.ledger.model import Entity, Fact, Ledger, Source
 from factlint.matching.features import FactFeatures, FeatureStore, encode_features, fact_features, keyword_phrases
@@ -27,16 +27,6 @@ def fact_kind(fact: Fact) -> str:
         return "date"
     unit = canonical(fact.unit)
     return unit.dimension if unit else "none"
-
-
-def _spans(spelling: str) -> bool:
-    """Whether capitalised runs stop short of this spelling: a whole number, or a lower-case word (not
-    a name particle) after its first word ("Line 4", "Bank of England", "Corvane plc")."""
-    words = spelling.split()
-    if len(words) > 1 and words[0].lower() in ("the", "a", "an"):
-        words = words[1:]
-    return len(words) > 1 and words[0][:1].isupper() and any(
-        w.isdigit() or (not w[0].isupper() and w.lower() not in PARTICLES) for w in words[1:])
 
 
 def deletes(token: str) -> set[str]:
@@ -110,7 +100,7 @@ class LedgerIndex:
                 index.spellings.setdefault(key, spelling)
                 words = key.split()
                 index.max_name_tokens = max(index.max_name_tokens, len(words))
-                if _spans(spelling):
+                if stops_runs(spelling):
                     heads.add(words[0])
                 for token in words:
                     tokens[token].add(key)
