@@ -33,17 +33,17 @@ class View(NamedTuple):
 
     def words_at(self, offset: int) -> frozenset[str]:
         """The sentence's words; in a table row, with the header of the cell at ``offset``."""
-        for a, b, header, _ in self.cells:
-            if a <= offset < b:
-                return self.words | header
-        return self.words
+        cell = self._cell(offset)
+        return self.words | cell[2] if cell else self.words
 
     def column_entities(self, offset: int) -> tuple[str, ...]:
         """In a table row, the entities the header of the cell at ``offset`` names ('| Limit | Starter | Pro |')."""
-        for a, b, _, entities in self.cells:
-            if a <= offset < b:
-                return entities
-        return ()
+        cell = self._cell(offset)
+        return cell[3] if cell else ()
+
+    def _cell(self, offset: int) -> tuple[int, int, frozenset[str], tuple[str, ...]] | None:
+        """The table cell at ``offset``, if the sentence is a table row."""
+        return next((c for c in self.cells if c[0] <= offset < c[1]), None)
 
 
 
@@ -64,26 +64,41 @@ def _mention_ids(n, s: Sentence, text: str) -> tuple[str, ...]:
     return ("?" + n.folded,)
 
 
-def _table_cells(doc, block, row_start: int, row_end: int, names: tuple[NameMention, ...],
-                 starts: list[int]) -> tuple[tuple[int, int, frozenset[str], tuple[str, ...]], ...]:
-    """Cells of a table row with the words of their column's header and the entities it names (``names``:
-    the draft's name mentions in text order, ``starts`` their offsets)."""
+Header = tuple[tuple[frozenset[str], tuple[str, ...]], ...]  # per column: header words, entities it names
+
+
+def _header(doc, context: tuple[int, int], names: tuple[NameMention, ...], starts: list[int]) -> Header:
+    """A table's header row, column by column: its words, and the ledger entities it names (an unknown
+    name says nothing here). ``names``: the draft's name mentions in text order, ``starts`` their offsets."""
+    head_start, head_end = context
+    named = [n for n in names[bisect_left(starts, head_start) : bisect_left(starts, head_end)] if n.entities]
+    columns, at = [], head_start
+    for text in doc.masked[head_start:head_end].split("|"):
+        entities = tuple(dict.fromkeys(e for n in named if at <= n.start < at + len(text) for e in n.entities))
+        columns.append((words_of(text), entities))
+        at += len(text) + 1
+    return tuple(columns)
+
+
+def _header_of(doc, block, names: tuple[NameMention, ...], starts: list[int],
+               headers: dict[tuple[int, int], Header]) -> Header:
+    """The header of a table row's table (read once, kept in ``headers``); () for any other block."""
     if block.kind != "table_row" or not block.context:
         return ()
-    head_start, head_end = block.context
-    headers = doc.masked[head_start:head_end].split("|")
-    # Each header cell's entities: the ledger names in it (an unknown name says nothing here).
-    named = [n for n in names[bisect_left(starts, head_start) : bisect_left(starts, head_end)] if n.entities]
-    spans, at = [], head_start
-    for header in headers:
-        spans.append((at, at + len(header)))
-        at += len(header) + 1
+    if block.context not in headers:
+        headers[block.context] = _header(doc, block.context, names, starts)
+    return headers[block.context]
+
+
+def _table_cells(doc, row_start: int, row_end: int,
+                 header: Header) -> tuple[tuple[int, int, frozenset[str], tuple[str, ...]], ...]:
+    """Cells of a table row with their column's header words and the entities it names (none without a header)."""
+    if not header:
+        return ()
     cells, start = [], row_start
     for i, piece in enumerate(doc.masked[row_start:row_end].split("|")):
-        header = words_of(headers[i]) if i < len(headers) else frozenset()
-        a, b = spans[i] if i < len(spans) else (0, 0)
-        entities = tuple(dict.fromkeys(e for n in named if a <= n.start < b for e in n.entities))
-        cells.append((start, start + len(piece), header, entities))
+        words, entities = header[i] if i < len(header) else (_EMPTY, ())
+        cells.append((start, start + len(piece), words, entities))
         start += len(piece) + 1
     return tuple(cells)
 
@@ -106,7 +121,9 @@ def sentence_views(ctx: Context, quantities: list[list], dates: list[list]) -> l
     doc, views, heading = ctx.doc, [], _EMPTY
     cited = ctx.sentence_citations
     names = by_sentence(list(ctx.names), ctx.sentences)
-    name_starts: list[int] | None = None
+    # For tables' header rows: the name mentions' offsets, and each header read once for all its rows.
+    name_starts = [n.start for n in ctx.names] if any(b.kind == "table_row" for b in doc.blocks) else []
+    headers: dict[tuple[int, int], Header] = {}
     # The previous sentence: its block, mentions and carried entities, and its words once computed.
     prev_block, prev_mentions, prev_carried, prev_words, prev_i = -1, (), (), None, -1
     # Empty parts are tested first below: most sentences date nothing and cite nothing, and skipping a
@@ -132,9 +149,7 @@ def sentence_views(ctx: Context, quantities: list[list], dates: list[list]) -> l
                     prev_words = _words(doc, prev, doc.blocks[prev.block], prev_mentions)
                 context = heading | prev_words
             years = frozenset(d.date.year for d in dates[i] if d.explicit_year) if dates[i] else _EMPTY
-            if block.kind == "table_row" and name_starts is None:
-                name_starts = [n.start for n in ctx.names]  # once per draft, for the header cells' names
-            cells = _table_cells(doc, block, s.start, s.end, ctx.names, name_starts)
+            cells = _table_cells(doc, s.start, s.end, _header_of(doc, block, ctx.names, name_starts, headers))
             named = frozenset(e for _, ids in mentions for e in ids) if mentions else _EMPTY
             citations = cited.get(i)
             sources = frozenset(src for c in citations for src in c.sources) if citations else _EMPTY
