@@ -85,7 +85,7 @@ def _reference_name_spans(text: str, start: int, end: int):
     run: list = []
     for m in _WORD.finditer(text, start, end):
         word = m.group()
-        joined = run and text[run[-1].end() : m.start()] in (" ", "\u00a0")
+        joined = run and text[run[-1].end() : m.start()] in (" ", "\u00a0", " & ", "&")
         if word[:1].isupper() or (joined and word.lower() in PARTICLES):
             if run and not joined:
                 yield trim(run)
@@ -107,7 +107,7 @@ def test_name_spans_equal_the_one_match_per_word_reference() -> None:
     pieces = ["Marta", "Silva", "da", "van", "der", "The", "In", "Mr", "NASA", "O'Neil", "Silva-Costa", "Müller's",
               "José", "Łukasz", "ǅemal", "votes", "won", "x", "U.S.", "3", "42%", "_a", "A_b", "ab-", "-Cd", "'s",
               "e.g.", "Ça", "über", "Ünal", "2020s", "", "’", ".", ",", "—", "(", ")"]
-    seps = [" ", " ", " ", "\u00a0", "  ", ", ", "-", "\n", "\t", "", ". ", "'", "’"]
+    seps = [" ", " ", " ", "\u00a0", "  ", ", ", "-", "\n", "\t", "", ". ", "'", "’", " & ", "&", " &"]
     for _ in range(3000):
         text = "".join(rng.choice(pieces) + rng.choice(seps) for _ in range(rng.randint(0, 14)))
         start = rng.randint(0, len(text))
@@ -201,7 +201,7 @@ def test_name_spans_equal_the_word_by_word_reference() -> None:
     rng = random.Random(9)
     pieces = ["A", "B", "Z", "a", "b", "z", "É", "é", "ß", "ł", "Ł", "½", "²", "3", "0", "'", "’", ".", "-", "_", " ",
               " ", "\u00a0", ",", "da", "van", "de", "von", "Da", " Van ", "x", "Ö", "ö", "\t", "\n", "İ", "ǅ", "Ⅻ",
-              "µ", "ª", "DE", "dA", "della", "Della", "Marta", "Silva", "the", "The"]
+              "µ", "ª", "DE", "dA", "della", "Della", "Marta", "Silva", "the", "The", "&", " & "]
     for _ in range(50000):
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 24)))
         start = rng.randint(0, min(2, len(text)))
@@ -309,3 +309,20 @@ def test_names_with_connecting_words_resolve() -> None:
                     "did not.") == [("Bank of England", ("boe",)), ("Corvane plc", ("corvane",)),
                                      ("Nordvik Institute for Polar Research", ("nipr",))]
     assert resolved("The Bank of Spain and Corvane said so.") == [("Corvane", ("corvane",))]
+
+
+def test_names_joined_by_an_ampersand_resolve_and_misspellings_are_near_misses() -> None:
+    """'Marlow & Finch', 'P&G': folding drops the ampersand, so the draft's words fold to the ledger spelling."""
+    index = LedgerIndex.build(Ledger(("x",), entities={
+        "mf": Entity("mf", "Marlow & Finch"), "pg": Entity("pg", "P&G"), "ms": Entity("ms", "Marta Silva")}))
+    assert not index.spanning_heads  # runs read these names whole
+
+    def found(text: str):
+        return [(n.text, n.entities) for n in find_names(text, 0, len(text), index)]
+
+    assert found("Shares of Marlow & Finch and P&G rose.")[1:] == [("Marlow & Finch", ("mf",)), ("P&G", ("pg",))]
+    assert found("Marta Silva & Marlow & Finch agreed.") == [("Marta Silva", ("ms",)), ("Marlow & Finch", ("mf",))]
+    assert found("Marlow &Finch rose.") == [("Marlow", ()), ("Finch", ())]  # not one of the joins
+    (typo,) = found_mentions = [n for n in find_names("then Marlow & Fench said", 0, 24, index) if not n.entities]
+    near = near_miss(typo, index, frozenset(), False)
+    assert near is not None and (near.text, near.suggestion) == ("Marlow & Fench", "Marlow & Finch"), found_mentions

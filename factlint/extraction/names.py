@@ -13,7 +13,9 @@ from factlint.startup import regex
 _WORD = regex(r"[^\W\d_](?:[\w’'.-]*[^\W_])?")
 # The same words, captured by split: the gaps between them come as strings, with no Match object per word.
 _SPLIT = regex(f"({_WORD.pattern})")
-_JOINS = (" ", "\u00a0")  # what may separate the words of one name
+# What may separate the words of one name: a space, or an ampersand ("Marlow & Finch", "P&G"), which
+# folding drops, so the draft's words fold to the ledger's spelling.
+_JOINS = (" ", "\u00a0", " & ", "&")
 PARTICLES = frozenset("da de do dos das del della di du van von der den la le bin al el y ter ten zu".split())
 # Capitalised words that start sentences or precede names but are not themselves names.
 LEADING_WORDS = frozenset(
@@ -73,7 +75,7 @@ def _name_words(spelling: str) -> list[str]:
 
 def _breaks_runs(word: str) -> bool:
     """A word after a name's first that a capitalised run stops at: a number, or lower case and no particle."""
-    return word.isdigit() or (not word[0].isupper() and word.lower() not in PARTICLES)
+    return word.isdigit() or (not word[0].isupper() and word.lower() not in PARTICLES and word != "&")
 
 
 def stops_runs(spelling: str) -> bool:

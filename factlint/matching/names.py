@@ -103,9 +103,18 @@ def _candidates(window: list[str], index) -> set[str]:
 
 
 def _window_offset(mention: NameMention, size: int) -> int:
-    """Character offset inside the mention where its last ``size`` words begin."""
+    """Character offset inside the mention where its last ``size`` folded words begin.
+
+    Counted in folded words, as the window is: "&" folds to none ("Marlow & Fench"), "AT&T" to two.
+    """
     words = mention.text.split(" ")
-    return len(" ".join(words[: len(words) - size])) + (1 if len(words) > size else 0)
+    offset = len(mention.text) + 1
+    for word in reversed(words):
+        offset -= len(word) + 1
+        size -= len(fold(word).split())
+        if size <= 0:
+            break
+    return max(offset, 0)
 
 
 _LOWER_WORD = regex(r"(?<![\w’'])[a-z]+(?![\w’'])")
