@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from factlint.extraction.names import find_names
 from factlint.fold import fold
 from factlint.ledger.model import Entity, Ledger
@@ -326,3 +328,23 @@ def test_names_joined_by_an_ampersand_resolve_and_misspellings_are_near_misses()
     (typo,) = found_mentions = [n for n in find_names("then Marlow & Fench said", 0, 24, index) if not n.entities]
     near = near_miss(typo, index, frozenset(), False)
     assert near is not None and (near.text, near.suggestion) == ("Marlow & Fench", "Marlow & Finch"), found_mentions
+
+
+def test_a_name_wrapped_onto_an_indented_or_quoted_line_is_one_name() -> None:
+    """In a list item or a block quote the continuation line is indented or marked: masking leaves several
+    spaces where the break was, and the source text tells them from a blanked code span's."""
+    from factlint.document.parse import parse_document
+    from factlint.extraction.pipeline import extract
+
+    index = LedgerIndex.build(Ledger(("x",), entities={
+        "vd": Entity("vd", "Vacask Dairy Corporation"), "boe": Entity("boe", "Bank of England")}))
+    text = ("- The dairy group Vacask\n  Dairy Corporation grew.\n\n> The Bank of\n> England said so.\n\n"
+            "Set `Vacask` Dairy Corporation off.\n")
+    doc = parse_document(text, "x.md")
+    found = [(n.text, n.entities) for n in extract(doc, index, dt.date(2025, 1, 1)).names]
+    assert found == [("Vacask   Dairy Corporation", ("vd",)), ("Bank of   England", ("boe",)),
+                     ("Set", ()), ("Dairy Corporation", ())]
+    # Without the source, the masked gap alone is no join.
+    masked = doc.masked
+    at = masked.index("Vacask")
+    assert [n.text for n in find_names(masked, at, masked.index("grew"), index)] == ["Vacask", "Dairy Corporation"]

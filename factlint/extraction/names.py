@@ -35,8 +35,12 @@ Word = tuple[int, int, str]  # start, end, the word as written
 _PARTICLE_MAX = max(map(len, PARTICLES))  # str.lower() never shortens a word: longer ones are no particle
 
 
-def name_spans(text: str, start: int, end: int) -> Iterator[list[Word]]:
-    """Runs of capitalised words (with name particles) separated by single spaces."""
+def name_spans(text: str, start: int, end: int, source: str | None = None) -> Iterator[list[Word]]:
+    """Runs of capitalised words (with name particles) separated by single spaces (or _JOINS).
+
+    ``source`` is the text ``text`` masks, where given: a gap of spaces that is a line break there
+    joins too (wrapped_gap).
+    """
     # split() gives [gap, word, gap, word, ..., gap]: words in _WORD.finditer's order, gaps between.
     pieces = _SPLIT.split(text[start:end])
     # Only capitalised words and particles can be in a run; any other word ends one. The loop below
@@ -51,7 +55,7 @@ def name_spans(text: str, start: int, end: int) -> Iterator[list[Word]]:
     last = -1  # the previous picked word: the run goes on only from the word just before, over a single space
     for k in picked:
         word = pieces[k]
-        joined = last == k - 2 and pieces[k - 1] in _JOINS
+        joined = last == k - 2 and (pieces[k - 1] in _JOINS or wrapped_gap(source, start + ends[k - 2], pieces[k - 1]))
         # Title case or all caps (acronyms). A run always ends with the previous word: others end it.
         if word[0].isupper() or (run and joined and word.lower() in PARTICLES):
             if run and not joined:
@@ -65,6 +69,16 @@ def name_spans(text: str, start: int, end: int) -> Iterator[list[Word]]:
         last = k
     if run:
         yield _trim(run)
+
+
+def wrapped_gap(source: str | None, at: int, gap: str) -> bool:
+    """Whether ``gap`` (masked text at ``at``) is a wrapped line: one line break in ``source`` and blanks.
+
+    A list item's or a block quote's continuation line is indented or marked ("Vacask\\n  Dairy",
+    "Vacask\\n> Dairy"): masking reads the break and the marks as spaces, several of them, which a
+    blanked code span or tag also leaves; the source tells a wrap from those.
+    """
+    return source is not None and not gap.strip(" ") and source.count("\n", at, at + len(gap)) == 1
 
 
 def _name_words(spelling: str) -> list[str]:
@@ -118,7 +132,7 @@ def _strip_possessive(text: str, start: int, end: int) -> int:
 
 
 def resolve(text: str, run: list[Word], index) -> Iterator[NameMention]:
-    """Longest exact ledger matches within a run; the rest of the run as one unresolved mention."""
+    """Longest exact ledger matches within a run; the words between them as unresolved mentions."""
     i = 0
     leftover: list[Word] = []
     longest = getattr(index, "max_name_tokens", 1)
@@ -141,15 +155,9 @@ def resolve(text: str, run: list[Word], index) -> Iterator[NameMention]:
 
 
 def _unresolved(text: str, words: list[Word]) -> Iterator[NameMention]:
-    """Contiguous leftover words as mentions with no entity (candidates for near-miss checks)."""
-    group: list[Word] = []
-    for w in words:
-        if group and text[group[-1][1] : w[0]] not in _JOINS:
-            yield _mention(text, group)
-            group = []
-        group.append(w)
-    if group:
-        yield _mention(text, group)
+    """Leftover words, consecutive in their run, as one mention with no entity (a near-miss candidate)."""
+    if words:
+        yield _mention(text, words)
 
 
 def _mention(text: str, group: list[Word]) -> NameMention:
@@ -174,21 +182,23 @@ def _resolved(text: str, run: list[Word], index, plans: dict[str, Plan]) -> list
     return [NameMention(base + a, base + b, text[base + a : base + b], folded, ids) for a, b, folded, ids in plan]
 
 
-def find_names(text: str, start: int, end: int, index, plans: dict[str, Plan] | None = None) -> list[NameMention]:
+def find_names(text: str, start: int, end: int, index, plans: dict[str, Plan] | None = None,
+               source: str | None = None) -> list[NameMention]:
     """Name mentions in text[start:end], exact ledger matches resolved.
 
-    ``plans`` keeps each distinct run's resolution for the next sentences read against the same index.
+    ``plans`` keeps each distinct run's resolution for the next sentences read against the same index;
+    ``source``, the text ``text`` masks, tells wrapped lines (name_spans).
     """
     plans = {} if plans is None else plans
     out: list[NameMention] = []
-    runs = [run for run in name_spans(text, start, end) if run]
+    runs = [run for run in name_spans(text, start, end, source) if run]
     for run in runs:
         out.extend(_resolved(text, run, index, plans))
     heads = getattr(index, "spanning_heads", None)
     if heads:
         opens = [w[0] for run in runs for w in run if w[2][0].isupper() and fold(w[2]) in heads]
         if opens:
-            return _with_spanning(out, spanning_names(text, opens, end, index))
+            return _with_spanning(out, spanning_names(text, opens, end, index, source))
     return out
 
 
@@ -199,7 +209,7 @@ _NAME_NUMBER = regex(r"(?<![\w.,])\d+(?![\w]|[.,]\d)")
 _NAME_TOKEN = regex(f"{_WORD.pattern}|{_NAME_NUMBER.pattern}")
 
 
-def spanning_names(text: str, opens: list[int], end: int, index) -> list[NameMention]:
+def spanning_names(text: str, opens: list[int], end: int, index, source: str | None = None) -> list[NameMention]:
     """Ledger names that capitalised runs stop short of, found from the run words that open one.
 
     A run stops at a number ("Line 4") and at a lower-case word ("Bank of England", "Corvane plc"), so
@@ -212,16 +222,17 @@ def spanning_names(text: str, opens: list[int], end: int, index) -> list[NameMen
         if found and at < found[-1].end:
             continue
         tokens = [(m.start(), m.end()) for m in islice(_NAME_TOKEN.finditer(text, at, end), index.max_name_tokens)]
-        mention = _spanning_at(text, tokens, index)
+        mention = _spanning_at(text, tokens, index, source)
         if mention is not None:
             found.append(mention)
     return found
 
 
-def _spanning_at(text: str, tokens: list[tuple[int, int]], index) -> NameMention | None:
+def _spanning_at(text: str, tokens: list[tuple[int, int]], index, source: str | None) -> NameMention | None:
     """The longest ledger name of two words or more that these tokens open, if any."""
     size = 1
-    while size < len(tokens) and text[tokens[size - 1][1] : tokens[size][0]] in _JOINS:
+    while size < len(tokens) and ((gap := text[tokens[size - 1][1] : tokens[size][0]]) in _JOINS
+                                  or wrapped_gap(source, tokens[size - 1][1], gap)):
         size += 1
     for n in range(size, 1, -1):
         a = tokens[0][0]

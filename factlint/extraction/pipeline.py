@@ -66,7 +66,7 @@ def extract(doc: Document, ledger_index, as_of: dt.date, span: tuple[int, int] |
         found = list(find_dates(text, s.start, s.end, as_of, _year_hint(years, offsets, s.start, s.end)))
         dates.extend(found)
         quantities.extend(find_quantities(text, s.start, s.end, [(d.start, d.end) for d in found]))
-        names.extend(find_names(text, s.start, s.end, ledger_index, plans))
+        names.extend(find_names(text, s.start, s.end, ledger_index, plans, doc.text))
     return Context(doc=doc, as_of=as_of, ledger=ledger_index, sentences=sentences,
                    quantities=tuple(quantities), dates=tuple(dates), names=tuple(names),
                    citations=tuple(find_citations(doc, span)))
