@@ -49,6 +49,16 @@ def test_bare_weekday_is_relative_to_draft_date() -> None:
     assert d.date == PartialDate(2022, 3, 11)
 
 
+def test_last_and_next_weekday_are_never_the_drafts_own_day() -> None:
+    """Written on a Tuesday, "last Tuesday" is a week before and "next Tuesday" a week after; "on Tuesday" is today."""
+    assert [d.date for d in dates("the council voted last Tuesday")] == [PartialDate(2022, 3, 1)]
+    assert [d.date for d in dates("the council meets next Tuesday")] == [PartialDate(2022, 3, 15)]
+    assert [d.date for d in dates("the council voted on Tuesday")] == [PartialDate(2022, 3, 8)]
+    # Other days: the nearest one, as before ("last" does not read as future, "next" does).
+    assert [d.date for d in dates("it voted last Sunday; it meets next Friday")] == [
+        PartialDate(2022, 3, 6), PartialDate(2022, 3, 11)]
+
+
 def test_impossible_date_is_not_a_date() -> None:
     assert dates("on 30 February 2022") == []
 

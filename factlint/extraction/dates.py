@@ -64,9 +64,14 @@ def _partial(year: int, month: int | None, day: int | None) -> PartialDate | Non
     return PartialDate(year, month, day)
 
 
-def _relative(weekday: int, as_of: dt.date, future: bool) -> PartialDate:
-    """The nearest such weekday before (or, in future tense, after) the draft's date."""
+def _relative(weekday: int, as_of: dt.date, future: bool, strict: bool = False) -> PartialDate:
+    """The nearest such weekday before (or, in future tense, after) the draft's date.
+
+    ``strict`` ("last Tuesday", "next Tuesday"): never the draft's own day, a week away instead.
+    """
     shift = (weekday - as_of.weekday()) % 7 if future else -((as_of.weekday() - weekday) % 7)
+    if strict and shift == 0:
+        shift = 7 if future else -7
     day = as_of + dt.timedelta(days=shift)
     return PartialDate(day.year, day.month, day.day)
 
@@ -86,8 +91,10 @@ def find_dates(text: str, start: int, end: int, as_of: dt.date, year_hint: int |
         bare = g["bwd"] or g["bwd2"]
         if bare:
             # Tense is read from the words around the weekday, in a bounded window (linear time).
-            future = bool(_FUTURE.search(text, max(start, m.start() - 60), min(end, m.end() + 80)))
-            date = _relative(WEEKDAYS[bare.lower()], as_of, future)
+            before = text[max(start, m.start() - 5) : m.start()].lower()
+            future = before == "next " or (before != "last " and bool(
+                _FUTURE.search(text, max(start, m.start() - 60), min(end, m.end() + 80))))
+            date = _relative(WEEKDAYS[bare.lower()], as_of, future, before in ("last ", "next "))
             yield DateMention(m.start(), m.end(), m.group(), date, False, WEEKDAYS[bare.lower()], relative=True)
             continue
         year_text = g["y1"] or g["y2"] or g["y3"] or g["y4"] or g["y5"]
