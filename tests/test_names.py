@@ -71,6 +71,8 @@ def test_not_near_misses() -> None:
     assert _near("then Pedro Silva spoke") is None  # shares a last name only
     assert _near("then Maria Silva spoke") is None  # 'Maria' is a name the ledger knows
     assert _near("Sliva spoke", sentence_start=True) is None  # one capitalised word opening a sentence
+    assert _near("then the Silvas spoke") is None  # a family's plural is the name itself
+    assert _near("then both Marta Silvas spoke") is None
 
 
 def _reference_name_spans(text: str, start: int, end: int):

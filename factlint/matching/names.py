@@ -57,8 +57,9 @@ def _matches(window: list[str], name: str, index) -> bool:
     if len(diffs) != 1:
         return False
     written, ledger = diffs[0]
-    # A token that another ledger name uses is a real name ("Maria" beside "Maria Costa"), not a typo.
-    if written in index.tokens:
+    # A token that another ledger name uses is a real name ("Maria" beside "Maria Costa"), not a typo;
+    # a family's plural ("the Brandts", "both Van der Bergs") is the name itself.
+    if written in index.tokens or written in (ledger + "s", ledger + "es"):
         return False
     if len(window) == 1 and (len(ledger) < 5 or written[0] != ledger[0]):
         return False
