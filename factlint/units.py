@@ -41,6 +41,13 @@ _add("length", 1609.344, "mi", "mile", "miles")
 _add("mass", 1000, "kg", "kilogram", "kilograms", "kilo", "kilos", "kgs")
 _add("mass", 1, "g", "gram", "grams")
 _add("mass", 0.001, "mg", "milligram", "milligrams")
+_add("mass", 1e-6, "µg", "μg", "mcg", "microgram", "micrograms")  # two code points for micro: both are typed
+_add("mass", 1e-9, "ng", "nanogram", "nanograms")
+_add("length", 1e-6, "µm", "μm", "micrometre", "micrometres", "micrometer", "micrometers", "micron", "microns")
+_add("volume", 1, "L", "l", "litre", "litres", "liter", "liters")
+_add("volume", 0.1, "dL", "dl", "decilitre", "decilitres", "deciliter", "deciliters")
+_add("volume", 0.01, "cL", "cl", "centilitre", "centilitres", "centiliter", "centiliters")
+_add("volume", 0.001, "mL", "ml", "millilitre", "millilitres", "milliliter", "milliliters")
 _add("mass", 1_000_000, "t", "tonne", "tonnes", "metric tons", "ton", "tons")
 _add("data", 1e3, "KB", "kB", "kilobyte", "kilobytes")
 _add("data", 1e6, "MB", "megabyte", "megabytes")
@@ -60,7 +67,8 @@ _add("energy", 1000, "MWh")
 _add("energy", 1e6, "GWh")
 _add("power", 1, "MW", "megawatt", "megawatts")
 _add("power", 1000, "GW", "gigawatt", "gigawatts")
-_add("temperature", 1, "°C", "degrees Celsius")
+_add("temperature", 1, "°C", "° C", "ºC", "℃", "C", "Celsius", "celsius", "degrees Celsius", "degree Celsius",
+     "degrees celsius", "degree celsius", "degrees centigrade", "degrees C", "degree C", "degrees c", "degree c")
 for _code in CURRENCY_CODES:
     _WORDS[_code] = Unit(_code, "currency")
 for _word, _code in (("dollar", "USD"), ("dollars", "USD"), ("euro", "EUR"), ("euros", "EUR"), ("yen", "JPY")):
@@ -86,6 +94,17 @@ def _rate(raw: str) -> Unit | None:
     return Unit(f"per {per:,}", "rate", 1 / per) if per else None
 
 
+def _ratio(raw: str) -> Unit | None:
+    """A unit of one measure per another ("km/s", "mg/dL", "g/L"): a dimension of its own, so "19 km/s"
+    is never compared with a length, nor "0.32 mg/kg" with a mass. Else the first unit, or None."""
+    top, _, bottom = raw.partition("/") if "/" in raw else raw.partition(" per ")
+    a = _WORDS.get(top.strip()) or _WORDS.get(top.strip().lower())
+    b = _WORDS.get(bottom.strip()) or _WORDS.get(bottom.strip().lower())
+    if a is None or b is None or "percent" in (a.dimension, b.dimension) or "pp" in (a.dimension, b.dimension):
+        return a  # "5%/year": the share, as before the denominator was read
+    return Unit(f"{a.name}/{b.name}", f"{a.dimension}/{b.dimension}", a.factor / b.factor)
+
+
 @lru_cache(maxsize=4096)
 def canonical(text: str | None) -> Unit | None:
     """Canonical Unit for a unit as written in a ledger or draft; unknown words become counted nouns."""
@@ -99,6 +118,8 @@ def canonical(text: str | None) -> Unit | None:
         unit = _rate(raw)
         if unit:
             return unit
+    if ("/" in raw or " per " in raw) and (unit := _ratio(raw)):
+        return unit
     noun = stem(raw.lower().split()[-1])
     return Unit(noun, "count")
 

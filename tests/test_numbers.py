@@ -299,3 +299,67 @@ def test_a_facts_direction_comes_from_its_sign_or_its_claim() -> None:
     assert fact_direction("Exports rose 4.5% in 2024.", 4.5) == 1
     assert fact_direction("Revenue fell EUR 3m to EUR 40m.", 3e6) == -1  # the size kept, the fall in words
     assert fact_direction("Unemployment was 6.2% in December.", 6.2) == 0
+
+
+@pytest.mark.parametrize(("text", "found", "unit", "dimension"), [
+    ("entered at 19 km/s.", "19 km/s", "km/second", "length/time"),
+    ("at 91 kilometres per second", "91 kilometres per second", "km/second", "length/time"),
+    ("LDL of 96 mg/dL", "96 mg/dL", "mg/dL", "mass/volume"),
+    ("LDL of 0.96 g/L", "0.96 g/L", "g/L", "mass/volume"),
+    ("iridium at 0.32 mg/kg", "0.32 mg/kg", "mg/kg", "mass/mass"),
+    ("5 tonnes per year", "5 tonnes per year", "t/year", "mass/time"),
+    ("held 320 µg of it", "320 µg", "µg", "mass"),
+    ("held 320 μg of it", "320 μg", "µg", "mass"),  # GREEK SMALL LETTER MU, not MICRO SIGN
+    ("a 40 ng dose", "40 ng", "ng", "mass"),
+    ("a 250 mL bottle", "250 mL", "mL", "volume"),
+    ("reached 35.4C.", "35.4C", "°C", "temperature"),
+    ("reached 35.4 ℃.", "35.4 ℃", "°C", "temperature"),
+    ("reached 35.4 degrees Celsius.", "35.4 degrees Celsius", "°C", "temperature"),
+    ("reached 35.4 ° C.", "35.4 ° C", "°C", "temperature"),
+    ("grew 5%/year", "5%/year", "percent", "percent"),  # a share per year stays a share
+])
+def test_units_of_science_and_weather(text, found, unit, dimension) -> None:
+    """A measure per another is one unit of its own dimension; micro-, nano- and litre units; Celsius spellings."""
+    q = one(text)
+    assert (q.text, q.unit, q.dimension) == (found, unit, dimension)
+    assert canonical(unit) == canonical(q.unit) and canonical(unit).dimension == dimension
+
+
+def test_ratio_units_compare_in_any_spelling_and_never_with_their_top_unit() -> None:
+    from factlint.ledger.model import Fact
+    from factlint.matching.compare import fits_value, units_compatible
+
+    ldl = Fact("ldl", "LDL fell to 96 mg/dL.", value=96, unit="mg/dL", sources=("s",))
+    assert fits_value(one("LDL of 0.96 g/L"), ldl) and not fits_value(one("LDL of 69 mg/dL"), ldl)
+    mass = Fact("mass", "It weighed 1,500 kg.", value=1500, unit="kg", sources=("s",))
+    assert not units_compatible(one("iridium at 0.32 mg/kg"), mass)
+    assert canonical("km per second") == canonical("km/s") and canonical("km/s").factor == 1000
+    assert canonical("a/b").dimension == "count" and canonical("cases per day").dimension == "count"
+
+
+@pytest.mark.parametrize(("text", "value", "found"), [
+    ("held 3.2 × 10^5 grains", 3.2e5, "3.2 × 10^5"), ("held 3.2×10⁵ grains", 3.2e5, "3.2×10⁵"),
+    ("held 2.3e5 grains", 2.3e5, "2.3e5"), ("a 1.5e-6 m film", 1.5e-6, "1.5e-6 m"),
+    ("about 1.2 × 10^-3 kg", 1.2e-3, "about 1.2 × 10^-3 kg"), ("1.2 x 10**4 cells", 1.2e4, "1.2 x 10**4"),
+])
+def test_scientific_notation_is_one_number(text, value, found) -> None:
+    q = one(text)
+    assert q.text == found and math.isclose(q.value, value) and q.low < value < q.high
+
+
+def test_a_power_of_ten_needs_its_caret_and_identifiers_stay_identifiers() -> None:
+    assert [q.text for q in quantities("a 4 x 100 m relay")] == ["4", "100 m"]
+    assert quantities("version 2e5 shipped") == []
+
+
+def test_a_plus_sign_states_a_rise_and_a_temperature_keeps_its_sign() -> None:
+    from factlint.ledger.model import Fact
+    from factlint.matching.compare import fits_value
+
+    assert one("GDP grew +1.8% last year").direction == 1 and one("GDP was 1.8% up").direction == 0
+    gdp = Fact("gdp", "The economy shrank by 1.8%.", value=-1.8, unit="percent", sources=("s",))
+    assert fits_value(one("the economy shrank 1.8%"), gdp) and fits_value(one("growth was 1.8%"), gdp)
+    assert not fits_value(one("growth was +1.8%"), gdp)
+    cold = Fact("min", "The lowest was -12 °C.", value=-12, unit="°C", sources=("s",))
+    assert fits_value(one("fell to −12 °C"), cold)
+    assert not fits_value(one("the lowest was 12 °C"), cold) and not fits_value(one("the lowest was +12 °C"), cold)

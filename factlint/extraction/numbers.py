@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import re
+from dataclasses import replace
 from typing import Iterator
 
 from factlint.extraction.model import Quantity
@@ -32,11 +33,16 @@ _SCALE_RE = regex(r"[ \t]*(?P<scale>thousand|million|billion|trillion|hundred|mn
 _UNIT_ALT = (
     r"%|per[ \t]cent\b|percent(?:age)?(?:[ -]points?)?\b|pp\b|pts?\b|points?\b|basis[ -]points?\b|bps?\b|"
     rf"(?:{_CODES})\b|dollars?\b|euros?\b|"
-    r"km\b|kms\b|kilomet(?:re|er)s?\b|metres?\b|meters?\b|cm\b|mm\b|miles?\b|kg\b|kgs\b|kilo(?:gram)?s?\b|grams?\b|mg\b|m\b|"
+    r"km\b|kms\b|kilomet(?:re|er)s?\b|metres?\b|meters?\b|cm\b|mm\b|miles?\b|kg\b|kgs\b|kilo(?:gram)?s?\b|grams?\b|mg\b|g\b|m\b|"
+    r"[µμ][gm]\b|mcg\b|ng\b|(?:micro|nano)grams?\b|microns?\b|[dcm]?L\b|[dcm]l\b|(?:milli|centi|deci)?(?:litre|liter)s?\b|"
     r"tonnes?\b|(?:metric[ \t])?tons?\b|[KMGT]i?B\b|kB\b|(?:kilo|mega|giga|tera)bytes?\b|[kMG]Wh?\b|"
-    r"(?:mega|giga)watts?\b|°C|seconds?\b|minutes?\b|hours?\b|days?\b|weeks?\b|months?\b|years?\b"
+    r"(?:mega|giga)watts?\b|°[ \t]?C\b|ºC\b|℃|degrees?[ \t]+(?:[Cc]elsius|centigrade|C)\b|Celsius\b|(?<=\d)C\b|"
+    r"seconds?\b|minutes?\b|hours?\b|days?\b|weeks?\b|months?\b|years?\b"
 )
-_UNIT_RE = regex(rf"(?P<sep>[ \t]*-?[ \t]?)(?P<unit>{_UNIT_ALT})")
+# One measure per another ("19 km/s", "69 mg/dL", "0.96 g/L"): units.canonical reads the pair as one unit.
+_PER_UNIT = (r"/(?:s|sec|h|hr|min|day|yr|year|[dcm]?L|[dcm]?l|kg|g|mg|m|km)\b"
+             r"|[ \t]+per[ \t]+(?:second|minute|hour|day|week|year|litre|liter|kilogram|kg)\b")
+_UNIT_RE = regex(rf"(?P<sep>[ \t]*-?[ \t]?)(?P<unit>(?:{_UNIT_ALT})(?:{_PER_UNIT})?)")
 # A rate's denominator and what it counts: "12.4 per 100,000 people", "3 per 1,000 live births".
 _RATE_RE = regex(r"[ \t]+(?P<rate>per[ \t]+(?:\d{1,3}(?:,\d{3})+|\d+)(?![\d.,]\d)(?:[ \t]*(?:k|thousand|million)\b)?"
                  r"(?:[ \t]+(?:people|persons|population|residents|inhabitants|adults|children|women|men|patients"
@@ -211,9 +217,27 @@ def direction_word(text: str, start: int) -> tuple[int, int]:
     return (0, start) if m is None else (1 if m.group("up") else -1, m.start())
 
 
+# Scientific notation after a numeral's digits: "3.2 × 10^5", "3.2×10⁵", "1.5e6". A power of ten needs
+# its caret or superscript: "4 x 100 m" is a relay.
+_SCI = regex(r"[ \t]?[×xX·][ \t]?10(?:\^|\*\*)(?P<exp>[-−]?\d{1,3})\b|[ \t]?[×xX·][ \t]?10(?P<sup>⁻?[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})"
+             r"|[eE](?P<e>[-+]?\d{1,3})\b")
+_SCI_OPENERS = frozenset(" \t×xX·eE")  # _SCI is tried only after these (most numerals are followed by others)
+_SUPERSCRIPTS = str.maketrans("⁻⁰¹²³⁴⁵⁶⁷⁸⁹", "-0123456789")
+
+
+def _power_of_ten(m: re.Match | None) -> int:
+    """The exponent a _SCI match writes."""
+    if m is None:
+        return 0
+    if m.group("sup"):
+        return int(m.group("sup").translate(_SUPERSCRIPTS))
+    return int((m.group("exp") or m.group("e")).replace("−", "-"))
+
+
 def _numeral(text: str, m: re.Match, floor: int, end: int) -> Quantity | None:
     """Read one numeral match into a Quantity, or None when it is not a quantity."""
-    if m.group("tail"):  # ordinals, versions 3.1.2, times 10:30, ranges 3-4, phone numbers, A320-style codes
+    sci = _SCI.match(text, m.end("num"), end) if text[m.end("num") : m.end("num") + 1] in _SCI_OPENERS else None
+    if m.group("tail") and sci is None:  # ordinals, versions 3.1.2, times 10:30, ranges 3-4, phone numbers, A320 codes
         return None
     num = m.group("num")
     if len(num) > 1 and num[0] == "0" and num[1].isdigit():  # 0800, 0188: codes and phone numbers
@@ -224,12 +248,13 @@ def _numeral(text: str, m: re.Match, floor: int, end: int) -> Quantity | None:
         return _pence(text, m, floor, end, num, value)
     if _CLOCK.match(text, m.end(), end):  # a time of day ("9am-5pm", "7.30 p.m."), not a quantity
         return None
-    scale, unit_text, unit, stop, noun, noun_end = _suffix(text, m.end(), end, rate=not currency)
+    scale, unit_text, unit, stop, noun, noun_end = _suffix(text, sci.end() if sci else m.end(), end, rate=not currency)
+    scale *= 10.0 ** _power_of_ten(sci)
     if currency:
         unit, noun, noun_end = canonical(currency), None, -1  # "€4.2 million grant": the claim is the money
     elif unit is not None and unit.dimension == "percent" and _CONFIDENCE.match(text, stop, end):
         return None
-    if unit is None and scale == 1 and not m.group("neg"):
+    if unit is None and (scale == 1 or sci) and not m.group("neg"):
         if _left_identifier(text, m.start()) or _p_value(text, m.start(), floor):
             return None
         if _YEAR.fullmatch(num):  # a bare year is a date, not a quantity
@@ -240,7 +265,9 @@ def _numeral(text: str, m: re.Match, floor: int, end: int) -> Quantity | None:
     hedge, start = _hedge_before(text, m.start(), floor)
     if hedge in ("under", "over") and unit is None and _AGE_BEFORE.search(text, max(floor, start - 40), start):
         return None  # an age bracket ("children under 5", "adults over 65"), not a figure
-    return _make(text, start, stop, value * scale, half, unit, noun, hedge, noun_end=noun_end)
+    q = _make(text, start, stop, value * scale, half, unit, noun, hedge, noun_end=noun_end)
+    # A plus sign states a rise ("+1.8%"), as "rose 1.8%" does: it is not compared with a fall.
+    return replace(q, direction=1) if m.group("neg") == "+" and not q.direction else q
 
 
 def _words(text: str, floor: int, end: int, words: bool, fractions: bool) -> Iterator[Quantity]:
@@ -305,6 +332,8 @@ def find_quantities(text: str, start: int, end: int, skip: list[tuple[int, int]]
     # Numerals in text order. The lookbehinds still see the text before where the search starts.
     for m in NUMERAL.finditer(text, max(start, digit.start() - _LEAD), end) if digit else ():
         if any(a <= m.start() < b for a, b in skip) or _is_denominator(text, m) or _in_odds(text, m, start, end):
+            continue
+        if found and m.start() < found[-1].end:  # inside the one before: "10" of "3.2 × 10^5"
             continue
         q = _numeral(text, m, start, end)
         if q is not None:

@@ -48,7 +48,9 @@ def fits_value(q: Quantity, fact: Fact) -> bool:
     target = fact.value * _factor(fact.unit)
     qf = _factor(q.unit) if q.dimension not in (None, "count") else 1.0
     tolerance = fact.tolerance.width(fact.value) * _factor(fact.unit) if fact.tolerance else 0.0
-    if not value_fits(q.low * qf, q.high * qf, q.value, target, tolerance):
+    # A temperature's sign is never left to words: "12 °C" does not state -12 °C.
+    written = q.value if q.dimension != "temperature" else -abs(q.value)
+    if not value_fits(q.low * qf, q.high * qf, written, target, tolerance):
         return False
     return not q.direction or q.direction * fact_direction(fact.claim, fact.value) >= 0
 
