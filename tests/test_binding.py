@@ -382,3 +382,16 @@ def test_a_sentence_citing_another_source_needs_more_than_one_keyword(tmp_path) 
     assert flagged(index, text) == []
     assert flagged(index, text.replace("summit.example.org/press", "census.example.org/2021")) == [
         ("as many as 15,000", "population")]  # citing the fact's own source: one keyword binds, as before
+
+
+def test_a_change_is_checked_at_the_value_it_reaches_not_the_one_it_starts_from(index) -> None:
+    """'fell from 46% to 49.1%': the fact is the 49.1%, in either order; the starting point is not compared."""
+    assert flagged(index, "In 2022 Silva's share of the votes she won went from 46% to 49.1%.") == [("49.1%", "silva-share")]
+    assert flagged(index, "In 2022 Silva's share of the votes she won rose to 49.1% from 46%.") == [("49.1%", "silva-share")]
+    assert flagged(index, "In 2022 Silva's share of the votes she won went from 46% to 48.3%.") == []
+
+
+def test_a_range_fits_a_fact_inside_it(index) -> None:
+    assert flagged(index, "In 2022 Silva won between 47 and 49% of the votes.") == []
+    assert flagged(index, "In 2022 Silva won 47–49% of the votes.") == []
+    assert flagged(index, "In 2022 Silva won 50–55% of the votes.") == [("50–55%", "silva-share")]

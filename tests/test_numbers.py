@@ -363,3 +363,29 @@ def test_a_plus_sign_states_a_rise_and_a_temperature_keeps_its_sign() -> None:
     cold = Fact("min", "The lowest was -12 °C.", value=-12, unit="°C", sources=("s",))
     assert fits_value(one("fell to −12 °C"), cold)
     assert not fits_value(one("the lowest was 12 °C"), cold) and not fits_value(one("the lowest was +12 °C"), cold)
+
+
+@pytest.mark.parametrize(("text", "found", "low", "high", "unit"), [
+    ("margin was between 40 and 45%.", "between 40 and 45%", 39.5, 45.5, "percent"),
+    ("margin was between 40% and 45%.", "between 40% and 45%", 39.5, 45.5, "percent"),
+    ("margin was 40 to 45%.", "40 to 45%", 39.5, 45.5, "percent"),
+    ("margin was 50–55%.", "50–55%", 49.5, 55.5, "percent"),
+    ("margin was 4.5-5.25%.", "4.5-5.25%", 4.45, 5.255, "percent"),
+    ("it cost $3-4 million", "$3-4 million", 2.5e6, 4.5e6, "USD"),
+    ("10-12 people came", "10-12", 9.5, 12.5, "person"),  # the counted noun is not in the text, as for one number
+    ("1 to 2 hours a day", "1 to 2 hours", 0.5, 2.5, "hour"),
+])
+def test_a_range_with_a_unit_is_one_quantity(text, found, low, high, unit) -> None:
+    q = one(text)
+    assert (q.text, q.unit) == (found, unit) and math.isclose(q.low, low) and math.isclose(q.high, high)
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("churn fell from 3.1% to 2.3%", ["3.1%", "2.3%"]),  # a change, not a range
+    ("rose from 40 to 45%", ["40", "45%"]),
+    ("between 40% and 45 people", ["40%", "45"]),  # different units
+    ("pages 10-12 of the report", []), ("from 2019–2023 the", []), ("won 3–1 at home", []),
+    ("between 2019 and 2023", []),
+])
+def test_what_is_no_range(text, found) -> None:
+    assert [q.text for q in quantities(text)] == found

@@ -107,6 +107,11 @@ def precision_half_width(num: str, value: float) -> float:
     return max(0.5, min(0.5 * 10**zeros, 0.05 * abs(value)))
 
 
+def _last_digit_half(num: str) -> float:
+    """Half the step of a numeral's last digit."""
+    return 0.5 * 10 ** -_decimals(num) if "." in num else 0.5
+
+
 def hedge_interval(hedge: str | None, value: float, half: float) -> tuple[float, float]:
     """The interval of values a hedged number admits."""
     low, high = value - half, value + half
@@ -234,8 +239,49 @@ def _power_of_ten(m: re.Match | None) -> int:
     return int((m.group("exp") or m.group("e")).replace("−", "-"))
 
 
+# A range: "40–45%", "40 to 45%", "$3-4 million", "between 40 and 45%" (also "between 40% and 45%").
+_RANGE = regex(rf"(?P<pct>%)?(?P<sep>[ \t]*[-–—][ \t]*|[ \t]+to[ \t]+|[ \t]+and[ \t]+)(?:{_SYMBOLS})?"
+               rf"(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\d.,:]\d|[-–/]\d)")
+_RANGE_OPENERS = frozenset(" \t-–—%")
+_FROM_BEFORE = regex(r"\b(?:from|[Ff]rom)[ \t]+(?:{_SYMBOLS})?$".replace("{_SYMBOLS}", _SYMBOLS))
+_BETWEEN_BEFORE = regex(r"\b[Bb]etween[ \t]+(?:{_SYMBOLS})?$".replace("{_SYMBOLS}", _SYMBOLS))
+
+
+def _range(text: str, m: re.Match, floor: int, end: int, currency: str | None) -> Quantity | None:
+    """One quantity for a range of two numerals sharing the unit written after the second, else None.
+
+    Only a range with a unit (or currency, or scale) is one: "pages 10-12", "2019–2023" and scores stay
+    what they were. "from 3.1% to 2.3%" is a change, not a range; "and" joins a range only after "between".
+    """
+    r = _RANGE.match(text, m.end("num"), end)
+    if r is None:
+        return None
+    sep = r.group("sep").strip()
+    before = text[max(floor, m.start() - 12) : m.start()]
+    between = _BETWEEN_BEFORE.search(before) is not None
+    if (sep == "and" and not between) or (sep == "to" and _FROM_BEFORE.search(before)) or (r.group("pct") and not between):
+        return None
+    scale, _, unit, stop, noun, noun_end = _suffix(text, r.end(), end, rate=not currency)
+    if currency:
+        unit, noun, noun_end = canonical(currency), None, -1
+    if unit is None and noun is None and scale == 1 or (r.group("pct") and (unit is None or unit.name != "percent")):
+        return None
+    first, second = m.group("num"), r.group("num")
+    a, b = float(first.replace(",", "")), float(second.replace(",", ""))
+    # The ends are the writer's bounds: widened by their last digit's step, not as round numbers.
+    low = min(a - _last_digit_half(first), b - _last_digit_half(second)) * scale
+    high = max(a + _last_digit_half(first), b + _last_digit_half(second)) * scale
+    start = m.start() - len("between ") if between and text.startswith("etween ", m.start() - 7) else m.start()
+    return _make(text, start, stop, (low + high) / 2, (high - low) / 2, unit, noun, None, noun_end=noun_end)
+
+
 def _numeral(text: str, m: re.Match, floor: int, end: int) -> Quantity | None:
     """Read one numeral match into a Quantity, or None when it is not a quantity."""
+    if text[m.end("num") : m.end("num") + 1] in _RANGE_OPENERS and not m.group("neg"):
+        currency = CURRENCY_SYMBOLS.get(m.group("sym") or "") or m.group("code")
+        rng = _range(text, m, floor, end, currency)
+        if rng is not None:
+            return rng
     sci = _SCI.match(text, m.end("num"), end) if text[m.end("num") : m.end("num") + 1] in _SCI_OPENERS else None
     if m.group("tail") and sci is None:  # ordinals, versions 3.1.2, times 10:30, ranges 3-4, phone numbers, A320 codes
         return None
