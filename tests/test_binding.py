@@ -395,3 +395,22 @@ def test_a_range_fits_a_fact_inside_it(index) -> None:
     assert flagged(index, "In 2022 Silva won between 47 and 49% of the votes.") == []
     assert flagged(index, "In 2022 Silva won 47–49% of the votes.") == []
     assert flagged(index, "In 2022 Silva won 50–55% of the votes.") == [("50–55%", "silva-share")]
+
+
+def test_a_release_date_is_an_event_and_a_page_stamp_is_not(tmp_path) -> None:
+    """'Pellucid 2.3.1 was released on 5 March 2025' states the release; 'Last updated ...' stamps the page."""
+    ledger = {"version": 1, "sources": {"s": {"title": "Release notes"}},
+              "entities": {"pellucid": {"name": "Pellucid"}},
+              "facts": [{"id": "release", "claim": "Pellucid 2.3.1 was released on 4 March 2025.", "about": "pellucid",
+                         "keywords": ["released", "release"], "date": "2025-03-04", "source": "s"}]}
+    index = index_from_mapping(ledger, tmp_path)
+
+    def dates(text: str):
+        return [(f.found, f.fact) for f in run_text(text, index, dt.date(2025, 6, 1), select=("FL102",))]
+
+    assert dates("Pellucid 2.3.1 was released on 5 March 2025.") == [("5 March 2025", "release")]
+    assert dates("The Pellucid release notes were released on 5 March 2025.") == [("5 March 2025", "release")]
+    assert dates("Pellucid 2.3.1 was released on 4 March 2025.") == []
+    for stamp in ("Pellucid release notes. Last updated 5 March 2025.", "This page was last updated on 5 March 2025.",
+                  "Pellucid release notes. Released: 5 March 2025.", "This post was released on 5 March 2025."):
+        assert dates(stamp) == [], stamp

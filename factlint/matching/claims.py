@@ -23,6 +23,11 @@ _ATTRIBUTION = regex(r"\b(?:said|says|say|told|tells|according to|stated|added|a
 _QUOTE = regex(r"“[^“”]*”|\"[^\"]*\"")
 _STAMP = regex(r"\b(?:published|updated|posted|modified|dated|filed|released|reviewed|revised|as of)"
                r"(?:[ \t]+on)?[ \t:]*$", re.I)
+# A subject and its verb before a stamp word make it an event of that subject; the page's own words
+# ("This page was last updated", "The article was first published") keep it a stamp.
+_EVENT_BEFORE = regex(r"(?<![\w'’])(?!(?:page|article|post|story|entry|this|site|note)\b)[\w'’.-]+[ \t]+"
+                      r"(?:was|were|is|are|has[ \t]+been|have[ \t]+been|had[ \t]+been|will[ \t]+be|gets?|got)[ \t]+"
+                      r"(?:originally[ \t]+)?$", re.I)
 _FUTURE = regex(r"\b(?:will|shall|next|upcoming|scheduled|plans? to|is due|are due)\b", re.I)
 
 
@@ -77,8 +82,10 @@ def _worthy_date(d: DateMention, chunk: str) -> bool:
 
 
 def stamps_the_page(text: str, d: DateMention) -> bool:
-    """A date that stamps the page ("Last updated 10 September 2024"), not an event."""
-    return bool(_STAMP.search(text, max(0, d.start - 40), d.start))
+    """A date that stamps the page ("Last updated 10 September 2024"), not an event ("Pellucid 2.3.1 was
+    released on 5 March 2025", "The report was published on 2 May")."""
+    m = _STAMP.search(text, max(0, d.start - 40), d.start)
+    return m is not None and not _EVENT_BEFORE.search(text, max(0, m.start() - 40), m.start())
 
 
 def is_dateline(chunk: str) -> bool:
