@@ -355,6 +355,21 @@ def test_no_contradiction_for_look_alikes(second, tmp_path) -> None:
     assert _fl310(tmp_path, f"- {first}\n- {second}\n") == []
 
 
+@pytest.mark.parametrize(("a", "b"), [("in Q2 2025", "in Q3 2025"), ("in district 5", "in district 6"),
+                                       ("in FY2024", "in FY2025"), ("in the 2nd quarter", "in the 3rd quarter")])
+def test_facts_sharing_keywords_differ_by_their_other_numbers_and_words_with_digits(a, b, tmp_path) -> None:
+    """Shared keywords and subject are one thing only where the claims' other marks agree too."""
+    body = f"""\
+      - {{id: a, claim: Silva's revenue {a} was 2.1 million., about: marta-silva, keywords: [revenue], value: 2100000,
+         source: count}}
+      - {{id: b, claim: Silva's revenue {b} came to 2.4 million., about: marta-silva, keywords: [revenue], value: 2400000,
+         source: count}}
+      - {{id: c, claim: Revenue for Silva {b} reached 2.6 million., about: marta-silva, keywords: [revenue], value: 2600000,
+         source: count}}
+    """
+    assert [line for _, line, _ in _fl310(tmp_path, body)] == [13]  # c contradicts b, not a
+
+
 def test_shared_keywords_without_subject_are_not_a_contradiction(tmp_path) -> None:
     assert _fl310(tmp_path, """\
       - {id: a, claim: Porto Alto has 212000 residents., keywords: [population], value: 212000, unit: people, source: count}

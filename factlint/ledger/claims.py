@@ -2,8 +2,9 @@
 
 False alarms cost trust, so "the same thing" is narrow: the same `about` set and unit (or both
 dates), and then either the same claim once the fact's own value is taken out, or the same
-non-empty keyword set (and a non-empty `about`) with the same years mentioned in the claim
-("... in 2018" vs "... in 2022" are different facts). Two values agree when one is the other
+non-empty keyword set (and a non-empty `about`) with the same other numbers and words with digits
+in the claim ("... in 2018" vs "... in 2022", "in Q2 2025" vs "in Q3 2025", "district 5" vs
+"district 6" are different facts). Two values agree when one is the other
 rounded, or within a tolerance.
 """
 
@@ -21,7 +22,7 @@ _NUMBER = regex(r"(?<![\w.])[-+\u2212]?\d(?:[\d,.\u00a0\u202f']*\d)?"
 _SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "billion": 1e9, "bn": 1e9,
            "trillion": 1e12, "tn": 1e12}
 _ISO_DATE = regex(r"\b(\d{4})-\d{1,2}(?:-\d{1,2})?\b")
-_YEAR = regex(r"^(1[5-9]|2[0-9])\d\d$")
+_DIGIT_WORD = regex(r"\b(?:[^\W\d_]+\d+|\d+[^\W\d_]+)\w*")  # "Q2", "H1", "FY2024", "3rd", "2nd-quarter"
 _MONTHS = regex(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b")
 
 
@@ -50,15 +51,16 @@ def _is_own_value(token: str, scale_word: str | None, value: float) -> bool:
 
 
 def _claim_parts(fact: Fact) -> tuple[str, frozenset[str]]:
-    """The claim folded with the fact's own value (or date) taken out, and the years it still mentions.
+    """The claim folded with the fact's own value (or date) taken out, and the marks it still has.
 
-    Only the fact's own value goes: other numbers ("district 5", "in 2018") tell facts apart.
+    Only the fact's own value goes: other numbers ("district 5", "in 2018") and words with digits
+    ("Q2 2025", "FY2024", "3rd quarter") tell facts apart, also facts that share their keywords.
     """
     date = fact.date
     claim = fact.claim
     if date:
         claim = _ISO_DATE.sub(lambda m: " num " if int(m.group(1)) == date.year else m.group(), claim)
-    years: set[str] = set()
+    marks: set[str] = set()
 
     def replace(match: re.Match) -> str:
         token, scale_word = match.group(), match.group(1)
@@ -69,24 +71,24 @@ def _claim_parts(fact: Fact) -> tuple[str, frozenset[str]]:
             return f" num {scale_word} "  # "1500 m" is metres here, not millions
         if date is not None and digits.isdigit() and int(digits) in (date.year, date.day):
             return " num "
-        if _YEAR.match(digits):
-            years.add(digits)
+        marks.add(digits.replace(",", ""))
         return f" {token} "
 
     shape = fold(_NUMBER.sub(replace, claim))
+    marks.update(fold(w) for w in _DIGIT_WORD.findall(claim))
     if date and date.month:
         shape = _MONTHS.sub("num", shape)
-    return shape, frozenset(years)
+    return shape, frozenset(marks)
 
 
 def subject_keys(fact: Fact) -> tuple:
     """Hashable keys; facts that share any one of them are about the same thing."""
     kind = ("date",) if fact.date else ("value", fold(fact.unit or ""))
     base = (tuple(sorted(fact.about)), *kind)
-    shape, years = _claim_parts(fact)
+    shape, marks = _claim_parts(fact)
     keys: list[tuple] = [(*base, "claim", shape)]
     if fact.keywords and fact.about:  # without a subject, shared keywords ("population") say too little
-        keys.append((*base, "keywords", tuple(sorted({fold(k) for k in fact.keywords})), tuple(sorted(years))))
+        keys.append((*base, "keywords", tuple(sorted({fold(k) for k in fact.keywords})), tuple(sorted(marks))))
     return tuple(keys)
 
 
