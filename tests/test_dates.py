@@ -23,6 +23,8 @@ def dates(text: str, year_hint: int | None = None):
     ("on 2022-03-06 it", "2022-03-06", PartialDate(2022, 3, 6)),
     ("in March 2019 it", "March 2019", PartialDate(2019, 3)),
     ("in 2021 it", "2021", PartialDate(2021)),
+    ("revenue for Q3 2025.", "2025", PartialDate(2025)),  # a quarter or half names its year
+    ("profit in H1 2024 rose", "2024", PartialDate(2024)),
     ("on the 14th of March, 2021", "14th of March, 2021", PartialDate(2021, 3, 14)),
 ])
 def test_formats(text, found, date) -> None:

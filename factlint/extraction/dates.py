@@ -30,7 +30,7 @@ DATE_RE = regex(
     rf"|(?P<y3>{_YEAR})-(?P<m3>\d\d)-(?P<d3>\d\d)\b"
     rf"|(?P<m4>{_MONTH}),?[ \t]+(?P<y4>{_YEAR})\b"
     rf"|(?<=[Oo]n[ \t])(?P<bwd>{_FULL_WEEKDAY})\b|(?<=[a-z][ \t])(?P<bwd2>{_FULL_WEEKDAY})\b(?![ \t]+(?:morning|night))"
-    rf"|(?:[Ii]n|by|of|since|until|from|after|during|before)[ \t]+(?P<y5>{_YEAR})\b(?![-–,.]?\d)"
+    rf"|(?:[Ii]n|by|of|since|until|from|after|during|before|Q[1-4]|H[12])[ \t]+(?P<y5>{_YEAR})\b(?![-–,.]?\d)"
     ")"
 )
 # Necessary conditions for DATE_RE, quick to test on a whole sentence: every date names a month, a
