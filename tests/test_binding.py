@@ -414,3 +414,17 @@ def test_a_release_date_is_an_event_and_a_page_stamp_is_not(tmp_path) -> None:
     for stamp in ("Pellucid release notes. Last updated 5 March 2025.", "This page was last updated on 5 March 2025.",
                   "Pellucid release notes. Released: 5 March 2025.", "This post was released on 5 March 2025."):
         assert dates(stamp) == [], stamp
+
+
+def test_a_count_of_any_noun_states_a_unitless_fact_through_a_keyword(tmp_path) -> None:
+    """A ledger may give a count no unit ("employs 1,240 staff", value 1240): the draft's "1,420 staff"
+    or "1,420 people" states it; "12 committees", with no keyword of the fact, does not."""
+    ledger = {"version": 1, "sources": {"m": {"title": "Annual report"}},
+              "entities": {"c": {"name": "Kessling Borough Council"}},
+              "facts": [{"id": "staff", "claim": "Kessling Borough Council employs 1,240 staff.", "about": "c",
+                         "keywords": ["employs", "staff"], "value": 1240, "source": "m"}]}
+    index = index_from_mapping(ledger, tmp_path)
+    for wrong in ("employs 1,420 staff", "employs 1,420 people", "has a staff of 1,420", "employs 1,420"):
+        assert flagged(index, f"Kessling Borough Council {wrong}.") == [("1,420", "staff")], wrong
+    assert flagged(index, "Kessling Borough Council employs 1,240 staff.") == []
+    assert flagged(index, "Kessling Borough Council has 12 committees.") == []

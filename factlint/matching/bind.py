@@ -58,8 +58,9 @@ def _choose(ranked: list[tuple[Evidence, Fact]], fits) -> tuple[Fact, bool] | No
 
 
 def _kinds(q: Quantity) -> tuple[str, ...]:
-    """The kinds of fact a number can state: its dimension; a bare number, a count or a unitless fact."""
-    return (q.dimension,) if q.dimension else ("count", "none")
+    """The kinds of fact a number can state: its dimension; a bare number or a count (of any noun: "1,240
+    staff"), a count or a unitless fact."""
+    return (q.dimension,) if q.dimension not in (None, "count") else ("count", "none")
 
 
 def _subjects(qs: list[Quantity], view: View) -> list[tuple[str, ...]]:
@@ -118,6 +119,8 @@ def _bind_quantity(index: LedgerIndex, q: Quantity, view: View, subject: tuple[s
         ranked = _ranked(index, _usable(index, numbers, usable), words, view.years, lambda e, f: _enough(e, f, view))
     if q.dimension is None:  # a bare number needs a keyword to be about anything
         ranked = [(e, f) for e, f in ranked if e.keywords]
+    elif q.dimension == "count":  # and a count needs one to be a unitless fact ("12 committees" is no staff)
+        ranked = [(e, f) for e, f in ranked if e.keywords or f.unit]
     fits = lambda f: fits_value(q, f)  # noqa: E731
     chosen = _choose(ranked, fits)
     if chosen and not chosen[1] and found and _fits_another(index, _usable(index, found, usable), words,
