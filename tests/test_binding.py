@@ -428,3 +428,22 @@ def test_a_count_of_any_noun_states_a_unitless_fact_through_a_keyword(tmp_path) 
         assert flagged(index, f"Kessling Borough Council {wrong}.") == [("1,420", "staff")], wrong
     assert flagged(index, "Kessling Borough Council employs 1,240 staff.") == []
     assert flagged(index, "Kessling Borough Council has 12 committees.") == []
+
+
+def test_a_margin_states_only_a_fact_about_a_margin(tmp_path) -> None:
+    """'passed by a majority of 14' against '23 votes in favour' is no contradiction; a majority fact is checked."""
+    facts = [{"id": "for", "claim": "The budget passed with 23 votes in favour.", "about": "c",
+              "keywords": ["passed", "in favour"], "value": 23, "unit": "votes", "source": "m"}]
+    ledger = {"version": 1, "sources": {"m": {"title": "Minutes"}}, "entities": {"c": {"name": "Kessling Council"}},
+              "facts": facts}
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    index = index_from_mapping(ledger, tmp_path / "a")
+    for margin in ("by a majority of 14", "by 14 votes", "with a margin of 14 votes", "with a lead of 14"):
+        assert flagged(index, f"Kessling Council passed the budget {margin}.") == [], margin
+    assert flagged(index, "Kessling Council passed the budget with 32 votes in favour.") == [("32", "for")]
+    facts.append({"id": "majority", "claim": "The budget passed by a majority of 14.", "about": "c",
+                  "keywords": ["majority"], "value": 14, "source": "m"})
+    index = index_from_mapping(ledger, tmp_path / "b")
+    assert flagged(index, "Kessling Council passed the budget by a majority of 21.") == [("21", "majority")]
+    assert flagged(index, "Kessling Council passed the budget by a majority of 14.") == []

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Callable
 
 from factlint.checks.context import Context
@@ -19,6 +21,7 @@ from factlint.matching.index import LedgerIndex
 from factlint.matching.names import annotate
 from factlint.matching.support import stated_with, supported
 from factlint.matching.views import View, date_view, sentence_views
+from factlint.startup import regex
 
 DECISIVE_MARGIN = 2  # how far ahead the best fact must score for the sentence's words to decide
 
@@ -97,10 +100,33 @@ def _other_year(index: LedgerIndex, q: Quantity, fact: Fact, dates: list[DateMen
     return bool(near and years and not near & years)
 
 
+# A margin ("a majority of 14", "won by 412 votes") is a difference, not the count it is taken from: it
+# states only a fact about a margin.
+_MARGIN_BEFORE = regex(r"\b(?:(?:majority|margin|lead)[ \t]+of|(?:won|wins|passed|carried|beat|beats|defeated|lost|"
+                       r"approved|rejected|re-elected|elected)\b[^.;:]{0,40}?\bby)[ \t]+$", re.I)
+_MARGIN_WORDS = regex(r"\b(?:majority|margin|lead|ahead|won by|by \d)", re.I)
+
+
+def is_margin(text: str, q: Quantity) -> bool:
+    """Whether the number is a margin: after "majority of", or a count after "won ... by"."""
+    if q.dimension not in (None, "count") or not (text.startswith("of ", q.start - 3) or text.startswith("by ", q.start - 3)):
+        return False  # a plain test first: the pattern's words end in one of these
+    return bool(_MARGIN_BEFORE.search(text, max(0, q.start - 60), q.start))
+
+
+@lru_cache(maxsize=4096)
+def _states_margin(claim: str, keywords: tuple[str, ...]) -> bool:
+    """Whether a fact is about a margin (its claim or keywords say majority, margin, lead)."""
+    return bool(_MARGIN_WORDS.search(claim)) or any(_MARGIN_WORDS.search(k) for k in keywords)
+
+
 def _bind_quantity(index: LedgerIndex, q: Quantity, view: View, subject: tuple[str, ...],
-                   others: set[str], as_of, dates: list[DateMention] = ()) -> Binding | None:
+                   others: set[str], as_of, dates: list[DateMention] = (), margin: bool = False) -> Binding | None:
     """Bind one number: through its subject entity, else through keywords; fall back to unclaimed entities."""
-    usable = lambda f: f.value is not None and f.valid_on(as_of) and units_compatible(q, f)  # noqa: E731
+    def usable(f: Fact) -> bool:
+        return (f.value is not None and f.valid_on(as_of) and units_compatible(q, f)
+                and (not margin or _states_margin(f.claim, f.keywords)))
+
     words = view.words_at(q.start)
     kinds = _kinds(q)
     facts = [f for e in subject for f in index.entity_facts(e, kinds) if usable(f)]
@@ -296,7 +322,8 @@ def _bindings(ctx: Context, views: list[View | None], quantities: list[list[Quan
         qs = quantities[i]
         subjects = _subjects(qs, view)
         claimed = {e for ids in subjects for e in ids}
-        found = [_bind_quantity(index, q, view, subj, view.named - claimed, ctx.as_of, dates[i])
+        text = ctx.doc.masked
+        found = [_bind_quantity(index, q, view, subj, view.named - claimed, ctx.as_of, dates[i], is_margin(text, q))
                  for q, subj in zip(qs, subjects)]
         found += [_bind_date(index, d, date_view(ctx.doc.masked, view, dates[i], k), ctx.as_of)
                   for k, d in enumerate(dates[i]) if not stamps_the_page(ctx.doc.masked, d)]
