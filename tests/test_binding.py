@@ -447,3 +447,21 @@ def test_a_margin_states_only_a_fact_about_a_margin(tmp_path) -> None:
     index = index_from_mapping(ledger, tmp_path / "b")
     assert flagged(index, "Kessling Council passed the budget by a majority of 21.") == [("21", "majority")]
     assert flagged(index, "Kessling Council passed the budget by a majority of 14.") == []
+
+
+def test_a_second_number_binds_among_the_facts_the_first_does_not_state(tmp_path) -> None:
+    """'scored 3 goals before a crowd of 18,240': the goals fact is stated by '3 goals', so the crowd is
+    the other fact, and is checked; before, the two facts competed for it and nothing was reported."""
+    ledger = {"version": 1, "sources": {"s": {"title": "Match report"}}, "entities": {"r": {"name": "Tarrow Rovers"}},
+              "facts": [{"id": "goals", "claim": "Tarrow Rovers scored 3 goals.", "about": "r",
+                         "keywords": ["goals", "scored"], "value": 3, "unit": "goals", "source": "s"},
+                        {"id": "crowd", "claim": "The final drew a crowd of 18204.", "about": "r",
+                         "keywords": ["crowd"], "value": 18204, "unit": "people", "source": "s"},
+                        {"id": "margin", "claim": "The club's operating margin was 42%.", "about": "r",
+                         "keywords": ["margin"], "value": 42, "unit": "percent", "source": "s"},
+                        {"id": "churn", "claim": "Season-ticket churn was 2.8%.", "about": "r",
+                         "keywords": ["churn"], "value": 2.8, "unit": "percent", "source": "s"}]}
+    index = index_from_mapping(ledger, tmp_path)
+    assert flagged(index, "Tarrow Rovers scored 3 goals before a crowd of 18,240.") == [("18,240", "crowd")]
+    assert flagged(index, "Tarrow Rovers scored 3 goals before a crowd of 18,204.") == []
+    assert flagged(index, "Tarrow Rovers' operating margin was 42% and churn was 2.3%.") == [("2.3%", "churn")]

@@ -121,11 +121,15 @@ def _states_margin(claim: str, keywords: tuple[str, ...]) -> bool:
 
 
 def _bind_quantity(index: LedgerIndex, q: Quantity, view: View, subject: tuple[str, ...],
-                   others: set[str], as_of, dates: list[DateMention] = (), margin: bool = False) -> Binding | None:
-    """Bind one number: through its subject entity, else through keywords; fall back to unclaimed entities."""
+                   others: set[str], as_of, dates: list[DateMention] = (), margin: bool = False,
+                   stated: frozenset[str] = frozenset()) -> Binding | None:
+    """Bind one number: through its subject entity, else through keywords; fall back to unclaimed entities.
+
+    ``stated``: facts another number of the sentence states, which this one does not.
+    """
     def usable(f: Fact) -> bool:
         return (f.value is not None and f.valid_on(as_of) and units_compatible(q, f)
-                and (not margin or _states_margin(f.claim, f.keywords)))
+                and (not margin or _states_margin(f.claim, f.keywords)) and f.id not in stated)
 
     words = view.words_at(q.start)
     kinds = _kinds(q)
@@ -268,7 +272,12 @@ def _rank(text: str, b: Binding) -> int:
     """Lower is likelier the fact's statement: 1 a bare number, 2 a value a change starts from ("from 3.1%")."""
     if isinstance(b.mention, Quantity) and b.mention.dimension is None:
         return 1
-    return 2 if text.startswith("from ", b.mention.start - 5) else 0
+    return 2 if _starts_change(text, b.mention) else 0
+
+
+def _starts_change(text: str, m: Quantity | DateMention) -> bool:
+    """Whether the mention is the value a change starts from ("from 3.1%")."""
+    return text.startswith("from ", m.start - 5)
 
 
 # What binding can add to a context, each stage needing the ones before it: near misses of ledger
@@ -311,6 +320,33 @@ def bind(ctx: Context, needs: frozenset[str] = frozenset(STAGES)) -> Context:
     return replace(ctx, bindings=bindings, claims=claims)
 
 
+def _bind_numbers(ctx: Context, view: View, qs: list[Quantity], dates: list[DateMention]) -> list[Binding | None]:
+    """Bind a sentence's numbers; those unbound, or bound against a fact another number states ("scored 3
+    goals before a crowd of 18,240"), are bound again among the facts left.
+
+    Not a restatement in brackets ("up to 5 GB (5,120 MB)"), nor a change's starting point ("went from
+    46% to 48.3%"): another fact found for those would be a guess.
+    """
+    subjects = _subjects(qs, view)
+    others = view.named - {e for ids in subjects for e in ids}
+    text = ctx.doc.masked
+    margins = [is_margin(text, q) for q in qs]
+    found = [_bind_quantity(ctx.ledger, q, view, subj, others, ctx.as_of, dates, margin)
+             for q, subj, margin in zip(qs, subjects, margins)]
+    stated = frozenset(b.fact.id for b in found if b is not None and b.fits)
+    if not stated or len(qs) < 2:
+        return found
+    return [_bind_quantity(ctx.ledger, q, view, subj, others, ctx.as_of, dates, margin, stated)
+            if _rebinds(text, b, q, stated) else b for b, q, subj, margin in zip(found, qs, subjects, margins)]
+
+
+def _rebinds(text: str, b: Binding | None, q: Quantity, stated: frozenset[str]) -> bool:
+    """Whether _bind_numbers binds this number again (see there)."""
+    if b is not None and (b.fits or b.fact.id not in stated):
+        return False
+    return not _starts_change(text, q) and text[q.start - 1 : q.start] != "("
+
+
 def _bindings(ctx: Context, views: list[View | None], quantities: list[list[Quantity]],
               dates: list[list[DateMention]]) -> tuple[Binding, ...]:
     """Bind the numbers and dates of every sentence (``views``: of those with any, by sentence)."""
@@ -319,12 +355,7 @@ def _bindings(ctx: Context, views: list[View | None], quantities: list[list[Quan
     for i, view in enumerate(views):
         if view is None or view.dateline:
             continue
-        qs = quantities[i]
-        subjects = _subjects(qs, view)
-        claimed = {e for ids in subjects for e in ids}
-        text = ctx.doc.masked
-        found = [_bind_quantity(index, q, view, subj, view.named - claimed, ctx.as_of, dates[i], is_margin(text, q))
-                 for q, subj in zip(qs, subjects)]
+        found = _bind_numbers(ctx, view, quantities[i], dates[i])
         found += [_bind_date(index, d, date_view(ctx.doc.masked, view, dates[i], k), ctx.as_of)
                   for k, d in enumerate(dates[i]) if not stamps_the_page(ctx.doc.masked, d)]
         out.extend(_one_statement_per_fact(ctx.doc.masked, [b for b in found if b is not None]))
