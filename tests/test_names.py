@@ -350,3 +350,24 @@ def test_a_name_wrapped_onto_an_indented_or_quoted_line_is_one_name() -> None:
     masked = doc.masked
     at = masked.index("Vacask")
     assert [n.text for n in find_names(masked, at, masked.index("grew"), index)] == ["Vacask", "Dairy Corporation"]
+
+
+def test_a_misspelt_surname_opening_a_sentence_is_a_near_miss_when_only_a_name_looks_like_it() -> None:
+    """'O'Brian conceded.', 'McAlister conceded.': a capitalised common word opens sentences, these do not;
+    'Yesterday' and 'Later' are no part of a name."""
+    from factlint.document.parse import parse_document
+    from factlint.extraction.pipeline import extract
+    from factlint.matching.names import annotate
+
+    index = LedgerIndex.build(Ledger(("x",), entities={
+        "ob": Entity("ob", "Seamus O'Brien", ("O'Brien",)), "mc": Entity("mc", "Fiona McAllister", ("McAllister",)),
+        "ms": Entity("ms", "Marta Silva", ("Silva",))}))
+
+    def suggested(text: str):
+        ctx = extract(parse_document(text, "x.md"), index, dt.date(2025, 1, 1))
+        return [(n.text, n.suggestion) for n in annotate(text, ctx.sentences, ctx.names, index) if n.suggestion]
+
+    assert suggested("O'Brian conceded.") == [("O'Brian", "O'Brien")]
+    assert suggested("McAlister conceded.") == [("McAlister", "McAllister")]
+    assert suggested("Yesterday O'Brian conceded. Today Sliva spoke.") == [("O'Brian", "O'Brien"), ("Sliva", "Silva")]
+    assert suggested("Sliva spoke.") == []  # one capitalised word opening a sentence: no name shape

@@ -25,7 +25,7 @@ LEADING_WORDS = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday january february march april may june july august "
     "september october november december from to of since until during yet so then there here what who how why "
     "where all some many most both each every no not only also however meanwhile still just another nearly "
-    "almost about around over under roughly".split()
+    "almost about around over under roughly yesterday today tonight tomorrow earlier later overnight".split()
 )
 
 

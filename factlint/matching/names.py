@@ -66,6 +66,11 @@ def _matches(window: list[str], name: str, index) -> bool:
     return _token_close(written, ledger)
 
 
+# A word only a name looks like ("O'Brian", "McAlister", "DiMaggio"): a near miss even opening a sentence,
+# where a capitalised common word is none.
+_NAME_SHAPED = regex(r"[A-Z]['’][A-Z]|(?:Mc|Mac|Di|De|Van|Le|La|O)[A-Z][a-z]")
+
+
 def near_miss(mention: NameMention, index, common_words: frozenset[str], sentence_start: bool) -> NameMention | None:
     """The mention annotated with the ledger spelling it nearly matches, or None."""
     tokens = mention.folded.split()
@@ -75,7 +80,7 @@ def near_miss(mention: NameMention, index, common_words: frozenset[str], sentenc
     sizes = range(min(len(tokens), index.max_name_tokens), 1, -1) if len(tokens) > 1 else (1,)
     for size in sizes:
         window = tokens[-size:]
-        if size == 1 and (sentence_start or window[0] in common_words):
+        if size == 1 and ((sentence_start and not _NAME_SHAPED.match(mention.text)) or window[0] in common_words):
             return None
         for name in sorted(_candidates(window, index)):
             if _matches(window, name, index):
