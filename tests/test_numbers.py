@@ -317,6 +317,8 @@ def test_a_facts_direction_comes_from_its_sign_or_its_claim() -> None:
     ("reached 35.4 degrees Celsius.", "35.4 degrees Celsius", "°C", "temperature"),
     ("reached 35.4 ° C.", "35.4 ° C", "°C", "temperature"),
     ("grew 5%/year", "5%/year", "percent", "percent"),  # a share per year stays a share
+    ("121 millimetres of rain", "121 millimetres", "mm", "length"),
+    ("5 centimeters of snow", "5 centimeters", "cm", "length"),
 ])
 def test_units_of_science_and_weather(text, found, unit, dimension) -> None:
     """A measure per another is one unit of its own dimension; micro-, nano- and litre units; Celsius spellings."""
@@ -389,3 +391,11 @@ def test_a_range_with_a_unit_is_one_quantity(text, found, low, high, unit) -> No
 ])
 def test_what_is_no_range(text, found) -> None:
     assert [q.text for q in quantities(text)] == found
+
+
+def test_a_bare_decimal_after_a_word_of_time_is_a_version() -> None:
+    """Changelogs: 'Since 2.3, the Team plan has more seats.' is no figure of 2.3 seats."""
+    for text in ("Since 2.3, the Team plan has more seats.", "In 2.3 we added seats.", "until 4.1 it was slow"):
+        assert quantities(text) == [], text
+    assert [q.text for q in quantities("fertility fell from 2.3 to 2.1")] == ["2.3", "2.1"]
+    assert [q.text for q in quantities("in 2.3 seconds, in 12 of 20 districts")] == ["2.3 seconds", "12", "20"]

@@ -33,7 +33,7 @@ _SCALE_RE = regex(r"[ \t]*(?P<scale>thousand|million|billion|trillion|hundred|mn
 _UNIT_ALT = (
     r"%|per[ \t]cent\b|percent(?:age)?(?:[ -]points?)?\b|pp\b|pts?\b|points?\b|basis[ -]points?\b|bps?\b|"
     rf"(?:{_CODES})\b|dollars?\b|euros?\b|"
-    r"km\b|kms\b|kilomet(?:re|er)s?\b|metres?\b|meters?\b|cm\b|mm\b|miles?\b|kg\b|kgs\b|kilo(?:gram)?s?\b|grams?\b|mg\b|g\b|m\b|"
+    r"km\b|kms\b|(?:kilo|centi|milli|micro)?met(?:re|er)s?\b|meters?\b|cm\b|mm\b|miles?\b|kg\b|kgs\b|kilo(?:gram)?s?\b|grams?\b|mg\b|g\b|m\b|"
     r"[µμ][gm]\b|mcg\b|ng\b|(?:micro|nano)grams?\b|microns?\b|[dcm]?L\b|[dcm]l\b|(?:milli|centi|deci)?(?:litre|liter)s?\b|"
     r"tonnes?\b|(?:metric[ \t])?tons?\b|[KMGT]i?B\b|kB\b|(?:kilo|mega|giga|tera)bytes?\b|[kMG]Wh?\b|"
     r"(?:mega|giga)watts?\b|°[ \t]?C\b|ºC\b|℃|degrees?[ \t]+(?:[Cc]elsius|centigrade|C)\b|Celsius\b|(?<=\d)C\b|"
@@ -73,6 +73,7 @@ _ID_WORDS = frozenset(
     "line bus lot unit box suite floor apartment ward district paragraph annex appendix part title tier extension ext "
     "tel phone fax isbn issn doi id ref reference invoice account po aged age ages".split()
 )
+_TIME_WORDS = frozenset("since in until till before after".split())  # not "from": "fell from 2.3 to 2.1"
 # A percentage that names an interval's confidence level ("95% CI", "90 per cent confidence"): not a claim.
 _CONFIDENCE = regex(r"[ \t]*(?:CI|CrI|UI|confidence|credible|uncertainty|prediction)\b")
 _AGE_BEFORE = regex(r"\b(?:children|kids|adults|people|persons|those|women|men|girls|boys|patients|pupils|"
@@ -140,6 +141,9 @@ def _left_identifier(text: str, start: int) -> bool:
         return False
     word = m.group(1).rstrip(".").lower()
     if word in _ID_WORDS:
+        return True
+    # "Since 2.3, the Team plan has more seats": a bare decimal after a word of time is a version.
+    if word in _TIME_WORDS and "." in text[start : start + 8].split(" ", 1)[0]:
         return True
     # A capitalised word glued to a bare number names a model, product or train (Boeing 737, ICE 578),
     # unless it is an ordinary word opening a sentence ("Only 40 people").
