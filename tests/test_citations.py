@@ -91,6 +91,10 @@ def test_claims_uncited_mismatched_and_missing(index) -> None:
     assert _codes(index, "Silva won 48.3% of the valid votes.") == []  # FL204 is off by default
 
 
+def test_a_labels_colon_attributes_no_quotation(index) -> None:
+    assert _codes(index, 'Correction: "Turnout reached 90,000 people."') == [("FL201", "90,000 people")]
+
+
 def test_a_date_that_dates_a_bound_figure_is_backed_by_its_fact(tmp_path) -> None:
     ledger = {**LEDGER, "facts": [{"id": "doses", "claim": "1.8 million doses had been given by 9 June 2023.",
                                    "about": "silva", "keywords": ["doses"], "value": 1800000, "unit": "doses",
@@ -113,6 +117,8 @@ def test_a_date_that_dates_a_bound_figure_is_backed_by_its_fact(tmp_path) -> Non
     "Call +1 555 0100 or see https://example.net/report-2022-45%.",
     "```\nrevenue = 4.2 million\n```\n",
     "The meeting lasted 90 minutes and three people spoke.",
+    'Ruiz: "I will serve all 90,000 people of this town."',  # a live blog's speaker and colon
+    "Ana-María Ruiz: “Turnout was 61%.”",
 ])
 def test_non_claims_are_not_flagged(index, text) -> None:
     assert _codes(index, text) == []

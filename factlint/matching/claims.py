@@ -20,6 +20,10 @@ _DATELINE = regex(r"^\W*(?:by(?! (?:then|now|contrast|comparison|the end|the tim
 _READ_TIME = regex(r"\b\d+[ -]min(?:ute)?s?[ -]read\b", re.I)
 _ATTRIBUTION = regex(r"\b(?:said|says|say|told|tells|according to|stated|added|adds|wrote|writes|explained|"
                      r"noted|insisted|claimed|argued|recalled|asked|replied|warned)\b", re.I)
+_SPEAKER = regex(r"(?<![\w'’.-])([A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,3}):[ \t]*$")
+# A label's colon attributes nothing ('Correction: "..."').
+_LABELS = frozenset(["note", "update", "summary", "correction", "example", "warning", "tip", "important", "caution",
+                     "source", "quote", "q", "a", "editor's note", "headline", "title", "claim", "fact"])
 _QUOTE = regex(r"“[^“”]*”|\"[^\"]*\"")
 _STAMP = regex(r"\b(?:published|updated|posted|modified|dated|filed|released|reviewed|revised|as of)"
                r"(?:[ \t]+on)?[ \t:]*$", re.I)
@@ -64,9 +68,11 @@ def _quoted(text: str, block) -> list[tuple[int, int]]:
     # Quotation marks first: finding them is a scan for two characters; _ATTRIBUTION (a word boundary,
     # then twenty words in any case) is tried at every position, and most blocks quote no one.
     quotes = [m.span() for m in _QUOTE.finditer(text, block.start, block.end)]
-    if not quotes or not _ATTRIBUTION.search(text, block.start, block.end):
-        return []
-    return quotes
+    if not quotes or _ATTRIBUTION.search(text, block.start, block.end):
+        return quotes
+    # A speaker's name and a colon attribute a quotation too ('Ruiz: "I will serve all 90,000 people."').
+    return [q for q in quotes if (m := _SPEAKER.search(text, max(block.start, q[0] - 40), q[0]))
+            and m.group(1).lower() not in _LABELS]
 
 
 def _worthy_quantity(q: Quantity) -> bool:
