@@ -399,3 +399,17 @@ def test_a_bare_decimal_after_a_word_of_time_is_a_version() -> None:
         assert quantities(text) == [], text
     assert [q.text for q in quantities("fertility fell from 2.3 to 2.1")] == ["2.3", "2.1"]
     assert [q.text for q in quantities("in 2.3 seconds, in 12 of 20 districts")] == ["2.3 seconds", "12", "20"]
+
+
+def test_up_to_n_states_a_facts_cap_and_is_a_bound_elsewhere() -> None:
+    """'allows up to 500 seats' against 'allows up to 50 seats' states the cap: 500, not any number below it."""
+    from factlint.ledger.model import Fact
+    from factlint.matching.compare import fits_value
+
+    cap = Fact("seats", "The Team plan allows up to 50 seats.", value=50, unit="seats", sources=("s",))
+    assert not fits_value(one("allows up to 500 seats"), cap) and not fits_value(one("at most 500 seats"), cap)
+    assert not fits_value(one("allows up to 40 seats"), cap)
+    assert fits_value(one("allows up to 50 seats"), cap) and fits_value(one("allows 50 seats"), cap)
+    assert fits_value(one("fewer than 500 seats"), cap)  # a bound, not the cap's statement
+    count = Fact("seats", "The hall has 50 seats.", value=50, unit="seats", sources=("s",))
+    assert fits_value(one("up to 500 seats"), count)  # no cap in the fact: 'up to' is a bound

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
 from functools import lru_cache
 
 from factlint.extraction.model import DateMention, Quantity
-from factlint.extraction.numbers import direction_before
+from factlint.extraction.numbers import HEDGES, direction_before, precision_half_width
+from factlint.fold import ignorecase_lower
 from factlint.ledger.model import Fact
 from factlint.startup import regex
 from factlint.units import canonical, nouns_compatible
 
 # Where a number starts in a fact's claim, with a currency before it ("rose $4.5bn", "fell EUR 3m").
+_NUMERAL_DIGITS = regex(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
 _NUMBER_IN_CLAIM = regex(r"(?<![\w.,])(?:US\$|[$€£¥]|[A-Z]{3}[ \t])?\d")
 
 
@@ -45,6 +49,8 @@ def fits_value(q: Quantity, fact: Fact) -> bool:
     """Whether the fact's value lies in the quantity's interval, widened by the fact's tolerance, and,
     where both give one, the change goes the same way ("grew 1.8%" against a fall of 1.8%)."""
     assert fact.value is not None
+    if q.hedge and HEDGES.get(ignorecase_lower(q.hedge)) == "up to" and _states_a_cap(fact.claim):
+        q = _as_written(q)  # "allows up to 500 seats" states the cap itself: 500, not any number below it
     target = fact.value * _factor(fact.unit)
     qf = _factor(q.unit) if q.dimension not in (None, "count") else 1.0
     tolerance = fact.tolerance.width(fact.value) * _factor(fact.unit) if fact.tolerance else 0.0
@@ -53,6 +59,27 @@ def fits_value(q: Quantity, fact: Fact) -> bool:
     if not value_fits(q.low * qf, q.high * qf, written, target, tolerance):
         return False
     return not q.direction or q.direction * fact_direction(fact.claim, fact.value) >= 0
+
+
+# A fact that is a limit ("allows up to 50 seats", "a maximum of 2 GB"): a draft's "up to N" states it.
+_CAP = regex(r"\b(?:up to|at most|maximum|max\.?|no more than|limit(?:ed)?(?: of| to| is)?|capped at|cap of)\b",
+             re.IGNORECASE)
+
+
+@lru_cache(maxsize=4096)
+def _states_a_cap(claim: str) -> bool:
+    """Whether a fact's claim states a limit."""
+    return _CAP.search(claim) is not None
+
+
+def _as_written(q: Quantity) -> Quantity:
+    """An upper-bound quantity ("up to 500") read as its number alone, at the precision it is written."""
+    m = _NUMERAL_DIGITS.search(q.text)
+    if m is None:
+        return q
+    written = float(m.group().replace(",", ""))
+    half = precision_half_width(m.group(), written) * (q.value / written if written else 1.0)
+    return replace(q, low=q.value - abs(half), high=q.value + abs(half))
 
 
 @lru_cache(maxsize=4096)
