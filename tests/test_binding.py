@@ -465,3 +465,21 @@ def test_a_second_number_binds_among_the_facts_the_first_does_not_state(tmp_path
     assert flagged(index, "Tarrow Rovers scored 3 goals before a crowd of 18,240.") == [("18,240", "crowd")]
     assert flagged(index, "Tarrow Rovers scored 3 goals before a crowd of 18,204.") == []
     assert flagged(index, "Tarrow Rovers' operating margin was 42% and churn was 2.3%.") == [("2.3%", "churn")]
+
+
+def test_citing_a_facts_source_is_not_enough_in_a_sentence_about_another_entity(tmp_path) -> None:
+    """'Østrand froze on 3 January 2024, a record ([records](...))' cites the station records, which also hold
+    'records in Northvale began in 1881': one keyword and the source bound the date to that fact (FL102)."""
+    ledger = {"version": 1, "sources": {"rec": {"title": "Station records", "url": "https://met.example.org/records"}},
+              "entities": {"nv": {"name": "Northvale"}, "os": {"name": "Østrand"}},
+              "facts": [{"id": "records-start", "claim": "Records in Northvale began in 1881.", "about": "nv",
+                         "keywords": ["records"], "date": 1881, "source": "rec"}]}
+    index = index_from_mapping(ledger, tmp_path)
+
+    def dates(text: str):
+        return [(f.found, f.fact) for f in run_text(text, index, dt.date(2024, 6, 1), select=("FL102",))]
+
+    cite = "([records](https://met.example.org/records))"
+    assert dates(f"Østrand froze on 3 January 2024, a record {cite}.") == []
+    assert dates(f"Northvale records began in March 1891 {cite}.") == [("March 1891", "records-start")]
+    assert dates(f"The station records began in March 1891 {cite}.") == [("March 1891", "records-start")]

@@ -166,11 +166,23 @@ def _bind_quantity(index: LedgerIndex, q: Quantity, view: View, subject: tuple[s
     return Binding(q, chosen[0], chosen[1]) if chosen else None
 
 
+def _cites_it_naming_no_other(fact: Fact, view: View) -> bool:
+    """The sentence cites the fact's source and names no entity the fact is not about.
+
+    A source holds many facts: "Østrand froze on 3 January 2024, a record ([met office records](...))" cites
+    the source of "records in Northvale began in 1881", but names another place.
+    """
+    if view.cited.isdisjoint(fact.sources):
+        return False
+    # Ledger entities only: an unknown capitalised word ("?eur1 42bn" for "EUR1.42bn") names no one.
+    return not view.named.isdisjoint(fact.about) or all(e.startswith("?") for e in view.named)
+
+
 def _enough(e: Evidence, fact: Fact, view: View) -> bool:
     """Keyword evidence enough to bind without a subject: more when the fact is about someone not named,
     or the sentence cites other sources than the fact's."""
     named = view.named
-    if not named.isdisjoint(fact.about) or not view.cited.isdisjoint(fact.sources):
+    if not named.isdisjoint(fact.about) or _cites_it_naming_no_other(fact, view):
         return e.keywords >= 1
     if not named and not view.cited:
         return e.keywords >= 1 and (e.claim >= 2 or bool(fact.about))
@@ -183,7 +195,7 @@ def _date_enough(e: Evidence, fact: Fact, view: View, d: DateMention) -> bool:
     """Keyword evidence to bind a date without a named subject (a bare weekday needs the most)."""
     if d.relative:
         return e.keywords >= 2 and e.claim >= 2
-    if not view.cited.isdisjoint(fact.sources):
+    if _cites_it_naming_no_other(fact, view):
         return e.keywords >= 1
     return (e.keywords >= 2 or _enough(e, fact, view)) and e.claim >= 2
 
