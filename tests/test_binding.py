@@ -483,3 +483,21 @@ def test_citing_a_facts_source_is_not_enough_in_a_sentence_about_another_entity(
     assert dates(f"Østrand froze on 3 January 2024, a record {cite}.") == []
     assert dates(f"Northvale records began in March 1891 {cite}.") == [("March 1891", "records-start")]
     assert dates(f"The station records began in March 1891 {cite}.") == [("March 1891", "records-start")]
+
+
+def test_a_bare_year_is_checked_against_a_year_fact_and_a_finer_date_gives_way_to_it(tmp_path) -> None:
+    """'since records began in 1891' against 1881: reported at the year, not at 'June 2024' beside it."""
+    ledger = {"version": 1, "sources": {"rec": {"title": "Station records"}}, "entities": {"nv": {"name": "Northvale"}},
+              "facts": [{"id": "records-start", "claim": "Records in Northvale began in 1881.", "about": "nv",
+                         "keywords": ["records"], "date": 1881, "source": "rec"},
+                        {"id": "vote", "claim": "Northvale voted on 6 March 2022.", "about": "nv",
+                         "keywords": ["voted"], "date": "2022-03-06", "source": "rec"}]}
+    index = index_from_mapping(ledger, tmp_path)
+
+    def dates(text: str):
+        return [(f.found, f.fact) for f in run_text(text, index, dt.date(2024, 7, 1), select=("FL102",))]
+
+    assert dates("June 2024 was the warmest June in Northvale since records began in 1891.") == [
+        ("1891", "records-start")]
+    assert dates("June 2024 was the warmest June in Northvale since records began in 1881.") == []
+    assert dates("Northvale voted in 2021.") == []  # a bare year against a finer date: context only

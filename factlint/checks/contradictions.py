@@ -31,7 +31,8 @@ def _number_hit(ctx: Context, q: Quantity, fact: Fact) -> Hit:
 
 
 def date_contradiction(ctx: Context) -> Iterator[Hit]:
-    """A date (to the month or day) bound to a dated fact it does not fit."""
+    """A date bound to a dated fact it does not fit: to the month or day, or a bare year against a fact
+    that is itself a year ("records began in 1891" against 1881; a bare year elsewhere only sets context)."""
     for b in ctx.bindings:
-        if isinstance(b.mention, DateMention) and not b.fits and b.mention.date.month:
+        if isinstance(b.mention, DateMention) and not b.fits and (b.mention.date.month or not b.fact.date.month):
             yield Hit(b.mention.start, b.mention.end, b.fact.id, b.fact.source, expected_text(b.fact))

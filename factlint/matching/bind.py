@@ -281,8 +281,11 @@ def _one_statement_per_fact(text: str, bindings: list[Binding]) -> list[Binding]
 
 
 def _rank(text: str, b: Binding) -> int:
-    """Lower is likelier the fact's statement: 1 a bare number, 2 a value a change starts from ("from 3.1%")."""
+    """Lower is likelier the fact's statement: 1 a bare number, or a date finer than a year fact ("June 2024"
+    beside "records began in 1891"); 2 a value a change starts from ("from 3.1%")."""
     if isinstance(b.mention, Quantity) and b.mention.dimension is None:
+        return 1
+    if isinstance(b.mention, DateMention) and b.mention.date.month and b.fact.date and not b.fact.date.month:
         return 1
     return 2 if _starts_change(text, b.mention) else 0
 
