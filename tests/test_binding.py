@@ -501,3 +501,36 @@ def test_a_bare_year_is_checked_against_a_year_fact_and_a_finer_date_gives_way_t
         ("1891", "records-start")]
     assert dates("June 2024 was the warmest June in Northvale since records began in 1881.") == []
     assert dates("Northvale voted in 2021.") == []  # a bare year against a finer date: context only
+
+
+def test_a_level_and_a_change_in_one_sentence_bind_to_the_level_and_the_change(tmp_path) -> None:
+    """'sets aside €15.2 million for road repairs, an increase of €3m': both figures share the keywords of a
+    budget fact and of its rise; the change ('an increase of') is the rise's, the other figure the level's."""
+    ledger = {"version": 1, "sources": {"b": {"title": "Budget"}}, "entities": {"c": {"name": "Kessling Council"}},
+              "facts": [{"id": "level", "claim": "The budget allocates EUR 12.5 million to road repairs.", "about": "c",
+                         "keywords": ["road repairs"], "value": 12.5e6, "unit": "EUR", "source": "b"},
+                        {"id": "rise", "claim": "The road repairs allocation rose by EUR 2 million.", "about": "c",
+                         "keywords": ["road repairs", "increase"], "value": 2e6, "unit": "EUR", "source": "b"}]}
+    index = index_from_mapping(ledger, tmp_path)
+    text = "Kessling Council sets aside €{} million for road repairs, an increase of €{}m on last year."
+    assert flagged(index, text.format("12.5", "2")) == []
+    assert flagged(index, text.format("15.2", "3")) == [("€15.2 million", "level"), ("€3m", "rise")]
+    # A figure alone is not judged by its words ('lifted revenue 7.9%' states a change no verb list knows):
+    # between the two facts its keywords point at, it stays unbound.
+    assert flagged(index, "Kessling Council sets aside €15.2 million for road repairs.") == []
+
+
+def test_a_contradiction_through_the_subject_gives_way_to_a_fact_of_an_unnamed_entity_that_fits(tmp_path) -> None:
+    """Two products have a 'Team plan' and the ledger names one: 'The Team plan includes 500 GB of storage'
+    fits the other product's fact, which two keywords point at, so it is no contradiction."""
+    ledger = {"version": 1, "sources": {"s": {"title": "Pricing"}},
+              "entities": {"pel": {"name": "Team plan"}, "nimbus": {"name": "Nimbus"}},
+              "facts": [{"id": "pel-storage", "claim": "The Team plan includes 10 GB of storage.", "about": "pel",
+                         "keywords": ["storage"], "value": 10, "unit": "GB", "source": "s"},
+                        {"id": "nimbus-storage", "claim": "Nimbus's Team plan includes 500 GB of storage.",
+                         "about": "nimbus", "keywords": ["storage", "includes"], "value": 500, "unit": "GB",
+                         "source": "s"}]}
+    index = index_from_mapping(ledger, tmp_path)
+    assert flagged(index, "The Team plan includes 500 GB of storage.") == []
+    assert flagged(index, "The Team plan includes 50 GB of storage.") == [("50 GB", "pel-storage")]
+    assert flagged(index, "The Team plan has 500 GB of storage.") == [("500 GB", "pel-storage")]  # one keyword

@@ -86,3 +86,17 @@ def test_any_names_a_keyword_is_names_a_keyword_over_every_pair() -> None:
         word_sets = tuple(frozenset(rng.sample(vocab, rng.randint(0, 4))) for _ in range(rng.randint(0, 2)))
         expected = any(names_a_keyword(phrases, words) for phrases in facts for words in word_sets)
         assert any_names_a_keyword(iter(facts), word_sets) == expected, (facts, word_sets)
+
+
+def test_a_keyword_phrase_that_holds_another_adds_no_evidence() -> None:
+    """'operating margin' beside 'margin', 'opened' beside 'opening' (one stem): one piece of evidence, not two."""
+    from factlint.ledger.model import Fact
+    from factlint.matching.features import keyword_phrases
+
+    def phrases(*keywords: str):
+        return keyword_phrases(Fact("f", "c", value=1, sources=("s",), keywords=keywords))
+
+    assert phrases("operating margin", "margin") == (("margin",),)
+    assert phrases("opened", "opening", "passengers") == (("open",), ("passenger",))
+    assert phrases("road repairs", "roads") == (("road",),)
+    assert phrases("earnings per share", "EPS") == (("earning", "per", "shar"), ("eps",))  # neither holds the other

@@ -79,9 +79,10 @@ _CONFIDENCE = regex(r"[ \t]*(?:CI|CrI|UI|confidence|credible|uncertainty|predict
 _AGE_BEFORE = regex(r"\b(?:children|kids|adults|people|persons|those|women|men|girls|boys|patients|pupils|"
                     r"students|residents|anyone|everyone|babies|infants|workers)[ \t]+(?:aged[ \t]+)?$", re.I)
 # Words of change right before a number (and "by"): the direction of the change it states.
-_DIRECTION = regex(r"\b(?:(?P<up>rose|risen|grew|grown|increased|climbed|gained|jumped|soared|up)|"
+_DIRECTION = regex(r"\b(?:(?P<up>rose|risen|grew|grown|increased|climbed|gained|jumped|soared|up|"
+                   r"(?:increase|rise|jump|gain)[ \t]+of)|"
                    r"(?:fell|fallen|dropped|declined|decreased|shrank|shrunk|contracted|slipped|slumped|plunged|"
-                   r"down))(?:[ \t]+by)?[ \t]+$", re.I)
+                   r"down|(?:decrease|fall|drop|decline|cut|reduction)[ \t]+of))(?:[ \t]+by)?[ \t]+$", re.I)
 _CLOCK = regex(r"[ \t]?(?:[aApP][mM]\b|[aApP]\.[mM]\.)")
 # Pence written after the number ("41p"), and what says a sentence is about pounds or share prices.
 _PENCE = regex(r"p(?![\w.]\w|\w)")

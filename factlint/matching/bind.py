@@ -15,7 +15,7 @@ from factlint.extraction.sentences import by_sentence
 from factlint.ledger.model import Fact
 from factlint.matching.citations import resolve
 from factlint.matching.claims import citations_by_sentence, find_claims, stamps_the_page
-from factlint.matching.compare import fits_date, fits_value, units_compatible
+from factlint.matching.compare import fact_direction, fits_date, fits_value, units_compatible
 from factlint.matching.features import Evidence, evidence
 from factlint.matching.index import LedgerIndex
 from factlint.matching.names import annotate
@@ -122,10 +122,11 @@ def _states_margin(claim: str, keywords: tuple[str, ...]) -> bool:
 
 def _bind_quantity(index: LedgerIndex, q: Quantity, view: View, subject: tuple[str, ...],
                    others: set[str], as_of, dates: list[DateMention] = (), margin: bool = False,
-                   stated: frozenset[str] = frozenset()) -> Binding | None:
+                   stated: frozenset[str] = frozenset(), change_stated: bool = False) -> Binding | None:
     """Bind one number: through its subject entity, else through keywords; fall back to unclaimed entities.
 
-    ``stated``: facts another number of the sentence states, which this one does not.
+    ``stated``: facts another number of the sentence states, which this one does not; ``change_stated``:
+    another number of the sentence states a change (_same_kind_of_statement).
     """
     def usable(f: Fact) -> bool:
         return (f.value is not None and f.valid_on(as_of) and units_compatible(q, f)
@@ -147,23 +148,44 @@ def _bind_quantity(index: LedgerIndex, q: Quantity, view: View, subject: tuple[s
         unless = view.named if view.named and not view.cited else None
         numbers, found = _keyword_candidates(index, words, kinds, unless)
         ranked = _ranked(index, _usable(index, numbers, usable), words, view.years, lambda e, f: _enough(e, f, view))
-    if q.dimension is None:  # a bare number needs a keyword to be about anything
+    ranked = _same_kind_of_statement(q, ranked, change_stated)
+    # A bare number needs a keyword to be about anything; so does a number bound again among the facts
+    # another number left (_bind_numbers): fewer contenders are no reason to take a weaker one.
+    if q.dimension is None or stated:
         ranked = [(e, f) for e, f in ranked if e.keywords]
     elif q.dimension == "count":  # and a count needs one to be a unitless fact ("12 committees" is no staff)
         ranked = [(e, f) for e, f in ranked if e.keywords or f.unit]
     fits = lambda f: fits_value(q, f)  # noqa: E731
     chosen = _choose(ranked, fits)
-    if chosen and not chosen[1] and found and _fits_another(index, _usable(index, found, usable), words,
-                                                            view.years, fits):
+    if not chosen:
         return None
-    if chosen and not chosen[1] and others:
+    if not chosen[1] and _reads_otherwise(index, q, view, words, kinds, usable, fits, found, others, dates, chosen[0]):
+        return None
+    return Binding(q, chosen[0], chosen[1])
+
+
+def _reads_otherwise(index: LedgerIndex, q: Quantity, view: View, words: frozenset[str], kinds: tuple[str, ...],
+                     usable: Callable[[Fact], bool], fits: Callable[[Fact], bool], found: list[int],
+                     others: set[str], dates: list[DateMention], fact: Fact) -> bool:
+    """Whether a number that contradicts the fact it was bound to more likely states another: then it is
+    left unbound, as a false alarm costs more than a miss."""
+    # Bound through keywords: another fact they point at agrees. Bound through its subject: a fact of another
+    # entity that two keywords point at agrees ("The Team plan includes 500 GB of storage", where two
+    # products have a Team plan and the ledger names one).
+    if found:
+        if _fits_another(index, _usable(index, found, usable), words, view.years, fits):
+            return True
+    else:
+        unnamed = [f for f in _usable(index, _keyword_candidates(index, words, kinds, None)[1], usable)
+                   if view.named.isdisjoint(f.about)]  # "Silva won 31.9% and Ortiz 48.3%" swaps two named
+        if _fits_another(index, unnamed, words, view.years, fits, least=2):
+            return True
+    if others:
         # "Silva, who beat Ortiz, won 48.3%": the value may belong to another entity no other number claims.
         alt = [f for e in sorted(others) for f in index.entity_facts(e, kinds) if usable(f)]
         if any(fits(f) for _, f in _ranked(index, alt, words, view.years)):
-            return None
-    if chosen and not chosen[1] and _other_year(index, q, chosen[0], dates):
-        return None
-    return Binding(q, chosen[0], chosen[1]) if chosen else None
+            return True
+    return _other_year(index, q, fact, dates)
 
 
 def _cites_it_naming_no_other(fact: Fact, view: View) -> bool:
@@ -176,6 +198,19 @@ def _cites_it_naming_no_other(fact: Fact, view: View) -> bool:
         return False
     # Ledger entities only: an unknown capitalised word ("?eur1 42bn" for "EUR1.42bn") names no one.
     return not view.named.isdisjoint(fact.about) or all(e.startswith("?") for e in view.named)
+
+
+def _same_kind_of_statement(q: Quantity, ranked: list[tuple[Evidence, Fact]],
+                            change_stated: bool) -> list[tuple[Evidence, Fact]]:
+    """Candidates that state a change ("rose by EUR 2 million") for a number that does ("an increase of €3m"),
+    and levels for one that does not beside one that does ("sets aside €15.2 million, an increase of €3m"),
+    where the candidates offer both. A number alone is not judged by its words: "lifted revenue 7.9%"
+    names no change _DIRECTION knows, and still states one."""
+    if len(ranked) < 2 or not (q.direction or change_stated):
+        return ranked
+    # The claim's words, not the value's sign: a negative level (-12 °C) states no change.
+    kept = [(e, f) for e, f in ranked if bool(fact_direction(f.claim, abs(f.value or 0.0))) == bool(q.direction)]
+    return kept or ranked
 
 
 def _enough(e: Evidence, fact: Fact, view: View) -> bool:
@@ -256,8 +291,8 @@ def _entries(postings: list, number: int) -> int:
 
 
 def _fits_another(index: LedgerIndex, facts: list[Fact], words: frozenset[str], years: frozenset[int],
-                  fits: Callable[[Fact], bool]) -> bool:
-    """Whether any of ``facts`` that the sentence names a keyword of agrees with the mention.
+                  fits: Callable[[Fact], bool], least: int = 1) -> bool:
+    """Whether any of ``facts`` that the sentence names ``least`` keywords of agrees with the mention.
 
     Bound through keywords alone, a mention that disagrees with the best-scored fact but agrees with
     another the sentence points at, however weakly, is more likely that other fact's than a mistake:
@@ -265,7 +300,7 @@ def _fits_another(index: LedgerIndex, facts: list[Fact], words: frozenset[str], 
     keywords with a company's results date and one with the election's certification date.
     """
     # Fit first: it rules out most candidates without scoring their words.
-    return any(fits(f) and evidence(index.features(f), words, years).keywords for f in facts)
+    return any(fits(f) and evidence(index.features(f), words, years).keywords >= least for f in facts)
 
 
 def _one_statement_per_fact(text: str, bindings: list[Binding]) -> list[Binding]:
@@ -346,12 +381,13 @@ def _bind_numbers(ctx: Context, view: View, qs: list[Quantity], dates: list[Date
     others = view.named - {e for ids in subjects for e in ids}
     text = ctx.doc.masked
     margins = [is_margin(text, q) for q in qs]
-    found = [_bind_quantity(ctx.ledger, q, view, subj, others, ctx.as_of, dates, margin)
+    change = any(q.direction for q in qs)
+    found = [_bind_quantity(ctx.ledger, q, view, subj, others, ctx.as_of, dates, margin, change_stated=change)
              for q, subj, margin in zip(qs, subjects, margins)]
     stated = frozenset(b.fact.id for b in found if b is not None and b.fits)
     if not stated or len(qs) < 2:
         return found
-    return [_bind_quantity(ctx.ledger, q, view, subj, others, ctx.as_of, dates, margin, stated)
+    return [_bind_quantity(ctx.ledger, q, view, subj, others, ctx.as_of, dates, margin, stated, change)
             if _rebinds(text, b, q, stated) else b for b, q, subj, margin in zip(found, qs, subjects, margins)]
 
 

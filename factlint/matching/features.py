@@ -38,8 +38,13 @@ class FactFeatures:
 
 
 def keyword_phrases(fact: Fact) -> tuple[tuple[str, ...], ...]:
-    """Each of a fact's keywords as a phrase of stemmed, folded words."""
-    return tuple(tuple(map(stem, fold(k).split())) for k in fact.keywords if fold(k))
+    """Each of a fact's keywords as a phrase of stemmed, folded words, once: a phrase that holds another
+    ("operating margin" beside "margin", "drinks" beside "drink") adds no evidence of its own, so it goes.
+    """
+    phrases = list(dict.fromkeys(tuple(map(stem, fold(k).split())) for k in fact.keywords if fold(k)))
+    if len(phrases) < 2:
+        return tuple(phrases)
+    return tuple(p for p in phrases if not any(q != p and set(q) <= set(p) for q in phrases))
 
 
 def any_names_a_keyword(phrase_sets: Iterable[tuple[tuple[str, ...], ...]],
