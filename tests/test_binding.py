@@ -43,6 +43,13 @@ def index(tmp_path_factory):
     return index_from_mapping(LEDGER, tmp_path_factory.mktemp("ledger"))
 
 
+def _value(fid: str, claim: str, about: str, keywords: list[str], value: float, unit: str | None = None,
+           source: str = "s") -> dict:
+    """A value fact of a test ledger."""
+    fact = {"id": fid, "claim": claim, "about": about, "keywords": keywords, "value": value, "source": source}
+    return fact | ({"unit": unit} if unit else {})
+
+
 def flagged(index, text: str, as_of: dt.date = dt.date(2022, 3, 10)) -> list[tuple[str, str]]:
     return [(f.found, f.fact) for f in run_text(text, index, as_of, select=("FL101",))]
 
@@ -453,14 +460,10 @@ def test_a_second_number_binds_among_the_facts_the_first_does_not_state(tmp_path
     """'scored 3 goals before a crowd of 18,240': the goals fact is stated by '3 goals', so the crowd is
     the other fact, and is checked; before, the two facts competed for it and nothing was reported."""
     ledger = {"version": 1, "sources": {"s": {"title": "Match report"}}, "entities": {"r": {"name": "Tarrow Rovers"}},
-              "facts": [{"id": "goals", "claim": "Tarrow Rovers scored 3 goals.", "about": "r",
-                         "keywords": ["goals", "scored"], "value": 3, "unit": "goals", "source": "s"},
-                        {"id": "crowd", "claim": "The final drew a crowd of 18204.", "about": "r",
-                         "keywords": ["crowd"], "value": 18204, "unit": "people", "source": "s"},
-                        {"id": "margin", "claim": "The club's operating margin was 42%.", "about": "r",
-                         "keywords": ["margin"], "value": 42, "unit": "percent", "source": "s"},
-                        {"id": "churn", "claim": "Season-ticket churn was 2.8%.", "about": "r",
-                         "keywords": ["churn"], "value": 2.8, "unit": "percent", "source": "s"}]}
+              "facts": [_value("goals", "Tarrow Rovers scored 3 goals.", "r", ["goals", "scored"], 3, "goals"),
+                        _value("crowd", "The final drew a crowd of 18204.", "r", ["crowd"], 18204, "people"),
+                        _value("margin", "The club's operating margin was 42%.", "r", ["margin"], 42, "percent"),
+                        _value("churn", "Season-ticket churn was 2.8%.", "r", ["churn"], 2.8, "percent")]}
     index = index_from_mapping(ledger, tmp_path)
     assert flagged(index, "Tarrow Rovers scored 3 goals before a crowd of 18,240.") == [("18,240", "crowd")]
     assert flagged(index, "Tarrow Rovers scored 3 goals before a crowd of 18,204.") == []
@@ -507,10 +510,10 @@ def test_a_level_and_a_change_in_one_sentence_bind_to_the_level_and_the_change(t
     """'sets aside €15.2 million for road repairs, an increase of €3m': both figures share the keywords of a
     budget fact and of its rise; the change ('an increase of') is the rise's, the other figure the level's."""
     ledger = {"version": 1, "sources": {"b": {"title": "Budget"}}, "entities": {"c": {"name": "Kessling Council"}},
-              "facts": [{"id": "level", "claim": "The budget allocates EUR 12.5 million to road repairs.", "about": "c",
-                         "keywords": ["road repairs"], "value": 12.5e6, "unit": "EUR", "source": "b"},
-                        {"id": "rise", "claim": "The road repairs allocation rose by EUR 2 million.", "about": "c",
-                         "keywords": ["road repairs", "increase"], "value": 2e6, "unit": "EUR", "source": "b"}]}
+              "facts": [_value("level", "The budget allocates EUR 12.5 million to road repairs.", "c",
+                               ["road repairs"], 12.5e6, "EUR", "b"),
+                        _value("rise", "The road repairs allocation rose by EUR 2 million.", "c",
+                               ["road repairs", "increase"], 2e6, "EUR", "b")]}
     index = index_from_mapping(ledger, tmp_path)
     text = "Kessling Council sets aside €{} million for road repairs, an increase of €{}m on last year."
     assert flagged(index, text.format("12.5", "2")) == []
@@ -525,11 +528,9 @@ def test_a_contradiction_through_the_subject_gives_way_to_a_fact_of_an_unnamed_e
     fits the other product's fact, which two keywords point at, so it is no contradiction."""
     ledger = {"version": 1, "sources": {"s": {"title": "Pricing"}},
               "entities": {"pel": {"name": "Team plan"}, "nimbus": {"name": "Nimbus"}},
-              "facts": [{"id": "pel-storage", "claim": "The Team plan includes 10 GB of storage.", "about": "pel",
-                         "keywords": ["storage"], "value": 10, "unit": "GB", "source": "s"},
-                        {"id": "nimbus-storage", "claim": "Nimbus's Team plan includes 500 GB of storage.",
-                         "about": "nimbus", "keywords": ["storage", "includes"], "value": 500, "unit": "GB",
-                         "source": "s"}]}
+              "facts": [_value("pel-storage", "The Team plan includes 10 GB of storage.", "pel", ["storage"], 10, "GB"),
+                        _value("nimbus-storage", "Nimbus's Team plan includes 500 GB of storage.", "nimbus",
+                               ["storage", "includes"], 500, "GB")]}
     index = index_from_mapping(ledger, tmp_path)
     assert flagged(index, "The Team plan includes 500 GB of storage.") == []
     assert flagged(index, "The Team plan includes 50 GB of storage.") == [("50 GB", "pel-storage")]
