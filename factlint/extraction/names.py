@@ -55,7 +55,9 @@ def name_spans(text: str, start: int, end: int, source: str | None = None) -> It
     last = -1  # the previous picked word: the run goes on only from the word just before, over a single space
     for k in picked:
         word = pieces[k]
-        joined = last == k - 2 and (pieces[k - 1] in _JOINS or wrapped_gap(source, start + ends[k - 2], pieces[k - 1]))
+        # A wrap leaves two spaces or more (a break and an indent or mark): most gaps (", ") are tested no further.
+        joined = last == k - 2 and (pieces[k - 1] in _JOINS or (
+            pieces[k - 1][:2] == "  " and wrapped_gap(source, start + ends[k - 2], pieces[k - 1])))
         # Title case or all caps (acronyms). A run always ends with the previous word: others end it.
         if word[0].isupper() or (run and joined and word.lower() in PARTICLES):
             if run and not joined:
