@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
@@ -107,7 +108,7 @@ _MARGIN_BEFORE = regex(r"\b(?:(?:majority|margin|lead)[ \t]+of|(?:won|wins|passe
 _MARGIN_WORDS = regex(r"\b(?:majority|margin|lead|ahead|won by|by \d)", re.I)
 
 
-def is_margin(text: str, q: Quantity) -> bool:
+def _is_margin(text: str, q: Quantity) -> bool:
     """Whether the number is a margin: after "majority of", or a count after "won ... by"."""
     if q.dimension not in (None, "count") or not (text.startswith("of ", q.start - 3) or text.startswith("by ", q.start - 3)):
         return False  # a plain test first: the pattern's words end in one of these
@@ -120,16 +121,29 @@ def _states_margin(claim: str, keywords: tuple[str, ...]) -> bool:
     return bool(_MARGIN_WORDS.search(claim)) or any(_MARGIN_WORDS.search(k) for k in keywords)
 
 
-def _bind_quantity(index: LedgerIndex, q: Quantity, view: View, subject: tuple[str, ...],
-                   others: set[str], as_of, dates: list[DateMention] = (), margin: bool = False,
-                   stated: frozenset[str] = frozenset(), change_stated: bool = False) -> Binding | None:
+@dataclass(frozen=True, slots=True)
+class _Numbers:
+    """What binding one sentence's numbers shares."""
+
+    index: LedgerIndex
+    view: View
+    others: frozenset[str]  # entities the sentence names that are no number's subject
+    as_of: dt.date
+    dates: list[DateMention]  # the sentence's dates
+    change: bool  # whether a number of the sentence states a change (_same_kind_of_statement)
+
+
+def _bind_quantity(s: _Numbers, q: Quantity, subject: tuple[str, ...], margin: bool = False,
+                   stated: frozenset[str] = frozenset()) -> Binding | None:
     """Bind one number: through its subject entity, else through keywords; fall back to unclaimed entities.
 
-    ``stated``: facts another number of the sentence states, which this one does not; ``change_stated``:
-    another number of the sentence states a change (_same_kind_of_statement).
+    ``margin``: the number is a margin (_is_margin); ``stated``: facts another number of the sentence
+    states, which this one does not.
     """
+    index, view = s.index, s.view
+
     def usable(f: Fact) -> bool:
-        return (f.value is not None and f.valid_on(as_of) and units_compatible(q, f)
+        return (f.value is not None and f.valid_on(s.as_of) and units_compatible(q, f)
                 and (not margin or _states_margin(f.claim, f.keywords)) and f.id not in stated)
 
     words = view.words_at(q.start)
@@ -148,7 +162,7 @@ def _bind_quantity(index: LedgerIndex, q: Quantity, view: View, subject: tuple[s
         unless = view.named if view.named and not view.cited else None
         numbers, found = _keyword_candidates(index, words, kinds, unless)
         ranked = _ranked(index, _usable(index, numbers, usable), words, view.years, lambda e, f: _enough(e, f, view))
-    ranked = _same_kind_of_statement(q, ranked, change_stated)
+    ranked = _same_kind_of_statement(q, ranked, s.change)
     # A bare number needs a keyword to be about anything; so does a number bound again among the facts
     # another number left (_bind_numbers): fewer contenders are no reason to take a weaker one.
     if q.dimension is None or stated:
@@ -159,16 +173,16 @@ def _bind_quantity(index: LedgerIndex, q: Quantity, view: View, subject: tuple[s
     chosen = _choose(ranked, fits)
     if not chosen:
         return None
-    if not chosen[1] and _reads_otherwise(index, q, view, words, kinds, usable, fits, found, others, dates, chosen[0]):
+    if not chosen[1] and _reads_otherwise(s, q, words, kinds, usable, fits, found, chosen[0]):
         return None
     return Binding(q, chosen[0], chosen[1])
 
 
-def _reads_otherwise(index: LedgerIndex, q: Quantity, view: View, words: frozenset[str], kinds: tuple[str, ...],
-                     usable: Callable[[Fact], bool], fits: Callable[[Fact], bool], found: list[int],
-                     others: set[str], dates: list[DateMention], fact: Fact) -> bool:
+def _reads_otherwise(s: _Numbers, q: Quantity, words: frozenset[str], kinds: tuple[str, ...],
+                     usable: Callable[[Fact], bool], fits: Callable[[Fact], bool], found: list[int], fact: Fact) -> bool:
     """Whether a number that contradicts the fact it was bound to more likely states another: then it is
     left unbound, as a false alarm costs more than a miss."""
+    index, view = s.index, s.view
     # Bound through keywords: another fact they point at agrees. Bound through its subject: a fact of another
     # entity that two keywords point at agrees ("The Team plan includes 500 GB of storage", where two
     # products have a Team plan and the ledger names one).
@@ -180,12 +194,12 @@ def _reads_otherwise(index: LedgerIndex, q: Quantity, view: View, words: frozens
                    if view.named.isdisjoint(f.about)]  # "Silva won 31.9% and Ortiz 48.3%" swaps two named
         if _fits_another(index, unnamed, words, view.years, fits, least=2):
             return True
-    if others:
+    if s.others:
         # "Silva, who beat Ortiz, won 48.3%": the value may belong to another entity no other number claims.
-        alt = [f for e in sorted(others) for f in index.entity_facts(e, kinds) if usable(f)]
+        alt = [f for e in sorted(s.others) for f in index.entity_facts(e, kinds) if usable(f)]
         if any(fits(f) for _, f in _ranked(index, alt, words, view.years)):
             return True
-    return _other_year(index, q, fact, dates)
+    return _other_year(index, q, fact, s.dates)
 
 
 def _cites_it_naming_no_other(fact: Fact, view: View) -> bool:
@@ -378,17 +392,16 @@ def _bind_numbers(ctx: Context, view: View, qs: list[Quantity], dates: list[Date
     46% to 48.3%"): another fact found for those would be a guess.
     """
     subjects = _subjects(qs, view)
-    others = view.named - {e for ids in subjects for e in ids}
+    s = _Numbers(ctx.ledger, view, view.named - {e for ids in subjects for e in ids}, ctx.as_of, dates,
+                 any(q.direction for q in qs))
     text = ctx.doc.masked
-    margins = [is_margin(text, q) for q in qs]
-    change = any(q.direction for q in qs)
-    found = [_bind_quantity(ctx.ledger, q, view, subj, others, ctx.as_of, dates, margin, change_stated=change)
-             for q, subj, margin in zip(qs, subjects, margins)]
+    margins = [_is_margin(text, q) for q in qs]
+    found = [_bind_quantity(s, q, subj, margin) for q, subj, margin in zip(qs, subjects, margins)]
     stated = frozenset(b.fact.id for b in found if b is not None and b.fits)
     if not stated or len(qs) < 2:
         return found
-    return [_bind_quantity(ctx.ledger, q, view, subj, others, ctx.as_of, dates, margin, stated, change)
-            if _rebinds(text, b, q, stated) else b for b, q, subj, margin in zip(found, qs, subjects, margins)]
+    return [_bind_quantity(s, q, subj, margin, stated) if _rebinds(text, b, q, stated) else b
+            for b, q, subj, margin in zip(found, qs, subjects, margins)]
 
 
 def _rebinds(text: str, b: Binding | None, q: Quantity, stated: frozenset[str]) -> bool:
