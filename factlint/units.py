@@ -67,8 +67,9 @@ _add("energy", 1000, "MWh")
 _add("energy", 1e6, "GWh")
 _add("power", 1, "MW", "megawatt", "megawatts")
 _add("power", 1000, "GW", "gigawatt", "gigawatts")
-_add("temperature", 1, "°C", "° C", "ºC", "℃", "C", "Celsius", "celsius", "degrees Celsius", "degree Celsius",
-     "degrees celsius", "degree celsius", "degrees centigrade", "degrees C", "degree C", "degrees c", "degree c")
+# canonical() also looks a unit up in lower case: "Degrees Celsius" is "degrees celsius" here.
+_add("temperature", 1, "°C", "° C", "ºC", "℃", "C", "celsius", "degrees celsius", "degree celsius",
+     "degrees centigrade", "degrees c", "degree c")
 for _code in CURRENCY_CODES:
     _WORDS[_code] = Unit(_code, "currency")
 for _word, _code in (("dollar", "USD"), ("dollars", "USD"), ("euro", "EUR"), ("euros", "EUR"), ("yen", "JPY")):
@@ -94,12 +95,16 @@ def _rate(raw: str) -> Unit | None:
     return Unit(f"per {per:,}", "rate", 1 / per) if per else None
 
 
+def _known(word: str) -> Unit | None:
+    """A registered unit, as written or in lower case."""
+    return _WORDS.get(word) or _WORDS.get(word.lower())
+
+
 def _ratio(raw: str) -> Unit | None:
     """A unit of one measure per another ("km/s", "mg/dL", "g/L"): a dimension of its own, so "19 km/s"
     is never compared with a length, nor "0.32 mg/kg" with a mass. Else the first unit, or None."""
     top, _, bottom = raw.partition("/") if "/" in raw else raw.partition(" per ")
-    a = _WORDS.get(top.strip()) or _WORDS.get(top.strip().lower())
-    b = _WORDS.get(bottom.strip()) or _WORDS.get(bottom.strip().lower())
+    a, b = _known(top.strip()), _known(bottom.strip())
     if a is None or b is None or "percent" in (a.dimension, b.dimension) or "pp" in (a.dimension, b.dimension):
         return a  # "5%/year": the share, as before the denominator was read
     return Unit(f"{a.name}/{b.name}", f"{a.dimension}/{b.dimension}", a.factor / b.factor)
@@ -111,7 +116,7 @@ def canonical(text: str | None) -> Unit | None:
     if not text:
         return None
     raw = re.sub(r"\s+", " ", text.strip())
-    unit = _WORDS.get(raw) or _WORDS.get(raw.lower()) or _WORDS.get(raw.upper() if raw.upper() in CURRENCY_CODES else "")
+    unit = _known(raw) or _WORDS.get(raw.upper() if raw.upper() in CURRENCY_CODES else "")
     if unit:
         return unit
     if raw[:4].lower() == "per ":

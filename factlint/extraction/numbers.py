@@ -23,6 +23,7 @@ NUMERAL = regex(
     rf"(?<![\w.,/:#@$€£¥+^-])(?<!\d[ \t])(?P<neg>[-−–+](?=[\d$€£]))?(?:(?P<code>{_CODES})\s?|(?P<sym>{_SYMBOLS})\s?)?"
     rf"(?P<num>{_DIGITS})(?P<tail>(?:st|nd|rd|th)\b|[.:]\d|\.[xX*]\b|,\d|[-–/]\d|[A-Za-z]+\d|[ \t]\d{{3,}}\b)?"
 )
+_NUMBER = regex(_DIGITS)  # the digits of a numeral alone
 _DIGIT = regex(r"\d")  # NUMERAL needs one; it opens with lookbehinds, so it is tried at every position
 # How far before its first digit a numeral can start: a sign, a currency code or symbol and a space,
 # and the point of ".5". NUMERAL is tried from there, not from the sentence's start.
@@ -112,6 +113,16 @@ def precision_half_width(num: str, value: float) -> float:
 def _last_digit_half(num: str) -> float:
     """Half the step of a numeral's last digit."""
     return 0.5 * 10 ** -_decimals(num) if "." in num else 0.5
+
+
+def as_written(q: Quantity) -> Quantity:
+    """A hedged quantity ("up to 500") read as its number alone, at the precision it is written."""
+    m = _NUMBER.search(q.text)
+    if m is None:
+        return q
+    written = float(m.group().replace(",", ""))
+    half = precision_half_width(m.group(), written) * (q.value / written if written else 1.0)
+    return replace(q, low=q.value - abs(half), high=q.value + abs(half))
 
 
 def hedge_interval(hedge: str | None, value: float, half: float) -> tuple[float, float]:
@@ -248,8 +259,8 @@ def _power_of_ten(m: re.Match | None) -> int:
 _RANGE = regex(rf"(?P<pct>%)?(?P<sep>[ \t]*[-–—][ \t]*|[ \t]+to[ \t]+|[ \t]+and[ \t]+)(?:{_SYMBOLS})?"
                rf"(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\d.,:]\d|[-–/]\d)")
 _RANGE_OPENERS = frozenset(" \t-–—%")
-_FROM_BEFORE = regex(r"\b(?:from|[Ff]rom)[ \t]+(?:{_SYMBOLS})?$".replace("{_SYMBOLS}", _SYMBOLS))
-_BETWEEN_BEFORE = regex(r"\b[Bb]etween[ \t]+(?:{_SYMBOLS})?$".replace("{_SYMBOLS}", _SYMBOLS))
+_FROM_BEFORE = regex(rf"\b[Ff]rom[ \t]+(?:{_SYMBOLS})?$")
+_BETWEEN_BEFORE = regex(rf"\b[Bb]etween[ \t]+(?:{_SYMBOLS})?$")
 
 
 def _range(text: str, m: re.Match, floor: int, end: int, currency: str | None) -> Quantity | None:

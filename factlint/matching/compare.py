@@ -3,18 +3,16 @@
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from functools import lru_cache
 
 from factlint.extraction.model import DateMention, Quantity
-from factlint.extraction.numbers import HEDGES, direction_before, precision_half_width
+from factlint.extraction.numbers import HEDGES, as_written, direction_before
 from factlint.fold import ignorecase_lower
 from factlint.ledger.model import Fact
 from factlint.startup import regex
 from factlint.units import canonical, nouns_compatible
 
 # Where a number starts in a fact's claim, with a currency before it ("rose $4.5bn", "fell EUR 3m").
-_NUMERAL_DIGITS = regex(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
 _NUMBER_IN_CLAIM = regex(r"(?<![\w.,])(?:US\$|[$€£¥]|[A-Z]{3}[ \t])?\d")
 
 
@@ -50,13 +48,12 @@ def fits_value(q: Quantity, fact: Fact) -> bool:
     where both give one, the change goes the same way ("grew 1.8%" against a fall of 1.8%)."""
     assert fact.value is not None
     if q.hedge and HEDGES.get(ignorecase_lower(q.hedge)) == "up to" and _states_a_cap(fact.claim):
-        q = _as_written(q)  # "allows up to 500 seats" states the cap itself: 500, not any number below it
+        q = as_written(q)  # "allows up to 500 seats" states the cap itself: 500, not any number below it
     target = fact.value * _factor(fact.unit)
     qf = _factor(q.unit) if q.dimension not in (None, "count") else 1.0
     tolerance = fact.tolerance.width(fact.value) * _factor(fact.unit) if fact.tolerance else 0.0
     # A temperature's sign is never left to words: "12 °C" does not state -12 °C.
-    written = q.value if q.dimension != "temperature" else -abs(q.value)
-    if not value_fits(q.low * qf, q.high * qf, written, target, tolerance):
+    if not value_fits(q.low * qf, q.high * qf, q.value, target, tolerance, q.dimension != "temperature"):
         return False
     return not q.direction or q.direction * fact_direction(fact.claim, fact.value) >= 0
 
@@ -72,16 +69,6 @@ def _states_a_cap(claim: str) -> bool:
     return _CAP.search(claim) is not None
 
 
-def _as_written(q: Quantity) -> Quantity:
-    """An upper-bound quantity ("up to 500") read as its number alone, at the precision it is written."""
-    m = _NUMERAL_DIGITS.search(q.text)
-    if m is None:
-        return q
-    written = float(m.group().replace(",", ""))
-    half = precision_half_width(m.group(), written) * (q.value / written if written else 1.0)
-    return replace(q, low=q.value - abs(half), high=q.value + abs(half))
-
-
 @lru_cache(maxsize=4096)
 def fact_direction(claim: str, value: float) -> int:
     """A fact's direction of change: -1 for a negative value, else what its claim's words say ("Exports
@@ -95,14 +82,15 @@ def fact_direction(claim: str, value: float) -> int:
     return 0
 
 
-def value_fits(low: float, high: float, written: float, target: float, tolerance: float) -> bool:
+def value_fits(low: float, high: float, written: float, target: float, tolerance: float,
+               words_sign: bool = True) -> bool:
     """fits_value on plain numbers: the quantity's interval and the fact's value and tolerance in base units;
-    ``written`` is the number as written, for its sign."""
+    ``written`` is the number as written, for its sign; ``words_sign``: its sign may be left to words."""
     slack = tolerance + 1e-9 * max(1.0, abs(target))
     if low - slack <= target <= high + slack:
         return True
     # Signs are often carried by words ("fell 3.2%"): the same magnitude is not a contradiction.
-    return target < 0 < written and -high - slack <= target <= -low + slack
+    return words_sign and target < 0 < written and -high - slack <= target <= -low + slack
 
 
 def fits_date(d: DateMention, fact: Fact) -> bool:
