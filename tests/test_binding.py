@@ -535,3 +535,18 @@ def test_a_contradiction_through_the_subject_gives_way_to_a_fact_of_an_unnamed_e
     assert flagged(index, "The Team plan includes 500 GB of storage.") == []
     assert flagged(index, "The Team plan includes 50 GB of storage.") == [("50 GB", "pel-storage")]
     assert flagged(index, "The Team plan has 500 GB of storage.") == [("500 GB", "pel-storage")]  # one keyword
+
+
+def test_a_share_of_those_who_do_not_is_read_as_its_complement(tmp_path) -> None:
+    """'80% of adults do not smoke' states the 20% who do: no contradiction; '70% do not' still is one."""
+    ledger = {"version": 1, "sources": {"s": {"title": "Health survey"}}, "entities": {"n": {"name": "Northmoor"}},
+              "facts": [_value("smokers", "20% of adults in Northmoor smoke.", "n", ["smoke", "smokers"], 20, "percent"),
+                        _value("risk", "Smokers in Northmoor had a 40% higher risk of stroke.", "n", ["stroke"], 40,
+                               "percent")]}
+    index = index_from_mapping(ledger, tmp_path)
+    assert flagged(index, "In Northmoor, 80% of adults do not smoke.") == []
+    # A comparison group is no negation: "a 60% higher risk than non-smokers" is no 40% of smokers.
+    assert flagged(index, "In Northmoor, smokers had a 60% higher risk of stroke than non-smokers.") == [("60%", "risk")]
+    assert flagged(index, "In Northmoor, 80% of adults don't smoke.") == []
+    assert flagged(index, "In Northmoor, 70% of adults do not smoke.") == [("70%", "smokers")]
+    assert flagged(index, "In Northmoor, 80% of adults smoke.") == [("80%", "smokers")]

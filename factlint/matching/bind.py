@@ -131,6 +131,7 @@ class _Numbers:
     as_of: dt.date
     dates: list[DateMention]  # the sentence's dates
     change: bool  # whether a number of the sentence states a change (_same_kind_of_statement)
+    text: str  # the document's masked text
 
 
 def _bind_quantity(s: _Numbers, q: Quantity, subject: tuple[str, ...], margin: bool = False,
@@ -194,12 +195,25 @@ def _reads_otherwise(s: _Numbers, q: Quantity, words: frozenset[str], kinds: tup
                    if view.named.isdisjoint(f.about)]  # "Silva won 31.9% and Ortiz 48.3%" swaps two named
         if _fits_another(index, unnamed, words, view.years, fits, least=2):
             return True
+    if q.dimension == "percent" and _NEGATED.match(s.text, q.end) and fits_value(_complement(q), fact):
+        return True  # "80% of adults do not smoke" states the 20% who do
     if s.others:
         # "Silva, who beat Ortiz, won 48.3%": the value may belong to another entity no other number claims.
         alt = [f for e in sorted(s.others) for f in index.entity_facts(e, kinds) if usable(f)]
         if any(fits(f) for _, f in _ranked(index, alt, words, view.years)):
             return True
     return _other_year(index, q, fact, s.dates)
+
+
+# A share of those who do not ("80% of adults do not smoke", "are non-smokers"): a negated verb within
+# its clause, before any comparison ("a 60% higher risk than non-smokers" is no share of non-smokers).
+_NEGATED = regex(r"(?:(?!\bthan\b)[^.;:,()]){0,40}?\b(?:(?:do|does|did|are|were|is|was|have|has|had|will|would)"
+                 r"(?:[ \t]+not|n't)\b|never\b|(?:are|were|is|was)[ \t]+non-)", re.I)
+
+
+def _complement(q: Quantity) -> Quantity:
+    """The share of the rest: 80% read as 20%."""
+    return replace(q, value=100 - q.value, low=100 - q.high, high=100 - q.low, direction=0)
 
 
 def _cites_it_naming_no_other(fact: Fact, view: View) -> bool:
@@ -392,9 +406,9 @@ def _bind_numbers(ctx: Context, view: View, qs: list[Quantity], dates: list[Date
     46% to 48.3%"): another fact found for those would be a guess.
     """
     subjects = _subjects(qs, view)
-    s = _Numbers(ctx.ledger, view, view.named - {e for ids in subjects for e in ids}, ctx.as_of, dates,
-                 any(q.direction for q in qs))
     text = ctx.doc.masked
+    s = _Numbers(ctx.ledger, view, view.named - {e for ids in subjects for e in ids}, ctx.as_of, dates,
+                 any(q.direction for q in qs), text)
     margins = [_is_margin(text, q) for q in qs]
     found = [_bind_quantity(s, q, subj, margin) for q, subj, margin in zip(qs, subjects, margins)]
     stated = frozenset(b.fact.id for b in found if b is not None and b.fits)
