@@ -413,3 +413,12 @@ def test_up_to_n_states_a_facts_cap_and_is_a_bound_elsewhere() -> None:
     assert fits_value(one("fewer than 500 seats"), cap)  # a bound, not the cap's statement
     count = Fact("seats", "The hall has 50 seats.", value=50, unit="seats", sources=("s",))
     assert fits_value(one("up to 500 seats"), count)  # no cap in the fact: 'up to' is a bound
+
+
+def test_the_words_around_a_number_mark_a_margin_and_a_share_of_those_who_do_not() -> None:
+    """Read at extraction, as a change's direction is: matching binds a margin only to a fact about one,
+    and reads a negated share as its complement."""
+    assert one("passed by a majority of 14").margin and one("Ruiz won by 412 votes").margin
+    assert not one("passed with 23 votes in favour").margin and not one("by 14%").margin
+    assert one("80% of adults do not smoke").negated and one("80% are non-smokers").negated
+    assert not one("a 60% higher risk than non-smokers").negated and not one("80% of adults smoke").negated

@@ -84,6 +84,13 @@ _DIRECTION = regex(r"\b(?:(?P<up>rose|risen|grew|grown|increased|climbed|gained|
                    r"(?:increase|rise|jump|gain)[ \t]+of)|"
                    r"(?:fell|fallen|dropped|declined|decreased|shrank|shrunk|contracted|slipped|slumped|plunged|"
                    r"down|(?:decrease|fall|drop|decline|cut|reduction)[ \t]+of))(?:[ \t]+by)?[ \t]+$", re.I)
+# A margin is a difference, not the count it is taken from (matching binds it only to a fact about one).
+_MARGIN_BEFORE = regex(r"\b(?:(?:majority|margin|lead)[ \t]+of|(?:won|wins|passed|carried|beat|beats|defeated|lost|"
+                       r"approved|rejected|re-elected|elected)\b[^.;:]{0,40}?\bby)[ \t]+$", re.I)
+# A share of those who do not ("80% of adults do not smoke", "are non-smokers"): a negated verb within
+# its clause, before any comparison ("a 60% higher risk than non-smokers" is no share of non-smokers).
+_NEGATED = regex(r"(?:(?!\bthan\b)[^.;:,()]){0,40}?\b(?:(?:do|does|did|are|were|is|was|have|has|had|will|would)"
+                 r"(?:[ \t]+not|n't)\b|never\b|(?:are|were|is|was)[ \t]+non-)", re.I)
 _CLOCK = regex(r"[ \t]?(?:[aApP][mM]\b|[aApP]\.[mM]\.)")
 # Pence written after the number ("41p"), and what says a sentence is about pounds or share prices.
 _PENCE = regex(r"p(?![\w.]\w|\w)")
@@ -217,9 +224,18 @@ def _make(text: str, start: int, end: int, value: float, half: float, unit: Unit
     low, high = hedge_interval(hedge, value, half)
     if noun and unit is None:
         unit = canonical(noun)
-    return Quantity(start, end, text[start:end], value, low, high, unit.name if unit else None,
-                    unit.dimension if unit else None, hedge, from_words, max(end, noun_end),
-                    direction_before(text, start))
+    dimension = unit.dimension if unit else None
+    return Quantity(start, end, text[start:end], value, low, high, unit.name if unit else None, dimension,
+                    hedge, from_words, max(end, noun_end), direction_before(text, start),
+                    dimension in (None, "count") and _is_margin(text, start),
+                    dimension == "percent" and _NEGATED.match(text, end) is not None)
+
+
+def _is_margin(text: str, start: int) -> bool:
+    """Whether the words before a count make it a margin: "a majority of 14", "passed by 14 votes"."""
+    if not (text.startswith("of ", start - 3) or text.startswith("by ", start - 3)):
+        return False  # a plain test first: the pattern's words end in one of these
+    return _MARGIN_BEFORE.search(text, max(0, start - 60), start) is not None
 
 
 def direction_before(text: str, start: int) -> int:

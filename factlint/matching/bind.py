@@ -101,18 +101,8 @@ def _other_year(index: LedgerIndex, q: Quantity, fact: Fact, dates: list[DateMen
     return bool(near and years and not near & years)
 
 
-# A margin ("a majority of 14", "won by 412 votes") is a difference, not the count it is taken from: it
-# states only a fact about a margin.
-_MARGIN_BEFORE = regex(r"\b(?:(?:majority|margin|lead)[ \t]+of|(?:won|wins|passed|carried|beat|beats|defeated|lost|"
-                       r"approved|rejected|re-elected|elected)\b[^.;:]{0,40}?\bby)[ \t]+$", re.I)
+# A fact about a margin: only it can be what a margin in a draft (Quantity.margin) states.
 _MARGIN_WORDS = regex(r"\b(?:majority|margin|lead|ahead|won by|by \d)", re.I)
-
-
-def _is_margin(text: str, q: Quantity) -> bool:
-    """Whether the number is a margin: after "majority of", or a count after "won ... by"."""
-    if q.dimension not in (None, "count") or not (text.startswith("of ", q.start - 3) or text.startswith("by ", q.start - 3)):
-        return False  # a plain test first: the pattern's words end in one of these
-    return bool(_MARGIN_BEFORE.search(text, max(0, q.start - 60), q.start))
 
 
 @lru_cache(maxsize=4096)
@@ -131,21 +121,19 @@ class _Numbers:
     as_of: dt.date
     dates: list[DateMention]  # the sentence's dates
     change: bool  # whether a number of the sentence states a change (_same_kind_of_statement)
-    text: str  # the document's masked text
 
 
-def _bind_quantity(s: _Numbers, q: Quantity, subject: tuple[str, ...], margin: bool = False,
+def _bind_quantity(s: _Numbers, q: Quantity, subject: tuple[str, ...],
                    stated: frozenset[str] = frozenset()) -> Binding | None:
     """Bind one number: through its subject entity, else through keywords; fall back to unclaimed entities.
 
-    ``margin``: the number is a margin (_is_margin); ``stated``: facts another number of the sentence
-    states, which this one does not.
+    ``stated``: facts another number of the sentence states, which this one does not.
     """
     index, view = s.index, s.view
 
     def usable(f: Fact) -> bool:
         return (f.value is not None and f.valid_on(s.as_of) and units_compatible(q, f)
-                and (not margin or _states_margin(f.claim, f.keywords)) and f.id not in stated)
+                and (not q.margin or _states_margin(f.claim, f.keywords)) and f.id not in stated)
 
     words = view.words_at(q.start)
     kinds = _kinds(q)
@@ -195,7 +183,7 @@ def _reads_otherwise(s: _Numbers, q: Quantity, words: frozenset[str], kinds: tup
                    if view.named.isdisjoint(f.about)]  # "Silva won 31.9% and Ortiz 48.3%" swaps two named
         if _fits_another(index, unnamed, words, view.years, fits, least=2):
             return True
-    if q.dimension == "percent" and _NEGATED.match(s.text, q.end) and fits_value(_complement(q), fact):
+    if q.negated and fits_value(_complement(q), fact):
         return True  # "80% of adults do not smoke" states the 20% who do
     if s.others:
         # "Silva, who beat Ortiz, won 48.3%": the value may belong to another entity no other number claims.
@@ -203,12 +191,6 @@ def _reads_otherwise(s: _Numbers, q: Quantity, words: frozenset[str], kinds: tup
         if any(fits(f) for _, f in _ranked(index, alt, words, view.years)):
             return True
     return _other_year(index, q, fact, s.dates)
-
-
-# A share of those who do not ("80% of adults do not smoke", "are non-smokers"): a negated verb within
-# its clause, before any comparison ("a 60% higher risk than non-smokers" is no share of non-smokers).
-_NEGATED = regex(r"(?:(?!\bthan\b)[^.;:,()]){0,40}?\b(?:(?:do|does|did|are|were|is|was|have|has|had|will|would)"
-                 r"(?:[ \t]+not|n't)\b|never\b|(?:are|were|is|was)[ \t]+non-)", re.I)
 
 
 def _complement(q: Quantity) -> Quantity:
@@ -406,16 +388,15 @@ def _bind_numbers(ctx: Context, view: View, qs: list[Quantity], dates: list[Date
     46% to 48.3%"): another fact found for those would be a guess.
     """
     subjects = _subjects(qs, view)
-    text = ctx.doc.masked
     s = _Numbers(ctx.ledger, view, view.named - {e for ids in subjects for e in ids}, ctx.as_of, dates,
-                 any(q.direction for q in qs), text)
-    margins = [_is_margin(text, q) for q in qs]
-    found = [_bind_quantity(s, q, subj, margin) for q, subj, margin in zip(qs, subjects, margins)]
+                 any(q.direction for q in qs))
+    found = [_bind_quantity(s, q, subj) for q, subj in zip(qs, subjects)]
     stated = frozenset(b.fact.id for b in found if b is not None and b.fits)
     if not stated or len(qs) < 2:
         return found
-    return [_bind_quantity(s, q, subj, margin, stated) if _rebinds(text, b, q, stated) else b
-            for b, q, subj, margin in zip(found, qs, subjects, margins)]
+    text = ctx.doc.masked
+    return [_bind_quantity(s, q, subj, stated) if _rebinds(text, b, q, stated) else b
+            for b, q, subj in zip(found, qs, subjects)]
 
 
 def _rebinds(text: str, b: Binding | None, q: Quantity, stated: frozenset[str]) -> bool:
