@@ -550,3 +550,20 @@ def test_a_share_of_those_who_do_not_is_read_as_its_complement(tmp_path) -> None
     assert flagged(index, "In Northmoor, 80% of adults don't smoke.") == []
     assert flagged(index, "In Northmoor, 70% of adults do not smoke.") == [("70%", "smokers")]
     assert flagged(index, "In Northmoor, 80% of adults smoke.") == [("80%", "smokers")]
+
+
+def test_one_keyword_with_no_name_needs_a_second_claim_word_here_or_just_before(tmp_path) -> None:
+    """'A 5% sugar limit applies to drinks' shares one keyword with a share of adults who binge drink, and
+    nothing else: it was an FL101. 'Its budget is €5.6m' after a sentence about the campaign is its budget."""
+    ledger = {"version": 1, "sources": {"s": {"title": "Adult Health Survey"}, "p": {"title": "Campaign plan"}},
+              "entities": {"nm": {"name": "Northmoor"}, "ag": {"name": "Health Agency"}},
+              "facts": [_value("binge", "32% of adults aged 18 to 24 in Northmoor binge drink.", "nm",
+                               ["binge", "drink"], 32, "percent"),
+                        _value("budget", "The campaign budget is EUR 6.5 million.", "ag", ["budget"], 6.5e6, "EUR", "p")]}
+    index = index_from_mapping(ledger, tmp_path)
+    assert flagged(index, "A 5% sugar limit applies to drinks.") == []
+    assert flagged(index, "Only 5% of adults aged 18 to 24 binge drink.") == [("5%", "binge")]
+    assert flagged(index, "Young adults: 5% binge drink.") == [("5%", "binge")]  # two keywords
+    assert flagged(index, "Sugar is a worry. 5% of those drinks are sweet.") == []
+    assert flagged(index, "A vaccination campaign began in April. Its budget is €5.6m.") == [("€5.6m", "budget")]
+    assert flagged(index, "Its budget is €5.6m.") == []

@@ -150,7 +150,8 @@ def _bind_quantity(s: _Numbers, q: Quantity, subject: tuple[str, ...],
         # _enough asks two keywords of a fact about none of the entities named (unless a source is cited).
         unless = view.named if view.named and not view.cited else None
         numbers, found = _keyword_candidates(index, words, kinds, unless)
-        ranked = _ranked(index, _usable(index, numbers, usable), words, view.years, lambda e, f: _enough(e, f, view))
+        ranked = _ranked(index, _usable(index, numbers, usable), words, view.years,
+                         lambda e, f: _enough(index, e, f, view))
     ranked = _same_kind_of_statement(q, ranked, s.change)
     # A bare number needs a keyword to be about anything; so does a number bound again among the facts
     # another number left (_bind_numbers): fewer contenders are no reason to take a weaker one.
@@ -223,26 +224,30 @@ def _same_kind_of_statement(q: Quantity, ranked: list[tuple[Evidence, Fact]],
     return kept or ranked
 
 
-def _enough(e: Evidence, fact: Fact, view: View) -> bool:
+def _enough(index: LedgerIndex, e: Evidence, fact: Fact, view: View) -> bool:
     """Keyword evidence enough to bind without a subject: more when the fact is about someone not named,
     or the sentence cites other sources than the fact's."""
     named = view.named
     if not named.isdisjoint(fact.about) or _cites_it_naming_no_other(fact, view):
         return e.keywords >= 1
     if not named and not view.cited:
-        return e.keywords >= 1 and (e.claim >= 2 or bool(fact.about))
+        # A fact about an entity left unnamed ("Its budget is €5.6m") needs a second keyword or a word of
+        # its claim just before ("A catch-up vaccination campaign began ..."): "A 5% sugar limit applies to
+        # drinks" shares one keyword with a share of adults who binge drink, and is no such share.
+        return e.keywords >= 1 and (e.claim >= 2 or bool(fact.about) and (
+            e.keywords >= 2 or not view.context.isdisjoint(index.features(fact).claim)))
     # "... could draw as many as 15,000 people [organisers' press kit]": one keyword ("people") of a
     # census fact from another source is no reason to read the figure as that census.
     return e.keywords >= 2 and e.claim >= 2
 
 
-def _date_enough(e: Evidence, fact: Fact, view: View, d: DateMention) -> bool:
+def _date_enough(index: LedgerIndex, e: Evidence, fact: Fact, view: View, d: DateMention) -> bool:
     """Keyword evidence to bind a date without a named subject (a bare weekday needs the most)."""
     if d.relative:
         return e.keywords >= 2 and e.claim >= 2
     if _cites_it_naming_no_other(fact, view):
         return e.keywords >= 1
-    return (e.keywords >= 2 or _enough(e, fact, view)) and e.claim >= 2
+    return (e.keywords >= 2 or _enough(index, e, fact, view)) and e.claim >= 2
 
 
 def _bind_date(index: LedgerIndex, d: DateMention, view: View, as_of) -> Binding | None:
@@ -258,7 +263,7 @@ def _bind_date(index: LedgerIndex, d: DateMention, view: View, as_of) -> Binding
         unless = frozenset() if d.relative else view.named if view.named and not view.cited else None
         numbers, found = _keyword_candidates(index, view.words, ("date",), unless)
         ranked = _ranked(index, _usable(index, numbers, usable), view.words, view.years,
-                         lambda e, f: _date_enough(e, f, view, d))
+                         lambda e, f: _date_enough(index, e, f, view, d))
     fits = lambda f: fits_date(d, f)  # noqa: E731
     chosen = _choose(ranked, fits)
     if chosen and not chosen[1] and found and _fits_another(index, _usable(index, found, usable), view.words,
