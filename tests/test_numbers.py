@@ -388,6 +388,9 @@ def test_a_range_with_a_unit_is_one_quantity(text, found, low, high, unit) -> No
     ("between 40% and 45 people", ["40%", "45"]),  # different units
     ("pages 10-12 of the report", []), ("from 2019–2023 the", []), ("won 3–1 at home", []),
     ("between 2019 and 2023", []),
+    # Ages, whose second number was read with the next word as its noun ("24 binge"): an uncited figure.
+    ("adults aged 18 to 24 binge drink", []), ("pupils aged 11-16 walk", []), ("Grade 4 to 6 pupils", []),
+    ("10 to 12 people came", ["10 to 12"]),
 ])
 def test_what_is_no_range(text, found) -> None:
     assert [q.text for q in quantities(text)] == found

@@ -153,12 +153,27 @@ def hedge_interval(hedge: str | None, value: float, half: float) -> tuple[float,
     return low, high
 
 
+# The first number of a pair, before the second's start: "18 to ", "4-", "10 and ".
+_PAIR_FIRST = regex(r"(?<![\w.,])(?:\d[\d,.]*)?\d(?:[ \t]*[-–][ \t]*|[ \t]+(?:to|and)[ \t]+)$")
+
+
+def _id_word(text: str, start: int) -> bool:
+    """Whether the word just before a number is one of _ID_WORDS ('Decree 1204', 'aged 18')."""
+    m = _LEFT_WORD.search(text, max(0, start - 40), start)
+    return m is not None and m.group(1).rstrip(".").lower() in _ID_WORDS
+
+
 def _left_identifier(text: str, start: int) -> bool:
     """Whether the word just before a number marks it as an identifier ('Decree 1204', 'Boeing 737')."""
     m = _LEFT_WORD.search(text, max(0, start - 40), start)
     if not m:
         return False
     word = m.group(1).rstrip(".").lower()
+    if word in ("to", "and") or text[start - 1 : start] in ("-", "–"):
+        # The second number of a pair is what the first is: "aged 18 to 24 binge drink", "Rooms 4-6".
+        first = _PAIR_FIRST.search(text, max(0, start - 24), start)
+        if first is not None:
+            return _left_identifier(text, first.start())
     if word in _ID_WORDS:
         return True
     # "Since 2.3, the Team plan has more seats": a bare decimal after a word of time is a version.
@@ -298,6 +313,8 @@ def _range(text: str, m: re.Match, floor: int, end: int, currency: str | None) -
         unit, noun, noun_end = canonical(currency), None, -1
     if unit is None and noun is None and scale == 1 or (r.group("pct") and (unit is None or unit.name != "percent")):
         return None
+    if unit is None and scale == 1 and _id_word(text, m.start()):
+        return None  # "aged 18 to 24 binge drink": ages, as "aged 18" alone is, with no noun they count
     first, second = m.group("num"), r.group("num")
     a, b = float(first.replace(",", "")), float(second.replace(",", ""))
     # The ends are the writer's bounds: widened by their last digit's step, not as round numbers.
