@@ -567,3 +567,20 @@ def test_one_keyword_with_no_name_needs_a_second_claim_word_here_or_just_before(
     assert flagged(index, "Sugar is a worry. 5% of those drinks are sweet.") == []
     assert flagged(index, "A vaccination campaign began in April. Its budget is €5.6m.") == [("€5.6m", "budget")]
     assert flagged(index, "Its budget is €5.6m.") == []
+
+
+def test_a_place_the_ledger_does_not_know_keeps_a_figure_from_another_entitys_fact(tmp_path) -> None:
+    """'In Chalkbury, 45% of adults aged 18 to 24 binge drink' bound through two keywords to Northmoor's 32%:
+    an FL101 for a figure about another place. A name the ledger knows, or none, still binds."""
+    ledger = {"version": 1, "sources": {"s": {"title": "Adult Health Survey"}},
+              "entities": {"nm": {"name": "Northmoor", "kind": "place"}},
+              "facts": [_value("binge", "32% of adults aged 18 to 24 in Northmoor binge drink.", "nm",
+                               ["binge", "drink"], 32, "percent")]}
+    index = index_from_mapping(ledger, tmp_path)
+    assert flagged(index, "In Chalkbury, 45% of adults aged 18 to 24 binge drink.") == []
+    assert flagged(index, "Among adults in Chalkbury, 45% binge drink.") == []
+    assert flagged(index, "In Northmoor, 45% of adults aged 18 to 24 binge drink.") == [("45%", "binge")]
+    assert flagged(index, "Of adults aged 18 to 24, 45% binge drink.") == [("45%", "binge")]
+    # An unknown name that says who, not where, leaves two keywords enough.
+    assert flagged(index, "Dr Chalk Ansell says 45% of adults aged 18 to 24 binge drink.") == [("45%", "binge")]
+

@@ -236,6 +236,8 @@ def _enough(index: LedgerIndex, e: Evidence, fact: Fact, view: View) -> bool:
         # drinks" shares one keyword with a share of adults who binge drink, and is no such share.
         return e.keywords >= 1 and (e.claim >= 2 or bool(fact.about) and (
             e.keywords >= 2 or not view.context.isdisjoint(index.features(fact).claim)))
+    if view.elsewhere and fact.about:
+        return False  # "In Chalkbury, 45% of adults binge drink" is no figure of Northmoor's
     # "... could draw as many as 15,000 people [organisers' press kit]": one keyword ("people") of a
     # census fact from another source is no reason to read the figure as that census.
     return e.keywords >= 2 and e.claim >= 2

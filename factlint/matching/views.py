@@ -30,6 +30,7 @@ class View(NamedTuple):
     dateline: bool = False  # bylines and datelines state nothing to bind
     named: frozenset[str] = frozenset()  # every entity the sentence names
     cited: frozenset[str] = frozenset()  # ledger sources the sentence cites
+    elsewhere: bool = False  # a place the ledger does not know says where ("In Chalkbury, 45% ...")
 
     def words_at(self, offset: int) -> frozenset[str]:
         """The sentence's words; in a table row, with the header of the cell at ``offset``."""
@@ -62,6 +63,11 @@ def _mention_ids(n, s: Sentence, text: str) -> tuple[str, ...]:
     if lone and (opens or n.text.isupper()):
         return ()
     return ("?" + n.folded,)
+
+
+def _after_in(text: str, at: int) -> bool:
+    """Whether the name at ``at`` follows 'in' ("In Chalkbury, ...", "adults in Chalkbury")."""
+    return text[at - 3 : at] in ("in ", "In ")
 
 
 Header = tuple[tuple[frozenset[str], tuple[str, ...]], ...]  # per column: header words, entities it names
@@ -153,7 +159,8 @@ def sentence_views(ctx: Context, quantities: list[list], dates: list[list]) -> l
             named = frozenset(e for _, ids in mentions for e in ids) if mentions else _EMPTY
             citations = cited.get(i)
             sources = frozenset(src for c in citations for src in c.sources) if citations else _EMPTY
-            views.append(View(s, words, years, mentions, carried, context, cells, is_dateline(text), named, sources))
+            views.append(View(s, words, years, mentions, carried, context, cells, is_dateline(text), named, sources,
+                              any(ids[0][0] == "?" and _after_in(doc.masked, at) for at, ids in mentions)))
         else:
             views.append(None)
         prev_block, prev_mentions, prev_carried, prev_words, prev_i = s.block, mentions, carried, words, i
