@@ -584,3 +584,17 @@ def test_a_place_the_ledger_does_not_know_keeps_a_figure_from_another_entitys_fa
     # An unknown name that says who, not where, leaves two keywords enough.
     assert flagged(index, "Dr Chalk Ansell says 45% of adults aged 18 to 24 binge drink.") == [("45%", "binge")]
 
+
+def test_a_relative_change_is_compared_with_its_direction_and_never_with_a_share(tmp_path) -> None:
+    """'a 40% lower risk' against a 40% higher one was no contradiction (the word of comparison comes after
+    the number); '3% of smokers had a stroke', an absolute share, was an FL101 against the relative risk."""
+    ledger = {"version": 1, "sources": {"c": {"title": "Cohort study"}}, "entities": {},
+              "facts": [{"id": "rr", "claim": "Smokers had a 40% higher risk of stroke than non-smokers.",
+                         "keywords": ["stroke", "risk"], "value": 40, "unit": "percent", "source": "c"}]}
+    index = index_from_mapping(ledger, tmp_path)
+    assert flagged(index, "Smokers had a 40% higher risk of stroke than non-smokers.") == []
+    assert flagged(index, "Smokers had a 60% higher risk of stroke than non-smokers.") == [("60%", "rr")]
+    assert flagged(index, "Smokers had a 40% lower risk of stroke than non-smokers.") == [("40% lower", "rr")]
+    assert flagged(index, "Over 10 years, 3% of smokers had a stroke, a risk that grows with age.") == []
+    assert flagged(index, "Smoking raised the risk of stroke by 40%.") == []
+    assert flagged(index, "Smoking cut the risk of stroke by 40%.") == [("cut the risk of stroke by 40%", "rr")]

@@ -285,11 +285,23 @@ def test_hedged_counts_that_are_not_ages_stay() -> None:
 @pytest.mark.parametrize(("text", "direction"), [
     ("exports rose 4.5% last year", 1), ("GDP fell by 1.8%", -1), ("the economy shrank 1.8%", -1),
     ("up 12% on the year", 1), ("prices grew nearly 5%", 1), ("sales dropped by about €2m", -1),
-    ("unemployment fell to 6.2%", 0), ("down from 5.9%", 0), ("a 3% rise", 0), ("it was 4.5%", 0),
+    ("unemployment fell to 6.2%", 0), ("down from 5.9%", 0), ("it was 4.5%", 0),
+    # A percentage states a change with a word of comparison right after it, too.
+    ("a 3% rise", 1), ("a 40% higher risk of stroke", 1), ("30 per cent fewer cases", -1), ("a 40% lower risk", -1),
+    ("3% of smokers had a stroke", 0), ("40% more", 1), ("a 3% highest", 0),
+    # A verb of change with its object, then "by".
+    ("quitting cut the risk of stroke by 40%", -1), ("the tax raised prices by 3%", 1), ("was reduced by 5%", -1),
+    ("stood by 40%", 0), ("cut, by 4%", 0),
 ])
-def test_the_direction_of_a_change_comes_from_the_words_right_before_it(text, direction) -> None:
+def test_the_direction_of_a_change_comes_from_the_words_right_before_or_after_it(text, direction) -> None:
     (q,) = [q for q in quantities(text) if q.dimension in ("percent", "currency")]
     assert q.direction == direction
+
+
+def test_a_share_is_a_percentage_of_a_whole_with_no_change() -> None:
+    """'3% of smokers had a stroke' is an absolute share, never a relative risk or a rise (matching: bind)."""
+    assert [q.share for q in quantities("3% of smokers had a stroke, a 40% higher risk")] == [True, False]
+    assert [q.share for q in quantities("rose 3% of late")] == [False]
 
 
 def test_a_facts_direction_comes_from_its_sign_or_its_claim() -> None:
@@ -299,6 +311,8 @@ def test_a_facts_direction_comes_from_its_sign_or_its_claim() -> None:
     assert fact_direction("Exports rose 4.5% in 2024.", 4.5) == 1
     assert fact_direction("Revenue fell EUR 3m to EUR 40m.", 3e6) == -1  # the size kept, the fall in words
     assert fact_direction("Unemployment was 6.2% in December.", 6.2) == 0
+    assert fact_direction("Smokers had a 40% higher risk of stroke than non-smokers.", 40) == 1
+    assert fact_direction("Vaccinated adults had 30 per cent fewer admissions.", 30) == -1
 
 
 @pytest.mark.parametrize(("text", "found", "unit", "dimension"), [

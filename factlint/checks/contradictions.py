@@ -7,7 +7,7 @@ from typing import Iterator
 
 from factlint.checks.context import Context, Hit
 from factlint.extraction.model import DateMention, Quantity
-from factlint.extraction.numbers import direction_word
+from factlint.extraction.numbers import comparison_after, direction_word
 from factlint.ledger.model import Fact
 from factlint.matching.compare import expected_text, fact_direction, fits_value
 
@@ -26,7 +26,8 @@ def _number_hit(ctx: Context, q: Quantity, fact: Fact) -> Hit:
     if q.direction and fits_value(replace(q, direction=0), fact):
         way = "a rise" if fact_direction(fact.claim, fact.value) > 0 else "a fall"
         _, start = direction_word(ctx.doc.masked, q.start)
-        return Hit(start, q.end, fact.id, fact.source, f"{way} of {expected.lstrip('-')}")
+        end = q.end if start < q.start else comparison_after(ctx.doc.masked, q.end)[1]  # "40% lower"
+        return Hit(start, end, fact.id, fact.source, f"{way} of {expected.lstrip('-')}")
     return Hit(q.start, q.end, fact.id, fact.source, expected)
 
 

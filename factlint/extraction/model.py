@@ -31,9 +31,10 @@ class Quantity:
     hedge: str | None = None  # 'about', 'at least', ...
     from_words: bool = False  # spelled out ("seventeen", "two-thirds")
     claim_end: int = -1  # end of the claim's words, counted noun included ("12,000 jobs")
-    direction: int = 0  # a change's direction the words before it give: 1 "rose 3%", -1 "fell 3%", 0 none
+    direction: int = 0  # a change's direction its words give: 1 "rose 3%", "a 3% rise", -1 "fell 3%", 0 none
     margin: bool = False  # a difference, not a count: "a majority of 14", "won by 412 votes"
     negated: bool = False  # a share of those who do not: "80% of adults do not smoke"
+    share: bool = False  # a percentage of a whole, no change: "3% of smokers had a stroke"
 
 
 @dataclass(frozen=True, slots=True)

@@ -91,6 +91,14 @@ _MARGIN_BEFORE = regex(r"\b(?:(?:majority|margin|lead)[ \t]+of|(?:won|wins|passe
 # its clause, before any comparison ("a 60% higher risk than non-smokers" is no share of non-smokers).
 _NEGATED = regex(r"(?:(?!\bthan\b)[^.;:,()]){0,40}?\b(?:(?:do|does|did|are|were|is|was|have|has|had|will|would)"
                  r"(?:[ \t]+not|n't)\b|never\b|(?:are|were|is|was)[ \t]+non-)", re.I)
+# A verb of change with its object, then "by": "cut the risk of stroke by 40%", "raised prices by 3%".
+_DIRECTION_BY = regex(r"\b(?:(?P<up>raised|raises|raise|increased|increases|boosted|boosts|lifted|lifts|"
+                      r"doubled|pushed up)|cut|cuts|reduced|reduces|reduce|lowered|lowers|slashed|slashes|"
+                      r"brought down)\b[^.;:,()\d]{0,40}?[ \t]by[ \t]+$", re.I)
+# A comparison right after a percentage ("a 40% higher risk", "30 per cent fewer", "a 12% rise"): the
+# direction of the change it states, as a word of change before it gives one.
+_DIRECTION_AFTER = regex(r"[ \t]+(?:(?P<up>higher|greater|larger|bigger|more|increase|rise|jump|gain)|"
+                         r"lower|smaller|fewer|less|reduction|decrease|drop|fall|decline|cut)\b", re.I)
 _CLOCK = regex(r"[ \t]?(?:[aApP][mM]\b|[aApP]\.[mM]\.)")
 # Pence written after the number ("41p"), and what says a sentence is about pounds or share prices.
 _PENCE = regex(r"p(?![\w.]\w|\w)")
@@ -235,15 +243,17 @@ def _hedge_before(text: str, start: int, floor: int) -> tuple[str | None, int]:
 
 def _make(text: str, start: int, end: int, value: float, half: float, unit: Unit | None, noun: str | None,
           hedge: str | None, from_words: bool = False, noun_end: int = -1) -> Quantity:
-    """Build a Quantity with its interval (and the direction of change the words just before it give)."""
+    """Build a Quantity with its interval (and the direction of change the words around it give)."""
     low, high = hedge_interval(hedge, value, half)
     if noun and unit is None:
         unit = canonical(noun)
     dimension = unit.dimension if unit else None
+    direction = direction_before(text, start) or (direction_after(text, end) if dimension == "percent" else 0)
     return Quantity(start, end, text[start:end], value, low, high, unit.name if unit else None, dimension,
-                    hedge, from_words, max(end, noun_end), direction_before(text, start),
+                    hedge, from_words, max(end, noun_end), direction,
                     dimension in (None, "count") and _is_margin(text, start),
-                    dimension == "percent" and _NEGATED.match(text, end) is not None)
+                    dimension == "percent" and _NEGATED.match(text, end) is not None,
+                    dimension == "percent" and not direction and text.startswith(" of ", end))
 
 
 def _is_margin(text: str, start: int) -> bool:
@@ -261,11 +271,24 @@ def direction_before(text: str, start: int) -> int:
     return direction_word(text, start)[0]
 
 
+def direction_after(text: str, end: int) -> int:
+    """1 or -1 when a word of comparison follows a percentage ending at ``end`` ("40% higher"), else 0."""
+    return comparison_after(text, end)[0]
+
+
+def comparison_after(text: str, end: int) -> tuple[int, int]:
+    """direction_after, and where its word ends (``end`` when there is none)."""
+    m = _DIRECTION_AFTER.match(text, end) if text[end : end + 1] in (" ", "\t") else None
+    return (0, end) if m is None else (1 if m.group("up") else -1, m.end())
+
+
 def direction_word(text: str, start: int) -> tuple[int, int]:
     """direction_before, and where its word starts (``start`` when there is none)."""
     if start < 3 or text[start - 1] not in " \t":
         return 0, start
     m = _DIRECTION.search(text, max(0, start - 24), start)
+    if m is None and text.startswith("by", start - 3):
+        m = _DIRECTION_BY.search(text, max(0, start - 60), start)
     return (0, start) if m is None else (1 if m.group("up") else -1, m.start())
 
 

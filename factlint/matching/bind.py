@@ -132,8 +132,10 @@ def _bind_quantity(s: _Numbers, q: Quantity, subject: tuple[str, ...],
     index, view = s.index, s.view
 
     def usable(f: Fact) -> bool:
+        # A share ("3% of smokers had a stroke") is no change: not a fact's rise or relative risk.
         return (f.value is not None and f.valid_on(s.as_of) and units_compatible(q, f)
-                and (not q.margin or _states_margin(f.claim, f.keywords)) and f.id not in stated)
+                and (not q.margin or _states_margin(f.claim, f.keywords)) and f.id not in stated
+                and not (q.share and fact_direction(f.claim, f.value)))
 
     words = view.words_at(q.start)
     kinds = _kinds(q)

@@ -6,7 +6,7 @@ import re
 from functools import lru_cache
 
 from factlint.extraction.model import DateMention, Quantity
-from factlint.extraction.numbers import HEDGES, as_written, direction_before
+from factlint.extraction.numbers import HEDGES, as_written, direction_after, direction_before
 from factlint.fold import ignorecase_lower
 from factlint.ledger.model import Fact
 from factlint.startup import regex
@@ -14,6 +14,8 @@ from factlint.units import canonical, nouns_compatible
 
 # Where a number starts in a fact's claim, with a currency before it ("rose $4.5bn", "fell EUR 3m").
 _NUMBER_IN_CLAIM = regex(r"(?<![\w.,])(?:US\$|[$€£¥]|[A-Z]{3}[ \t])?\d")
+# A percentage from where _NUMBER_IN_CLAIM starts, for the words of comparison after it.
+_PERCENT_AT = regex(r"\d[\d,.]*(?<=\d)[ \t]*(?:%|per[ \t]?cent\b|percent\b)")
 
 
 def units_compatible(q: Quantity, fact: Fact, loose: bool = False) -> bool:
@@ -77,6 +79,8 @@ def fact_direction(claim: str, value: float) -> int:
         return -1
     for m in _NUMBER_IN_CLAIM.finditer(claim):
         direction = direction_before(claim, m.start())
+        if not direction and (pct := _PERCENT_AT.match(claim, m.start())) is not None:
+            direction = direction_after(claim, pct.end())  # "Smokers had a 40% higher risk of stroke"
         if direction:
             return direction
     return 0
