@@ -371,3 +371,22 @@ def test_a_misspelt_surname_opening_a_sentence_is_a_near_miss_when_only_a_name_l
     assert suggested("McAlister conceded.") == [("McAlister", "McAllister")]
     assert suggested("Yesterday O'Brian conceded. Today Sliva spoke.") == [("O'Brian", "O'Brien"), ("Sliva", "Silva")]
     assert suggested("Sliva spoke.") == []  # one capitalised word opening a sentence: no name shape
+
+
+def test_a_particle_one_edit_off_is_a_near_miss() -> None:
+    """'Jan van de Berg' for 'Jan van der Berg' was no FL103: a particle is too short for _token_close."""
+    index = LedgerIndex.build(Ledger(("x",), entities={
+        "berg": Entity("berg", "Jan van der Berg"), "ludwig": Entity("ludwig", "Ludwig van Beethoven"),
+        "souza": Entity("souza", "Ana de Souza")}))
+
+    def near(text: str):
+        found = [near_miss(m, index, frozenset(), False) for m in find_names(text, 0, len(text), index)
+                 if not m.entities]
+        suggested = [f.suggestion for f in found if f is not None]
+        return suggested[0] if len(suggested) == 1 else None if not suggested else suggested
+
+    assert near("then Jan van de Berg spoke") == "Jan van der Berg"
+    assert near("then Jan van den Berg spoke") == "Jan van der Berg"
+    assert near("then Ludwig von Beethoven spoke") == "Ludwig van Beethoven"
+    assert near("then Jan van de Bergen spoke") is None  # two words off
+    assert near("then Jan van het Berg spoke") is None  # 'het' is no particle and far from 'der'
