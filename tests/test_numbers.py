@@ -257,6 +257,11 @@ def test_pence_in_a_sentence_about_pounds_or_shares() -> None:
     ("1 in 5 adults smoke", "1 in 5", 20),
     ("one in 5 adults", "one in 5", 20),
     ("about 1 in 4 of them", "about 1 in 4", 25),
+    # "out of" and "in every" join odds too: they were two bare numbers, the second a count ("5 adults").
+    ("4 out of 5 adults do not smoke", "4 out of 5", 80),
+    ("three in every five adults", "three in every five", 60),
+    ("one out of every ten patients", "one out of every ten", 10),
+    ("nearly 9 out of 10 of them", "nearly 9 out of 10", 90),
 ])
 def test_odds_written_with_digits_are_one_fraction(text, found, value) -> None:
     """'1 in 3': no bare 1 and 3 (a bare 1 bound to a count of cases was a false FL101), one share."""
@@ -268,6 +273,8 @@ def test_numbers_around_in_that_are_not_odds() -> None:
     assert [q.text for q in quantities("scored 3 in 10 minutes")] == ["3", "10 minutes"]
     assert [q.text for q in quantities("it took 2 in 2024 and 5 in 2 days")] == ["2", "5", "2 days"]
     assert [q.text for q in quantities("rose 4% in 2022")] == ["4%"]
+    assert [q.text for q in quantities("out of 5 adults, 4 smoke")] == ["5", "4"]
+    assert [q.text for q in quantities("2 out of 2024 and 3 out of 10 minutes")] == ["2", "3", "10 minutes"]
 
 
 @pytest.mark.parametrize("text", ["children under 5 are offered a spray", "adults over 65 and", "people aged 65 and over",

@@ -9,7 +9,7 @@ from typing import Iterator
 
 from factlint.extraction.model import Quantity
 from factlint.extraction.names import LEADING_WORDS
-from factlint.extraction.numwords import (FRACTION_RE, NUMBER_WORDS_RE, ODDS_PARTS, ODDS_WHOLES,
+from factlint.extraction.numwords import (FRACTION_RE, NUMBER_WORDS_RE, ODDS_JOIN, ODDS_PARTS, ODDS_WHOLES,
                                           parse_fraction, parse_number_words, word_hints)
 from factlint.fold import ignorecase_lower
 from factlint.startup import regex
@@ -412,19 +412,19 @@ def _words(text: str, floor: int, end: int, words: bool, fractions: bool) -> Ite
 
 # Odds ('1 in 3', 'one in 5'), read by the fraction reader (numwords.FRACTION_RE, whose third form
 # this is): the number after "in" must not carry a unit ('3 in 10 minutes' is a count and a duration).
-_ODDS_AFTER = regex(rf"[ \t]+in[ \t]+(?P<den>\d+|{ODDS_WHOLES})(?![\w-])(?!{_UNIT_RE.pattern})", re.I)
-_ODDS_BEFORE = regex(rf"(?<![\w-])(?P<num>\d+|{ODDS_PARTS})[ \t]+in[ \t]+$", re.I)
+_ODDS_AFTER = regex(rf"[ \t]+{ODDS_JOIN}[ \t]+(?P<den>\d+|{ODDS_WHOLES})(?![\w-])(?!{_UNIT_RE.pattern})", re.I)
+_ODDS_BEFORE = regex(rf"(?<![\w-])(?P<num>\d+|{ODDS_PARTS})[ \t]+{ODDS_JOIN}[ \t]+$", re.I)
 
 
 def _in_odds(text: str, m: re.Match, floor: int, end: int) -> bool:
     """Whether a numeral is one of the two numbers of odds ('1 in 3 of the cases'): no quantity of its own."""
     if m.group("tail") or m.group("sym") or m.group("code") or "." in m.group("num") or "," in m.group("num"):
         return False
-    after = _ODDS_AFTER.match(text, m.end(), end) if text.startswith("in", m.end() + 1) else None
+    after = _ODDS_AFTER.match(text, m.end(), end) if text.startswith(("in", "out"), m.end() + 1) else None
     if after is not None:
         return _odds(m.group("num"), after.group("den"))
-    before = _ODDS_BEFORE.search(text, max(floor, m.start() - 12), m.start()) if text.startswith(
-        "in", m.start() - 3) else None
+    joined = text.startswith(("in", "of"), m.start() - 3) or text.startswith("every", m.start() - 6)
+    before = _ODDS_BEFORE.search(text, max(floor, m.start() - 24), m.start()) if joined else None
     return before is not None and not _UNIT_RE.match(text, m.end(), end) and _odds(before.group("num"), m.group("num"))
 
 

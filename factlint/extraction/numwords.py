@@ -25,10 +25,12 @@ _DENOMINATORS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, 
 # Odds ("one in five", "1 in 3"): the words they open with, and the wholes they are out of.
 ODDS_PARTS = _SMALL = "one|two|three|four|five|six|seven|eight|nine|ten|a"
 ODDS_WHOLES = "two|three|four|five|six|seven|eight|nine|ten"
+# What joins the two numbers of odds: "1 in 3", "one in every five", "4 out of 5", "one out of every ten".
+ODDS_JOIN = r"(?:in|out[ \t]+of)(?:[ \t]+every)?"
 FRACTION_RE = regex(
     rf"(?<![\w-])(?P<frac>(?:{_SMALL})[ \t-](?:halves|half|thirds?|quarters?|fifths?|tenths?)(?=[ \t]+(?:of|the)\b)"
     rf"|(?<!first )(?<!second )(?<!latter )(?<!last )(?<!next )half(?=[ \t]+(?:of|the|their|its|all)\b)"
-    rf"|(?:{_SMALL}|\d+)[ \t]+in[ \t]+(?:{ODDS_WHOLES}|\d+)(?![\w-]))",
+    rf"|(?:{_SMALL}|\d+)[ \t]+{ODDS_JOIN}[ \t]+(?:{ODDS_WHOLES}|\d+)(?![\w-]))",
     re.I,
 )
 
@@ -42,7 +44,7 @@ FRACTION_RE = regex(
 _NUMBER_WORDS = frozenset({*VALUES, *_MULTIPLIERS, "dozen"})
 _FRACTION_WORDS = _NUMBER_WORDS | frozenset(_DENOMINATORS)
 _RUN = regex(r"\w+")
-_ODDS_HINT = regex(r"[\da][ \t]+in[ \t]+\d")  # "1 in 5", "a in 10"
+_ODDS_HINT = regex(rf"[\da][ \t]+{ODDS_JOIN}[ \t]+\d")  # "1 in 5", "a in 10", "4 out of 5"
 
 
 def word_hints(text: str, odds: bool = True) -> tuple[bool, bool]:
@@ -79,8 +81,10 @@ def parse_number_words(text: str) -> float | None:
 
 
 def parse_fraction(text: str) -> float | None:
-    """'two-thirds' -> 0.667, 'half' -> 0.5, 'one in five' -> 0.2."""
+    """'two-thirds' -> 0.667, 'half' -> 0.5, 'one in five', '1 out of every 5' -> 0.2."""
     words = [w for w in re.split(r"[\s-]+", ignorecase_lower(text)) if w]
+    if len(words) > 3 and words[1] in ("in", "out"):  # the join's other words: "out of", "in every"
+        words = [words[0], "in", words[-1]]
     if len(words) == 3 and words[1] == "in":
         num, den = (float(w) if w.isdigit() else VALUES.get(w, 1 if w == "a" else None) for w in (words[0], words[2]))
         return num / den if num is not None and den else None
