@@ -598,3 +598,23 @@ def test_a_relative_change_is_compared_with_its_direction_and_never_with_a_share
     assert flagged(index, "Over 10 years, 3% of smokers had a stroke, a risk that grows with age.") == []
     assert flagged(index, "Smoking raised the risk of stroke by 40%.") == []
     assert flagged(index, "Smoking cut the risk of stroke by 40%.") == [("cut the risk of stroke by 40%", "rr")]
+
+
+def test_life_dates_in_brackets_are_checked_against_birth_and_death(tmp_path) -> None:
+    """'Jan van der Berg (3 May 1903 – 11 October 1977)' named no word of birth or death, so neither date
+    bound to the ledger's: two FL201s instead of two FL102s."""
+    ledger = {"version": 1, "sources": {"b": {"title": "Biography"}}, "entities": {"b": {"name": "Jan van der Berg"}},
+              "facts": [{"id": "born", "claim": "Jan van der Berg was born on 3 May 1902.", "about": "b",
+                         "keywords": ["born"], "date": "1902-05-03", "source": "b"},
+                        {"id": "died", "claim": "Jan van der Berg died on 11 October 1978.", "about": "b",
+                         "keywords": ["died"], "date": "1978-10-11", "source": "b"}]}
+    index = index_from_mapping(ledger, tmp_path)
+
+    def dates(text: str):
+        return [(f.found, f.fact) for f in run_text(text, index, dt.date(2024, 6, 1), select=("FL102",))]
+
+    assert dates("Jan van der Berg (3 May 1902 – 11 October 1978) was a painter.") == []
+    assert dates("Jan van der Berg (3 May 1903 – 11 October 1977) was a painter.") == [
+        ("3 May 1903", "born"), ("11 October 1977", "died")]
+    assert dates("Jan van der Berg (11 October 1978 – 3 May 1902) was a painter.") == [
+        ("11 October 1978", "born"), ("3 May 1902", "died")]

@@ -86,3 +86,18 @@ def test_the_date_gate_is_a_necessary_condition() -> None:
             assert may_hold_date(text, 0, len(text)), text
             found += 1
     assert found > 2000
+
+
+@pytest.mark.parametrize(("text", "life"), [
+    ("Jan van der Berg (3 May 1902 – 11 October 1978) was a painter.", [1, 2]),
+    ("Ada Brandt (3 May 1902–11 October 1978)", [1, 2]),
+    ("Ada Brandt (3 May 1902 to 11 October 1978)", [1, 2]),
+    ("the fair (3 May 1902 – 11 October 1902) drew crowds", [0, 0]),  # no name before the brackets
+    ("Ada Brandt ran it from 3 May 1902 – 11 October 1978.", [0, 0]),  # no brackets
+    ("Ada Brandt (May 1902 – October 1978)", [0, 0]),  # not to the day
+    ("Ada Brandt (3 May 1902 – 11 October 1978, Leiden)", [0, 0]),
+])
+def test_a_names_life_dates_in_brackets_are_birth_and_death(text, life) -> None:
+    from factlint.extraction.dates import life_dates
+
+    assert [d.life for d in life_dates(text, dates(text))] == life

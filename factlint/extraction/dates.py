@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 from typing import Iterator
 
 from factlint.extraction.model import DateMention
@@ -116,3 +117,21 @@ def explicit_years(text: str, start: int, end: int) -> Iterator[tuple[int, int]]
     """(offset, year) of every four-digit year written in the span, for year context."""
     for m in _EXPLICIT_YEAR.finditer(text, start, end):
         yield m.start(), int(m.group())
+
+
+_LIFE_DASHES = ("–", "-", "—", "to")
+_NAME_END = regex(r"[A-Z][\w.'’-]*[ \t]*$")
+
+
+def life_dates(text: str, dates: list[DateMention]) -> list[DateMention]:
+    """A sentence's dates, those of a name's life in brackets marked ("Jan Berg (3 May 1902 – 11 October 1978)").
+
+    Biographies give birth and death that way, with no word saying which is which.
+    """
+    for k in range(len(dates) - 1):
+        a, b = dates[k], dates[k + 1]
+        if (text[a.start - 1 : a.start] == "(" and text[b.end : b.end + 1] == ")"
+                and text[a.end : b.start].strip() in _LIFE_DASHES and a.date.day and b.date.day
+                and _NAME_END.search(text, max(0, a.start - 41), a.start - 1) is not None):
+            dates[k], dates[k + 1] = replace(a, life=1), replace(b, life=2)
+    return dates

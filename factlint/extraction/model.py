@@ -48,6 +48,7 @@ class DateMention:
     explicit_year: bool = True
     weekday: int | None = None  # 0 = Monday, when a weekday was written
     relative: bool = False  # a bare weekday ("held Sunday") resolved against the draft's date
+    life: int = 0  # a name's life dates in brackets, "Jan Berg (3 May 1902 – 11 October 1978)": 1 birth, 2 death
 
 
 @dataclass(frozen=True, slots=True)

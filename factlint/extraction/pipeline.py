@@ -8,7 +8,7 @@ from bisect import bisect_left
 from factlint.checks.context import Context
 from factlint.document.model import Document
 from factlint.extraction.citations import find_citations
-from factlint.extraction.dates import explicit_years, find_dates
+from factlint.extraction.dates import explicit_years, find_dates, life_dates
 from factlint.extraction.model import DateMention, NameMention, Quantity
 from factlint.extraction.names import find_names
 from factlint.extraction.numbers import find_quantities
@@ -64,6 +64,8 @@ def extract(doc: Document, ledger_index, as_of: dt.date, span: tuple[int, int] |
     plans = {} if plans is None else plans
     for s in sentences:
         found = list(find_dates(text, s.start, s.end, as_of, _year_hint(years, offsets, s.start, s.end)))
+        if len(found) > 1:
+            found = life_dates(text, found)
         dates.extend(found)
         quantities.extend(find_quantities(text, s.start, s.end, [(d.start, d.end) for d in found]))
         names.extend(find_names(text, s.start, s.end, ledger_index, plans, doc.text))

@@ -17,7 +17,7 @@ from factlint.ledger.model import Fact
 from factlint.matching.citations import resolve
 from factlint.matching.claims import citations_by_sentence, find_claims, stamps_the_page
 from factlint.matching.compare import fact_direction, fits_date, fits_value, units_compatible
-from factlint.matching.features import Evidence, evidence
+from factlint.matching.features import Evidence, evidence, words_of
 from factlint.matching.index import LedgerIndex
 from factlint.matching.names import annotate
 from factlint.matching.support import stated_with, supported
@@ -254,8 +254,14 @@ def _date_enough(index: LedgerIndex, e: Evidence, fact: Fact, view: View, d: Dat
     return (e.keywords >= 2 or _enough(index, e, fact, view)) and e.claim >= 2
 
 
+# The words that a name's life dates in brackets leave out: birth, then death (DateMention.life).
+_LIFE_WORDS = {1: words_of("born birth"), 2: words_of("died death")}
+
+
 def _bind_date(index: LedgerIndex, d: DateMention, view: View, as_of) -> Binding | None:
     """Bind a date to a dated fact about an entity named here or just before, or found by strong keywords."""
+    if d.life:
+        view = view._replace(words=view.words | _LIFE_WORDS[d.life])
     entities = view.named | set(view.carried)
     usable = lambda f: f.date is not None and f.valid_on(as_of)  # noqa: E731
     by_entity = [f for e in sorted(entities) for f in index.entity_facts(e, ("date",)) if usable(f)]
