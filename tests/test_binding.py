@@ -618,3 +618,20 @@ def test_life_dates_in_brackets_are_checked_against_birth_and_death(tmp_path) ->
         ("3 May 1903", "born"), ("11 October 1977", "died")]
     assert dates("Jan van der Berg (11 October 1978 – 3 May 1902) was a painter.") == [
         ("11 October 1978", "born"), ("3 May 1902", "died")]
+
+
+def test_a_pronoun_for_a_carried_entity_keeps_another_entitys_fact_from_one_keyword(tmp_path) -> None:
+    """'Ferreira scored twice. His first came after 12 minutes.' bound '12 minutes' through one keyword
+    (minute) to Okafor's goal in the 87th minute: the sentence is about Ferreira, whom 'His' stands for."""
+    ledger = {"version": 1, "sources": {"r": {"title": "Match report"}},
+              "entities": {"fe": {"name": "Tomás Ferreira", "aliases": ["Ferreira"]},
+                           "ok": {"name": "Chidi Okafor", "aliases": ["Okafor"]}},
+              "facts": [_value("ok-minute", "Chidi Okafor scored in the 87th minute.", "ok", ["minute", "scored"],
+                               87, "minutes", "r")]}
+    index = index_from_mapping(ledger, tmp_path)
+    assert flagged(index, "Tomás Ferreira scored twice. His first came after 12 minutes.") == []
+    # Named, the fact's entity binds as before; so does a sentence that does not refer back.
+    assert flagged(index, "Tomás Ferreira scored twice. Okafor scored in the 78th minute, after 80 minutes.") == [
+        ("80 minutes", "ok-minute")]
+    assert flagged(index, "Tomás Ferreira scored twice. The winner was scored after 80 minutes.") == [
+        ("80 minutes", "ok-minute")]

@@ -232,7 +232,7 @@ def _enough(index: LedgerIndex, e: Evidence, fact: Fact, view: View) -> bool:
     named = view.named
     if not named.isdisjoint(fact.about) or _cites_it_naming_no_other(fact, view):
         return e.keywords >= 1
-    if not named and not view.cited:
+    if not named and not view.cited and not _carries_another(view, fact):
         # A fact about an entity left unnamed ("Its budget is €5.6m") needs a second keyword or a word of
         # its claim just before ("A catch-up vaccination campaign began ..."): "A 5% sugar limit applies to
         # drinks" shares one keyword with a share of adults who binge drink, and is no such share.
@@ -243,6 +243,12 @@ def _enough(index: LedgerIndex, e: Evidence, fact: Fact, view: View) -> bool:
     # "... could draw as many as 15,000 people [organisers' press kit]": one keyword ("people") of a
     # census fact from another source is no reason to read the figure as that census.
     return e.keywords >= 2 and e.claim >= 2
+
+
+def _carries_another(view: View, fact: Fact) -> bool:
+    """The sentence refers back to ledger entities of the one before ("His first came after 12 minutes",
+    after a sentence about Ferreira), and the fact is about none of them (Okafor's goal in the 87th minute)."""
+    return view.refers_back and bool(fact.about) and set(view.carried).isdisjoint(fact.about)
 
 
 def _date_enough(index: LedgerIndex, e: Evidence, fact: Fact, view: View, d: DateMention) -> bool:

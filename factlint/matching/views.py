@@ -31,6 +31,7 @@ class View(NamedTuple):
     named: frozenset[str] = frozenset()  # every entity the sentence names
     cited: frozenset[str] = frozenset()  # ledger sources the sentence cites
     elsewhere: bool = False  # a place the ledger does not know says where ("In Chalkbury, 45% ...")
+    refers_back: bool = False  # opens with a pronoun for ledger entities it carries ("His first came ...")
 
     def words_at(self, offset: int) -> frozenset[str]:
         """The sentence's words; in a table row, with the header of the cell at ``offset``."""
@@ -63,6 +64,14 @@ def _mention_ids(n, s: Sentence, text: str) -> tuple[str, ...]:
     if lone and (opens or n.text.isupper()):
         return ()
     return ("?" + n.folded,)
+
+
+_PRONOUNS = frozenset("he she it they his her its their him them".split())
+
+
+def _refers_back(sentence: str, carried: tuple[str, ...]) -> bool:
+    """Whether a sentence opens with a pronoun standing for the ledger entities carried into it."""
+    return sentence.split(" ", 1)[0].lower() in _PRONOUNS and any(e[0] != "?" for e in carried)
 
 
 def _after_in(text: str, at: int) -> bool:
@@ -160,7 +169,8 @@ def sentence_views(ctx: Context, quantities: list[list], dates: list[list]) -> l
             citations = cited.get(i)
             sources = frozenset(src for c in citations for src in c.sources) if citations else _EMPTY
             views.append(View(s, words, years, mentions, carried, context, cells, is_dateline(text), named, sources,
-                              any(ids[0][0] == "?" and _after_in(doc.masked, at) for at, ids in mentions)))
+                              any(ids[0][0] == "?" and _after_in(doc.masked, at) for at, ids in mentions),
+                              bool(carried) and _refers_back(text, carried)))
         else:
             views.append(None)
         prev_block, prev_mentions, prev_carried, prev_words, prev_i = s.block, mentions, carried, words, i
