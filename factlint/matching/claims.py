@@ -32,6 +32,9 @@ _STAMP = regex(r"\b(?:published|updated|posted|modified|dated|filed|released|rev
 _EVENT_BEFORE = regex(r"(?<![\w'’])(?!(?:page|article|post|story|entry|this|site|note)\b)[\w'’.-]+[ \t]+"
                       r"(?:was|were|is|are|has[ \t]+been|have[ \t]+been|had[ \t]+been|will[ \t]+be|gets?|got)[ \t]+"
                       r"(?:originally[ \t]+)?$", re.I)
+# A name mid-sentence doing it ("the index the Statistics Office published on 14 August") makes it an event too.
+_NAME_BEFORE = regex(r"[a-z,][ \t]+(?!(?:Last|First|Originally|Recently|Date|Page)\b)(?:[A-Z][\w'’.&-]*[ \t]+)*"
+                     r"[A-Z][\w'’.&-]*[ \t]+$")
 _FUTURE = regex(r"\b(?:will|shall|next|upcoming|scheduled|plans? to|is due|are due)\b", re.I)
 
 
@@ -89,9 +92,11 @@ def _worthy_date(d: DateMention, chunk: str) -> bool:
 
 def stamps_the_page(text: str, d: DateMention) -> bool:
     """A date that stamps the page ("Last updated 10 September 2024"), not an event ("Pellucid 2.3.1 was
-    released on 5 March 2025", "The report was published on 2 May")."""
+    released on 5 March 2025", "The report was published on 2 May", "the Statistics Office published on 14
+    August")."""
     m = _STAMP.search(text, max(0, d.start - 40), d.start)
-    return m is not None and not _EVENT_BEFORE.search(text, max(0, m.start() - 40), m.start())
+    return m is not None and not (_EVENT_BEFORE.search(text, max(0, m.start() - 40), m.start())
+                                  or _NAME_BEFORE.search(text, max(0, m.start() - 60), m.start()))
 
 
 def is_dateline(chunk: str) -> bool:
