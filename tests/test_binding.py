@@ -639,3 +639,19 @@ def test_a_pronoun_for_a_carried_entity_keeps_another_entitys_fact_from_one_keyw
     assert flagged(index, "Tomás Ferreira scored twice. The winner was scored after 80 minutes.") == [
         ("80 minutes", "ok-minute")]
 
+
+def test_a_figure_of_one_place_is_not_another_places_fact(tmp_path) -> None:
+    """'| Eastfield | £198,000 |' under a 'Median price' header bound through the header's two keywords to
+    Calderbrook's median price: the row is about another place, which the ledger knows."""
+    ledger = {"version": 1, "sources": {"h": {"title": "House Price Index"}},
+              "entities": {"cb": {"name": "Calderbrook", "kind": "place"}, "ef": {"name": "Eastfield", "kind": "place"},
+                           "cso": {"name": "Statistics Office", "kind": "organization"}},
+              "facts": [_value("median", "The median house price in Calderbrook was GBP 287,500.", "cb",
+                               ["median", "price"], 287500, "GBP", "h")]}
+    index = index_from_mapping(ledger, tmp_path)
+    table = "| Area | Median price |\n| --- | --- |\n| Calderbrook | £{} |\n| Eastfield | £198,000 |\n"
+    assert flagged(index, table.format("287,500")) == []
+    assert flagged(index, table.format("278,500")) == [("£278,500", "median")]
+    assert flagged(index, "In Eastfield the median price is £198,000.") == []
+    # A subject of another kind (the office that publishes it) does not keep the figure from the fact.
+    assert flagged(index, "The Statistics Office puts the median price at £278,500.") == [("£278,500", "median")]

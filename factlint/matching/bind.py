@@ -153,7 +153,7 @@ def _bind_quantity(s: _Numbers, q: Quantity, subject: tuple[str, ...],
         unless = view.named if view.named and not view.cited else None
         numbers, found = _keyword_candidates(index, words, kinds, unless)
         ranked = _ranked(index, _usable(index, numbers, usable), words, view.years,
-                         lambda e, f: _enough(index, e, f, view))
+                         lambda e, f: _enough(index, e, f, view) and not _another_of_its_kind(index, subject, f, view))
     ranked = _same_kind_of_statement(q, ranked, s.change)
     # A bare number needs a keyword to be about anything; so does a number bound again among the facts
     # another number left (_bind_numbers): fewer contenders are no reason to take a weaker one.
@@ -243,6 +243,22 @@ def _enough(index: LedgerIndex, e: Evidence, fact: Fact, view: View) -> bool:
     # "... could draw as many as 15,000 people [organisers' press kit]": one keyword ("people") of a
     # census fact from another source is no reason to read the figure as that census.
     return e.keywords >= 2 and e.claim >= 2
+
+
+def _another_of_its_kind(index: LedgerIndex, subject: tuple[str, ...], fact: Fact, view: View) -> bool:
+    """The number's subject, named in its sentence, is a ledger entity of the kind the fact's entities are,
+    and the sentence names none of them: a median price in a row for Eastfield is not Calderbrook's, though
+    the column names the fact's keywords."""
+    if not fact.about or not view.named.isdisjoint(fact.about) or view.named.isdisjoint(subject):
+        return False
+    kinds = {k for e in subject if (k := _kind(index, e)) not in (None, "other")}
+    return bool(kinds) and any(_kind(index, e) in kinds for e in fact.about)
+
+
+def _kind(index: LedgerIndex, entity_id: str) -> str | None:
+    """A ledger entity's kind (person, place, organization, other); None for a name the ledger lacks."""
+    entity = index.entity(entity_id) if entity_id[0] != "?" else None
+    return entity.kind if entity is not None else None
 
 
 def _carries_another(view: View, fact: Fact) -> bool:
