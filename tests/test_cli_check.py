@@ -64,7 +64,7 @@ def test_stdin_and_select_ignore_and_fail_on() -> None:
 
 def test_number_words_spelt_with_case_twins_are_read_not_a_traceback() -> None:
     """"ſix hundred" (long s) matched the number-word pattern and then raised KeyError in reading it."""
-    draft = "Turnout: ſix hundred voters came.\n"
+    draft = "Turnout in Porto Alto: ſix hundred voters came.\n"
     proc = factlint("check", "-", "--ledger", "fixtures/demo/facts.yaml", "--format", "json", stdin=draft)
     assert proc.stderr == "" and proc.returncode == 1
     found = [(f["code"], f["found"], f["expected"]) for f in json.loads(proc.stdout)["findings"]]

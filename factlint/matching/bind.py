@@ -19,7 +19,7 @@ from factlint.matching.claims import citations_by_sentence, find_claims, stamps_
 from factlint.matching.compare import fact_direction, fits_date, fits_value, units_compatible
 from factlint.matching.features import Evidence, evidence, words_of
 from factlint.matching.index import LedgerIndex
-from factlint.matching.names import annotate
+from factlint.matching.names import annotate, named_in_draft
 from factlint.matching.support import stated_with, supported
 from factlint.matching.views import View, date_view, sentence_views
 from factlint.startup import regex
@@ -232,6 +232,8 @@ def _enough(index: LedgerIndex, e: Evidence, fact: Fact, view: View) -> bool:
     named = view.named
     if not named.isdisjoint(fact.about) or _cites_it_naming_no_other(fact, view):
         return e.keywords >= 1
+    if fact.about and not any(named_in_draft(index, view.draft, a) for a in fact.about):
+        return False  # "Prices rose 20% in v3.0" is no figure of a town the draft never names
     if not named and not view.cited and not _carries_another(view, fact):
         # A fact about an entity left unnamed ("Its budget is €5.6m") needs a second keyword or a word of
         # its claim just before ("A catch-up vaccination campaign began ..."): "A 5% sugar limit applies to

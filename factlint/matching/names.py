@@ -148,6 +148,36 @@ def lower_case_words(text: str) -> frozenset[str]:
     return frozenset(words)
 
 
+_CAPITALISED = regex(r"[^\W\d_a-z][\w’'.&-]*")
+
+
+@lru_cache(maxsize=1)
+def capitalised_words(text: str) -> frozenset[str]:
+    """The folded words ``text`` writes with a capital (names), found in each distinct chunk between spaces.
+
+    Whole text, as lower_case_words: a draft checked in spans sees the same set in every process.
+    """
+    find = _CAPITALISED.findall
+    words: set[str] = set()
+    for chunk in set(text.split()):
+        if not chunk.islower():
+            words.update(fold(w) for w in find(chunk) if w[0].isupper())
+    return frozenset(w for w in words if w)
+
+
+def named_in_draft(index, text: str, entity_id: str) -> bool:
+    """Whether the draft writes the entity's name or one of its aliases: every capitalised word of it."""
+    entity = index.entity(entity_id)
+    if entity is None:
+        return False
+    words = capitalised_words(text)
+    for spelling in (entity.name, *entity.aliases):
+        needed = [fold(w) for w in spelling.split() if w[:1].isupper()]
+        if not needed or all(w in words for w in needed):  # a name with no capital ("iPhone") cannot be told
+            return True
+    return False
+
+
 def annotate(text: str, sentences: tuple[Sentence, ...], names: tuple[NameMention, ...], index) -> tuple[NameMention, ...]:
     """Every name mention, with unresolved ones marked as near misses of a ledger spelling where they are."""
     common = lower_case_words(text)  # words the draft also writes in lower case are words, not names

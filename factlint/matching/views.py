@@ -32,6 +32,7 @@ class View(NamedTuple):
     cited: frozenset[str] = frozenset()  # ledger sources the sentence cites
     elsewhere: bool = False  # a place the ledger does not know says where ("In Chalkbury, 45% ...")
     refers_back: bool = False  # opens with a pronoun for ledger entities it carries ("His first came ...")
+    draft: str = ""  # the whole draft's (masked) text, for what the draft names anywhere (names.named_in_draft)
 
     def words_at(self, offset: int) -> frozenset[str]:
         """The sentence's words; in a table row, with the header of the cell at ``offset``."""
@@ -170,7 +171,7 @@ def sentence_views(ctx: Context, quantities: list[list], dates: list[list]) -> l
             sources = frozenset(src for c in citations for src in c.sources) if citations else _EMPTY
             views.append(View(s, words, years, mentions, carried, context, cells, is_dateline(text), named, sources,
                               any(ids[0][0] == "?" and _after_in(doc.masked, at) for at, ids in mentions),
-                              bool(carried) and _refers_back(text, carried)))
+                              bool(carried) and _refers_back(text, carried), doc.masked))
         else:
             views.append(None)
         prev_block, prev_mentions, prev_carried, prev_words, prev_i = s.block, mentions, carried, words, i
