@@ -666,6 +666,21 @@ def test_a_figure_of_one_place_is_not_another_places_fact(tmp_path) -> None:
         ("£278,500", "median")]
 
 
+def test_seats_a_part_of_a_whole_and_what_a_majority_needs(tmp_path) -> None:
+    """'won 43 of the 81 seats' reported the whole (81) against the 34 seats won; '34 out of 81 seats' was read
+    as odds, 42%, against the vote share; 'A majority needs 41 seats' was the party's seats."""
+    ledger = {"version": 1, "sources": {"r": {"title": "Declared results"}},
+              "entities": {"g": {"name": "Varholm Greens", "aliases": ["Greens"]}},
+              "facts": [_value("seats", "The Varholm Greens won 34 of the 81 seats.", "g", ["seats", "won"], 34,
+                               "seats", "r"),
+                        _value("share", "The Greens won 38.4% of the vote.", "g", ["vote", "won"], 38.4, "percent", "r")]}
+    index = index_from_mapping(ledger, tmp_path)
+    assert flagged(index, "The Greens won 34 of the 81 seats.") == []
+    assert flagged(index, "The Greens won 43 of the 81 seats.") == [("43", "seats")]
+    assert flagged(index, "The Greens won 34 out of 81 seats.") == []
+    assert flagged(index, "The Greens won 34 seats. A majority needs 41 seats, she said.") == []
+
+
 def test_keywords_alone_never_bind_a_fact_about_an_entity_the_draft_never_names(tmp_path) -> None:
     """One ledger of every topic: 'Prices rose 20% in v3.0', in a product page, bound through two keywords to a
     town's house prices; 'down 0.3 percentage points', in a housing report, to a company's margin."""

@@ -275,6 +275,11 @@ def test_numbers_around_in_that_are_not_odds() -> None:
     assert [q.text for q in quantities("rose 4% in 2022")] == ["4%"]
     assert [q.text for q in quantities("out of 5 adults, 4 smoke")] == ["5", "4"]
     assert [q.text for q in quantities("2 out of 2024 and 3 out of 10 minutes")] == ["2", "3", "10 minutes"]
+    # A whole that is no round number of odds: a part of a count ("34 seats"), and the whole.
+    assert [(q.text, q.unit) for q in quantities("won 34 out of 81 seats")] == [("34", "seat"), ("81", "seat")]
+    assert [(q.text, q.unit) for q in quantities("won 34 of the 81 seats")] == [("34", "seat"), ("81", "seat")]
+    assert [(q.text, q.unit) for q in quantities("won 91 of the 81 seats")] == [("91", None), ("81", "seat")]
+    assert [q.text for q in quantities("1 out of every 1,000 births")] == ["1 out of every 1,000"]
 
 
 @pytest.mark.parametrize("text", ["children under 5 are offered a spray", "adults over 65 and", "people aged 65 and over",
@@ -443,6 +448,8 @@ def test_the_words_around_a_number_mark_a_margin_and_a_share_of_those_who_do_not
     """Read at extraction, as a change's direction is: matching binds a margin only to a fact about one,
     and reads a negated share as its complement."""
     assert one("passed by a majority of 14").margin and one("Ruiz won by 412 votes").margin
+    assert one("A majority needs 41 seats, she said").margin  # what a majority takes
+    assert not one("the majority said 41 seats").margin
     assert not one("passed with 23 votes in favour").margin and not one("by 14%").margin
     assert one("80% of adults do not smoke").negated and one("80% are non-smokers").negated
     assert not one("a 60% higher risk than non-smokers").negated and not one("80% of adults smoke").negated

@@ -9,7 +9,8 @@ from typing import Iterator
 
 from factlint.extraction.model import Quantity
 from factlint.extraction.names import LEADING_WORDS
-from factlint.extraction.numwords import (FRACTION_RE, NUMBER_WORDS_RE, ODDS_JOIN, ODDS_PARTS, ODDS_WHOLES,
+from factlint.extraction.numwords import (FRACTION_RE, NUMBER_WORDS_RE, ODDS_JOIN, ODDS_PARTS, ODDS_ROUND,
+                                          ODDS_TAIL, ODDS_WHOLES,
                                           parse_fraction, parse_number_words, word_hints)
 from factlint.fold import ignorecase_lower
 from factlint.startup import regex
@@ -87,6 +88,8 @@ _DIRECTION = regex(r"\b(?:(?P<up>rose|risen|grew|grown|increased|climbed|gained|
 # A margin is a difference, not the count it is taken from (matching binds it only to a fact about one).
 _MARGIN_BEFORE = regex(r"\b(?:(?:majority|margin|lead)[ \t]+of|(?:won|wins|passed|carried|beat|beats|defeated|lost|"
                        r"approved|rejected|re-elected|elected)\b[^.;:]{0,40}?\bby)[ \t]+$", re.I)
+# What a majority takes: "A majority needs 41 seats", "a majority requires 41" (a threshold, no one's count).
+_MAJORITY_NEEDS = regex(r"\bmajority[ \t]+(?:needs|requires|required|would[ \t]+need|takes|is)[ \t]+$", re.I)
 # A share of those who do not ("80% of adults do not smoke", "are non-smokers"): a negated verb within
 # its clause, before any comparison ("a 60% higher risk than non-smokers" is no share of non-smokers).
 _NEGATED = regex(r"(?:(?!\bthan\b)[^.;:,()]){0,40}?\b(?:(?:do|does|did|are|were|is|was|have|has|had|will|would)"
@@ -257,9 +260,12 @@ def _make(text: str, start: int, end: int, value: float, half: float, unit: Unit
 
 
 def _is_margin(text: str, start: int) -> bool:
-    """Whether the words before a count make it a margin: "a majority of 14", "passed by 14 votes"."""
+    """Whether the words before a count make it a margin: "a majority of 14", "passed by 14 votes"; or what a
+    majority takes ("A majority needs 41 seats"), which only a fact about a majority can state."""
     if not (text.startswith("of ", start - 3) or text.startswith("by ", start - 3)):
-        return False  # a plain test first: the pattern's words end in one of these
+        # A plain test first: the pattern's words end in one of these; _MAJORITY_NEEDS's within 24 characters.
+        return "ajorit" in text[max(0, start - 24) : start] and _MAJORITY_NEEDS.search(
+            text, max(0, start - 40), start) is not None
     return _MARGIN_BEFORE.search(text, max(0, start - 60), start) is not None
 
 
@@ -377,6 +383,8 @@ def _numeral(text: str, m: re.Match, floor: int, end: int) -> Quantity | None:
             return None
         if _YEAR.fullmatch(num):  # a bare year is a date, not a quantity
             return None
+    if unit is None and noun is None and scale == 1 and not m.group("neg"):
+        noun, noun_end = _part_of(text, stop, end, value)  # "34 of the 81 seats": 34 seats
     if m.group("neg") and m.group("neg") != "+":
         value = -value
     half = precision_half_width(num, value) * scale
@@ -386,6 +394,19 @@ def _numeral(text: str, m: re.Match, floor: int, end: int) -> Quantity | None:
     q = _make(text, start, stop, value * scale, half, unit, noun, hedge, noun_end=noun_end)
     # A plus sign states a rise ("+1.8%"), as "rose 1.8%" does: it is not compared with a fall.
     return replace(q, direction=1) if m.group("neg") == "+" and not q.direction else q
+
+
+# A part and its whole: "34 of the 81 seats", "34 out of 81 seats".
+_PART_OF = regex(r"[ \t]+(?:out[ \t]+)?of(?:[ \t]+the)?[ \t]+(?P<whole>\d{1,3}(?:,\d{3})+|\d+)(?![\d.,]\d)")
+
+
+def _part_of(text: str, pos: int, end: int, value: float) -> tuple[str | None, int]:
+    """The noun a bare number counts when a larger whole with that noun follows it, and where it ends."""
+    w = _PART_OF.match(text, pos, end) if text.startswith((" of", " out"), pos) else None
+    if w is None or float(w.group("whole").replace(",", "")) <= value:
+        return None, -1
+    _scale, _text, unit, _stop, noun, noun_end = _suffix(text, w.end(), end)
+    return (noun, noun_end) if unit is None and noun is not None else (None, -1)
 
 
 def _words(text: str, floor: int, end: int, words: bool, fractions: bool) -> Iterator[Quantity]:
@@ -412,26 +433,36 @@ def _words(text: str, floor: int, end: int, words: bool, fractions: bool) -> Ite
 
 # Odds ('1 in 3', 'one in 5'), read by the fraction reader (numwords.FRACTION_RE, whose third form
 # this is): the number after "in" must not carry a unit ('3 in 10 minutes' is a count and a duration).
-_ODDS_AFTER = regex(rf"[ \t]+{ODDS_JOIN}[ \t]+(?P<den>\d+|{ODDS_WHOLES})(?![\w-])(?!{_UNIT_RE.pattern})", re.I)
-_ODDS_BEFORE = regex(rf"(?<![\w-])(?P<num>\d+|{ODDS_PARTS})[ \t]+{ODDS_JOIN}[ \t]+$", re.I)
+_ODDS_AFTER = regex(rf"[ \t]+{ODDS_TAIL}(?!{_UNIT_RE.pattern})", re.I)
+_ODDS_BEFORE = regex(rf"(?<![\w-])(?P<num>\d+|{ODDS_PARTS})[ \t]+(?:(?P<plain>in)|{ODDS_JOIN})[ \t]+$", re.I)
 
 
 def _in_odds(text: str, m: re.Match, floor: int, end: int) -> bool:
     """Whether a numeral is one of the two numbers of odds ('1 in 3 of the cases'): no quantity of its own."""
-    if m.group("tail") or m.group("sym") or m.group("code") or "." in m.group("num") or "," in m.group("num"):
+    if m.group("tail") or m.group("sym") or m.group("code") or "." in m.group("num"):
         return False
+    if "," in m.group("num"):  # only a whole: "1 out of every 1,000"
+        return m.group("num") == "1,000" and _odds_before(text, m, floor, end)
     after = _ODDS_AFTER.match(text, m.end(), end) if text.startswith(("in", "out"), m.end() + 1) else None
     if after is not None:
-        return _odds(m.group("num"), after.group("den"))
+        return _odds(m.group("num"), after.group("den") or after.group("den2"))
+    return _odds_before(text, m, floor, end)
+
+
+def _odds_before(text: str, m: re.Match, floor: int, end: int) -> bool:
+    """Whether a numeral is the whole of odds ('in 3', 'out of every 100') and carries no unit."""
     joined = text.startswith(("in", "of"), m.start() - 3) or text.startswith("every", m.start() - 6)
     before = _ODDS_BEFORE.search(text, max(floor, m.start() - 24), m.start()) if joined else None
-    return before is not None and not _UNIT_RE.match(text, m.end(), end) and _odds(before.group("num"), m.group("num"))
+    if before is None or not (before.group("plain") or ODDS_ROUND.fullmatch(m.group("num"))):
+        return False
+    return not _UNIT_RE.match(text, m.end(), end) and _odds(before.group("num"), m.group("num"))
 
 
 def _odds(num: str, den: str) -> bool:
     """Whether 'num in den' reads as odds: fewer than the whole, and never 'in' a year ('2 in 2024')."""
     if den.isdigit() and _YEAR.fullmatch(den):
         return False
+    den = den.replace(",", "")
     return not (num.isdigit() and den.isdigit()) or int(num) < int(den)
 
 

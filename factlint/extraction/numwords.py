@@ -25,12 +25,17 @@ _DENOMINATORS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, 
 # Odds ("one in five", "1 in 3"): the words they open with, and the wholes they are out of.
 ODDS_PARTS = _SMALL = "one|two|three|four|five|six|seven|eight|nine|ten|a"
 ODDS_WHOLES = "two|three|four|five|six|seven|eight|nine|ten"
-# What joins the two numbers of odds: "1 in 3", "one in every five", "4 out of 5", "one out of every ten".
+# What joins the two numbers of odds, and the wholes after it: "1 in 3" (any whole), and with "in every" or
+# "out of", a whole of ten or less, a hundred or a thousand ("one in every five", "4 out of 5", "1 out of
+# every 100"): "34 out of 81 seats" is a count of seats, not odds.
 ODDS_JOIN = r"(?:in|out[ \t]+of)(?:[ \t]+every)?"
+ODDS_TAIL = (rf"(?:in[ \t]+(?P<den>{ODDS_WHOLES}|\d+)|(?:in[ \t]+every|out[ \t]+of(?:[ \t]+every)?)[ \t]+"
+             rf"(?P<den2>{ODDS_WHOLES}|10|100|1,?000|[2-9]))(?![\w-]|,\d)")
+ODDS_ROUND = regex(r"10|100|1,?000|[2-9]")  # the wholes of odds joined by "in every" or "out of", as digits
 FRACTION_RE = regex(
     rf"(?<![\w-])(?P<frac>(?:{_SMALL})[ \t-](?:halves|half|thirds?|quarters?|fifths?|tenths?)(?=[ \t]+(?:of|the)\b)"
     rf"|(?<!first )(?<!second )(?<!latter )(?<!last )(?<!next )half(?=[ \t]+(?:of|the|their|its|all)\b)"
-    rf"|(?:{_SMALL}|\d+)[ \t]+{ODDS_JOIN}[ \t]+(?:{ODDS_WHOLES}|\d+)(?![\w-]))",
+    rf"|(?:{_SMALL}|\d+)[ \t]+{ODDS_TAIL})",
     re.I,
 )
 
@@ -86,6 +91,7 @@ def parse_fraction(text: str) -> float | None:
     if len(words) > 3 and words[1] in ("in", "out"):  # the join's other words: "out of", "in every"
         words = [words[0], "in", words[-1]]
     if len(words) == 3 and words[1] == "in":
+        words = [w.replace(",", "") for w in words]  # "1 out of every 1,000"
         num, den = (float(w) if w.isdigit() else VALUES.get(w, 1 if w == "a" else None) for w in (words[0], words[2]))
         return num / den if num is not None and den else None
     if words == ["half"]:

@@ -366,12 +366,22 @@ def _one_statement_per_fact(text: str, bindings: list[Binding]) -> list[Binding]
 
 def _rank(text: str, b: Binding) -> int:
     """Lower is likelier the fact's statement: 1 a bare number, or a date finer than a year fact ("June 2024"
-    beside "records began in 1891"); 2 a value a change starts from ("from 3.1%")."""
+    beside "records began in 1891"); 2 a value a change starts from ("from 3.1%"), or the whole a part is
+    of ("34 of the 81 seats")."""
     if isinstance(b.mention, Quantity) and b.mention.dimension is None:
         return 1
     if isinstance(b.mention, DateMention) and b.mention.date.month and b.fact.date and not b.fact.date.month:
         return 1
-    return 2 if _starts_change(text, b.mention) else 0
+    return 2 if _starts_change(text, b.mention) or _is_whole(text, b.mention) else 0
+
+
+_WHOLE_BEFORE = regex(r"\d[ \t]+(?:out[ \t]+)?of(?:[ \t]+the)?[ \t]+$")
+
+
+def _is_whole(text: str, m: Quantity | DateMention) -> bool:
+    """Whether the mention is the whole a number before it is part of ("34 of the 81 seats")."""
+    return (text.startswith("of", m.start - 3) or text.startswith("the", m.start - 4)) and bool(
+        _WHOLE_BEFORE.search(text, max(0, m.start - 20), m.start))
 
 
 def _starts_change(text: str, m: Quantity | DateMention) -> bool:
