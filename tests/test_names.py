@@ -153,6 +153,22 @@ def test_lower_case_words_equal_one_scan_of_the_whole_text() -> None:
         assert lower_case_words(text) == set(_LOWER_WORD.findall(text)), text
 
 
+def test_capitalised_words_equal_one_scan_of_the_whole_text() -> None:
+    """Chunk by chunk, as lower_case_words: the folded capitalised words one scan of the text gives."""
+    import random
+
+    from factlint.matching.names import _CAPITALISED, capitalised_words
+
+    rng = random.Random(12)
+    pieces = ["Silva", "silva", "Tomás", "ÉCOLE", "O'Brian", "(Calderbrook", "“Okafor”", "x_Y", "B2", "NASA", "iPhone",
+              "Ǆemal", "42", "-", "&", "P&G", ""]
+    seps = [" ", "\u00a0", "\n", "\t", "", "-", "/", "’", "_", "."]
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) + rng.choice(seps) for _ in range(rng.randint(0, 14)))
+        expected = {f for w in _CAPITALISED.findall(text) if w[0].isupper() and (f := fold(w))}
+        assert capitalised_words(text) == expected, text
+
+
 def test_runs_resolved_once_per_text_give_the_mentions_of_resolving_each() -> None:
     """find_names with a shared plan memo (as extract passes it) equals resolving every run afresh."""
     from pathlib import Path

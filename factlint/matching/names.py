@@ -143,9 +143,16 @@ def lower_case_words(text: str) -> frozenset[str]:
     """
     find = _LOWER_WORD.findall
     words: set[str] = set()
-    for chunk in set(text.split()):
+    for chunk in _chunks(text):
         words.update(find(chunk))
     return frozenset(words)
+
+
+@lru_cache(maxsize=1)
+def _chunks(text: str) -> frozenset[str]:
+    """The distinct chunks between spaces of ``text``: split once (~30 ms for 1 MB) for lower_case_words
+    and capitalised_words."""
+    return frozenset(text.split())
 
 
 _CAPITALISED = regex(r"[^\W\d_a-z][\w’'.&-]*")
@@ -159,7 +166,7 @@ def capitalised_words(text: str) -> frozenset[str]:
     """
     find = _CAPITALISED.findall
     words: set[str] = set()
-    for chunk in set(text.split()):
+    for chunk in _chunks(text):
         if not chunk.islower():
             words.update(fold(w) for w in find(chunk) if w[0].isupper())
     return frozenset(w for w in words if w)
