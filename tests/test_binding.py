@@ -426,6 +426,8 @@ def test_a_release_date_is_an_event_and_a_page_stamp_is_not(tmp_path) -> None:
     assert dates("Pellucid 2.3.1 was released on 4 March 2025.") == []
     # A name doing it, mid-sentence and in the active voice ('the Statistics Office published on ...').
     assert dates("The notes say that Pellucid released on 5 March 2025.") == [("5 March 2025", "release")]
+    assert dates("The fixes ship in Pellucid Release, published on 5 March 2025.") == [("5 March 2025", "release")]
+    assert dates("Pellucid release notes by Ann Reis, published on 5 March 2025.") == []  # a byline
     for stamp in ("Pellucid release notes. Last updated 5 March 2025.", "This page was last updated on 5 March 2025.",
                   "Pellucid release notes. Released: 5 March 2025.", "This post was released on 5 March 2025.",
                   "Pellucid release notes, Last Updated 5 March 2025.", "Notes Released 5 March 2025."):

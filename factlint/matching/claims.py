@@ -32,9 +32,10 @@ _STAMP = regex(r"\b(?:published|updated|posted|modified|dated|filed|released|rev
 _EVENT_BEFORE = regex(r"(?<![\w'’])(?!(?:page|article|post|story|entry|this|site|note)\b)[\w'’.-]+[ \t]+"
                       r"(?:was|were|is|are|has[ \t]+been|have[ \t]+been|had[ \t]+been|will[ \t]+be|gets?|got)[ \t]+"
                       r"(?:originally[ \t]+)?$", re.I)
-# A name mid-sentence doing it ("the index the Statistics Office published on 14 August") makes it an event too.
-_NAME_BEFORE = regex(r"[a-z,][ \t]+(?!(?:Last|First|Originally|Recently|Date|Page)\b)(?:[A-Z][\w'’.&-]*[ \t]+)*"
-                     r"[A-Z][\w'’.&-]*[ \t]+$")
+# A name mid-sentence doing it ("the index the Statistics Office published on 14 August") makes it an event too;
+# "the Wendmoor Sleep Study, published on 12 May": after a comma too, but not a byline's "by Ann Reis, published".
+_NAME_BEFORE = regex(r"(?:\b(?!by\b)[a-z][\w'’-]*|,)[ \t]+(?!(?:Last|First|Originally|Recently|Date|Page)\b)"
+                     r"(?:[A-Z][\w'’.&-]*[ \t]+)*[A-Z][\w'’.&-]*,?[ \t]+$")
 _FUTURE = regex(r"\b(?:will|shall|next|upcoming|scheduled|plans? to|is due|are due)\b", re.I)
 
 
