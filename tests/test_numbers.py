@@ -453,3 +453,17 @@ def test_the_words_around_a_number_mark_a_margin_and_a_share_of_those_who_do_not
     assert not one("passed with 23 votes in favour").margin and not one("by 14%").margin
     assert one("80% of adults do not smoke").negated and one("80% are non-smokers").negated
     assert not one("a 60% higher risk than non-smokers").negated and not one("80% of adults smoke").negated
+
+
+def test_the_negated_verb_prefilter_never_hides_a_match() -> None:
+    """_negated looks for the pattern's words in _NEGATED_REACH characters first: the pattern alone agrees."""
+    import random
+
+    from factlint.extraction.numbers import _NEGATED, _negated
+
+    rng = random.Random(7)
+    pieces = ["of adults", " do", " not", "n't", " NEVER", " never", " are", " non-", "smokers", " than", "\t", "  ",
+              ",", ".", "would", " ", "x" * 9, "Do Not"]
+    for _ in range(5000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        assert _negated(text, 0) == (_NEGATED.match(text, 0) is not None), text

@@ -93,7 +93,15 @@ _MAJORITY_NEEDS = regex(r"\bmajority[ \t]+(?:needs|requires|required|would[ \t]+
 # A share of those who do not ("80% of adults do not smoke", "are non-smokers"): a negated verb within
 # its clause, before any comparison ("a 60% higher risk than non-smokers" is no share of non-smokers).
 _NEGATED = regex(r"(?:(?!\bthan\b)[^.;:,()]){0,40}?\b(?:(?:do|does|did|are|were|is|was|have|has|had|will|would)"
-                 r"(?:[ \t]+not|n't)\b|never\b|(?:are|were|is|was)[ \t]+non-)", re.I)
+                 r"(?:[ \t]{1,8}not|n't)\b|never\b|(?:are|were|is|was)[ \t]{1,8}non-)", re.I)
+_NEGATED_REACH = 64  # the most a _NEGATED match spans (40 + "would" + 8 blanks + "not"), rounded up
+
+
+def _negated(text: str, end: int) -> bool:
+    """Whether a negated verb follows a percentage in its clause (_NEGATED). Its words are looked for first: the
+    pattern tries up to 40 characters at every percentage, and most are followed by none of them."""
+    low = text[end : end + _NEGATED_REACH].lower()
+    return ("not" in low or "n't" in low or "never" in low or "non-" in low) and _NEGATED.match(text, end) is not None
 # A verb of change with its object, then "by": "cut the risk of stroke by 40%", "raised prices by 3%".
 _DIRECTION_BY = regex(r"\b(?:(?P<up>raised|raises|raise|increased|increases|boosted|boosts|lifted|lifts|"
                       r"doubled|pushed up)|cut|cuts|reduced|reduces|reduce|lowered|lowers|slashed|slashes|"
@@ -255,7 +263,7 @@ def _make(text: str, start: int, end: int, value: float, half: float, unit: Unit
     return Quantity(start, end, text[start:end], value, low, high, unit.name if unit else None, dimension,
                     hedge, from_words, max(end, noun_end), direction,
                     dimension in (None, "count") and _is_margin(text, start),
-                    dimension == "percent" and _NEGATED.match(text, end) is not None,
+                    dimension == "percent" and _negated(text, end),
                     dimension == "percent" and not direction and text.startswith(" of ", end))
 
 
