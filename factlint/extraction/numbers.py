@@ -102,6 +102,8 @@ def _negated(text: str, end: int) -> bool:
     pattern tries up to 40 characters at every percentage, and most are followed by none of them."""
     low = text[end : end + _NEGATED_REACH].lower()
     return ("not" in low or "n't" in low or "never" in low or "non-" in low) and _NEGATED.match(text, end) is not None
+
+
 # A verb of change with its object, then "by": "cut the risk of stroke by 40%", "raised prices by 3%".
 _DIRECTION_BY = regex(r"\b(?:(?P<up>raised|raises|raise|increased|increases|boosted|boosts|lifted|lifts|"
                       r"doubled|pushed up)|cut|cuts|reduced|reduces|reduce|lowered|lowers|slashed|slashes|"

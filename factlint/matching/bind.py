@@ -227,8 +227,9 @@ def _same_kind_of_statement(q: Quantity, ranked: list[tuple[Evidence, Fact]],
 
 
 def _enough(index: LedgerIndex, e: Evidence, fact: Fact, view: View) -> bool:
-    """Keyword evidence enough to bind without a subject: more when the fact is about someone not named,
-    or the sentence cites other sources than the fact's."""
+    """Keyword evidence enough to bind without a subject: none for a fact about an entity the draft never
+    names, or about another place than the one the sentence gives; more when the fact is about someone the
+    sentence does not name or refers back past, or the sentence cites other sources than the fact's."""
     named = view.named
     if not named.isdisjoint(fact.about) or _cites_it_naming_no_other(fact, view):
         return e.keywords >= 1
