@@ -696,3 +696,22 @@ def test_keywords_alone_never_bind_a_fact_about_an_entity_the_draft_never_names(
     assert flagged(index, _naming("Prices rose 20% in v3.0.", "Calderbrook")) == [("20%", "rise")]
     assert flagged(index, "# Calderbrook\n\nPrices rose 20% in the year.") == [("20%", "rise")]
     assert flagged(index, "Sales rose 9%.") == [("9%", "sales")]  # a name with no capital cannot be told
+
+
+def test_a_second_price_of_one_plan_is_not_another_plans_price(tmp_path) -> None:
+    """'The Team plan costs $12 per user per month when billed annually, or $15 month to month': bound again
+    among the facts the $12 left, the $15 took the Business plan's price through its keywords (FL101)."""
+    ledger = {"version": 1, "sources": {"p": {"title": "Pricing page"}},
+              "entities": {"team": {"name": "Quillbase Team", "aliases": ["Team plan"]},
+                           "biz": {"name": "Quillbase Business", "aliases": ["Business plan"]}},
+              "facts": [_value("team-price", "The Team plan costs USD 12 per user per month.", "team",
+                               ["price", "costs", "per user"], 12, "USD", "p"),
+                        _value("biz-price", "The Business plan costs USD 29 per user per month.", "biz",
+                               ["price", "costs", "per user"], 29, "USD", "p")]}
+    index = index_from_mapping(ledger, tmp_path)
+    text = "The Team plan costs $12 per user per month when billed annually, or $15 month to month."
+    assert flagged(index, _naming(text, "Quillbase Business")) == []
+    # A plan the sentence names is bound as before.
+    assert flagged(index, "The Team plan costs $12 per user per month, the Business plan $39 per user.") == [
+        ("$39", "biz-price")]
+

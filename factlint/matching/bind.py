@@ -153,7 +153,8 @@ def _bind_quantity(s: _Numbers, q: Quantity, subject: tuple[str, ...],
         unless = view.named if view.named and not view.cited else None
         numbers, found = _keyword_candidates(index, words, kinds, unless)
         ranked = _ranked(index, _usable(index, numbers, usable), words, view.years,
-                         lambda e, f: _enough(index, e, f, view) and not _another_of_its_kind(index, subject, f, view))
+                         lambda e, f: _enough(index, e, f, view) and not _another_of_its_kind(index, subject, f, view)
+                         and not (stated and _about_someone_else(f, subject, view)))
     ranked = _same_kind_of_statement(q, ranked, s.change)
     # A bare number needs a keyword to be about anything; so does a number bound again among the facts
     # another number left (_bind_numbers): fewer contenders are no reason to take a weaker one.
@@ -168,6 +169,16 @@ def _bind_quantity(s: _Numbers, q: Quantity, subject: tuple[str, ...],
     if not chosen[1] and _reads_otherwise(s, q, words, kinds, usable, fits, found, chosen[0]):
         return None
     return Binding(q, chosen[0], chosen[1])
+
+
+def _about_someone_else(fact: Fact, subject: tuple[str, ...], view: View) -> bool:
+    """A fact about entities that are neither the number's subject (it has one) nor named in its sentence.
+
+    Bound again among the facts another number left (_bind_numbers), a number states its subject's ("a
+    crowd of 18,240" after "scored 3 goals"), never another plan's: in "$12 per user per month billed
+    annually, or $15 month to month", the $15 is no price of the Business plan.
+    """
+    return bool(fact.about and subject) and view.named.isdisjoint(fact.about) and set(subject).isdisjoint(fact.about)
 
 
 def _reads_otherwise(s: _Numbers, q: Quantity, words: frozenset[str], kinds: tuple[str, ...],
