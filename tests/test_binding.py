@@ -715,3 +715,18 @@ def test_a_second_price_of_one_plan_is_not_another_plans_price(tmp_path) -> None
     assert flagged(index, "The Team plan costs $12 per user per month, the Business plan $39 per user.") == [
         ("$39", "biz-price")]
 
+
+def test_a_value_that_fits_a_namesakes_fact_is_the_namesakes(tmp_path) -> None:
+    """One ledger of two products, each with a 'Team plan', one of them also called 'Team': '| Team | 100 GB |'
+    on the other product's page bound through 'Team' to the first one's 10 GB (FL101); the namesake's fact
+    fits, through one keyword."""
+    ledger = {"version": 1, "sources": {"p": {"title": "Pricing"}},
+              "entities": {"pel": {"name": "Team plan", "aliases": ["Team"]},
+                           "qb": {"name": "Quillbase Team", "aliases": ["Team plan"]}},
+              "facts": [_value("pel-storage", "The Team plan includes 10 GB of storage.", "pel", ["storage"], 10, "GB", "p"),
+                        _value("qb-storage", "Quillbase Team includes 100 GB of storage per user.", "qb", ["storage"], 100,
+                               "GB", "p")]}
+    index = index_from_mapping(ledger, tmp_path)
+    table = "| Plan | Storage per user |\n| --- | --- |\n| Team | {} |\n"
+    assert flagged(index, table.format("100 GB")) == []
+    assert flagged(index, table.format("50 GB")) == [("50 GB", "pel-storage")]

@@ -13,6 +13,7 @@ from typing import Callable
 from factlint.checks.context import Context
 from factlint.extraction.model import DateMention, Quantity
 from factlint.extraction.sentences import by_sentence
+from factlint.fold import fold
 from factlint.ledger.model import Fact
 from factlint.matching.citations import resolve
 from factlint.matching.claims import citations_by_sentence, find_claims, stamps_the_page
@@ -197,6 +198,11 @@ def _reads_otherwise(s: _Numbers, q: Quantity, words: frozenset[str], kinds: tup
                    if view.named.isdisjoint(f.about)]  # "Silva won 31.9% and Ortiz 48.3%" swaps two named
         if _fits_another(index, unnamed, words, view.years, fits, least=2):
             return True
+        # Namesakes (two products' "Team plan", one of them also "Team" in the ledger): a value that fits the
+        # other's fact, through one keyword, is that one's.
+        if _fits_another(index, [f for f in unnamed if _namesakes(index, fact.about, f.about)], words, view.years,
+                         fits):
+            return True
     if q.negated and fits_value(_complement(q), fact):
         return True  # "80% of adults do not smoke" states the 20% who do
     if s.others:
@@ -205,6 +211,12 @@ def _reads_otherwise(s: _Numbers, q: Quantity, words: frozenset[str], kinds: tup
         if any(fits(f) for _, f in _ranked(index, alt, words, view.years)):
             return True
     return _other_year(index, q, fact, s.dates)
+
+
+def _namesakes(index: LedgerIndex, these: tuple[str, ...], those: tuple[str, ...]) -> bool:
+    """Whether an entity of ``these`` and one of ``those`` share a name or alias (folded)."""
+    spellings = {fold(n) for e in these if (ent := index.entity(e)) for n in (ent.name, *ent.aliases)}
+    return any(fold(n) in spellings for e in those if (ent := index.entity(e)) for n in (ent.name, *ent.aliases))
 
 
 def _complement(q: Quantity) -> Quantity:
