@@ -467,3 +467,10 @@ def test_the_negated_verb_prefilter_never_hides_a_match() -> None:
     for _ in range(5000):
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
         assert _negated(text, 0) == (_NEGATED.match(text, 0) is not None), text
+
+
+def test_a_threshold_of_a_count_is_no_figure() -> None:
+    """'23 days above 30 °C': the temperature says which days are counted; it bound to a warming fact (FL101)."""
+    assert [q.text for q in quantities("Brenholt had 23 days above 30 °C, against 9 in the 1990s")] == [
+        "23 days", "9"]
+    assert [q.text for q in quantities("it was above 30 °C on 23 days")] == ["above 30 °C", "23 days"]

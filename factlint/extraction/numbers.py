@@ -112,6 +112,8 @@ _DIRECTION_BY = regex(r"\b(?:(?P<up>raised|raises|raise|increased|increases|boos
 # direction of the change it states, as a word of change before it gives one.
 _DIRECTION_AFTER = regex(r"[ \t]+(?:(?P<up>higher|greater|larger|bigger|more|increase|rise|jump|gain)|"
                          r"lower|smaller|fewer|less|reduction|decrease|drop|fall|decline|cut)\b", re.I)
+# A count and its noun right before a hedge: "23 days above 30 °C", "12 nights below 0 °C".
+_COUNT_BEFORE = regex(r"(?<![\w.,])\d[\d,.]*[ \t]+[a-z]+[ \t]+$")
 _CLOCK = regex(r"[ \t]?(?:[aApP][mM]\b|[aApP]\.[mM]\.)")
 # Pence written after the number ("41p"), and what says a sentence is about pounds or share prices.
 _PENCE = regex(r"p(?![\w.]\w|\w)")
@@ -401,6 +403,8 @@ def _numeral(text: str, m: re.Match, floor: int, end: int) -> Quantity | None:
     hedge, start = _hedge_before(text, m.start(), floor)
     if hedge in ("under", "over") and unit is None and _AGE_BEFORE.search(text, max(floor, start - 40), start):
         return None  # an age bracket ("children under 5", "adults over 65"), not a figure
+    if HEDGES.get(hedge or "") in ("under", "over") and _COUNT_BEFORE.search(text, max(floor, start - 40), start):
+        return None  # a threshold of the count before it ("23 days above 30 °C"), not a figure
     q = _make(text, start, stop, value * scale, half, unit, noun, hedge, noun_end=noun_end)
     # A plus sign states a rise ("+1.8%"), as "rose 1.8%" does: it is not compared with a fall.
     return replace(q, direction=1) if m.group("neg") == "+" and not q.direction else q
