@@ -730,3 +730,18 @@ def test_a_value_that_fits_a_namesakes_fact_is_the_namesakes(tmp_path) -> None:
     table = "| Plan | Storage per user |\n| --- | --- |\n| Team | {} |\n"
     assert flagged(index, table.format("100 GB")) == []
     assert flagged(index, table.format("50 GB")) == [("50 GB", "pel-storage")]
+
+
+def test_citing_a_facts_source_names_its_publisher_not_another_subject(tmp_path) -> None:
+    """'1.84 °C warmer ..., the Brenholt Climate Office says ([report](...))': the office published the report
+    the sentence cites; the fact is about the place. One keyword (warmer) and the citation bind it."""
+    ledger = {"version": 1, "sources": {"r": {"title": "State of the Climate 2025", "url": "https://c.example.org/r"}},
+              "entities": {"office": {"name": "Brenholt Climate Office", "kind": "organization"},
+                           "town": {"name": "Brenholt", "kind": "place"}, "other": {"name": "Osterby", "kind": "place"}},
+              "facts": [_value("anomaly", "2025 was 1.48 °C warmer than the 1850-1900 average.", "town",
+                               ["warmer", "anomaly"], 1.48, "°C", "r")]}
+    index = index_from_mapping(ledger, tmp_path)
+    cite = "([report](https://c.example.org/r))"
+    assert flagged(index, f"Last year was 1.84 °C warmer, the Brenholt Climate Office says {cite}.") == [
+        ("1.84 °C", "anomaly")]
+    assert flagged(index, f"Last year was 1.84 °C warmer in Osterby {cite}.") == []  # another place

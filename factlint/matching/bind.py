@@ -224,16 +224,29 @@ def _complement(q: Quantity) -> Quantity:
     return replace(q, value=100 - q.value, low=100 - q.high, high=100 - q.low, direction=0)
 
 
-def _cites_it_naming_no_other(fact: Fact, view: View) -> bool:
-    """The sentence cites the fact's source and names no entity the fact is not about.
+def _cites_it_naming_no_other(index: LedgerIndex, fact: Fact, view: View) -> bool:
+    """The sentence cites the fact's source and names no other entity of the kind the fact's are.
 
     A source holds many facts: "Østrand froze on 3 January 2024, a record ([met office records](...))" cites
-    the source of "records in Northvale began in 1881", but names another place.
+    the source of "records in Northvale began in 1881", but names another place. "1.84 °C warmer, the
+    Brenholt Climate Office says ([report](...))" names who published it, an organisation: the fact is
+    about a place.
     """
     if view.cited.isdisjoint(fact.sources):
         return False
-    # Ledger entities only: an unknown capitalised word ("?eur1 42bn" for "EUR1.42bn") names no one.
-    return not view.named.isdisjoint(fact.about) or all(e.startswith("?") for e in view.named)
+    return not view.named.isdisjoint(fact.about) or not _names_another_like_it(index, fact, view)
+
+
+def _names_another_like_it(index: LedgerIndex, fact: Fact, view: View) -> bool:
+    """Whether the sentence names a ledger entity of a kind the fact's entities are ('other' is like any)."""
+    kinds = {_kind(index, e) for e in fact.about}
+    for e in view.named:
+        if e[0] == "?":  # ledger entities only: an unknown capitalised word ("?eur1 42bn") names no one
+            continue
+        kind = _kind(index, e)
+        if not kinds or "other" in kinds or kind == "other" or kind in kinds:
+            return True
+    return False
 
 
 def _same_kind_of_statement(q: Quantity, ranked: list[tuple[Evidence, Fact]],
@@ -254,7 +267,7 @@ def _enough(index: LedgerIndex, e: Evidence, fact: Fact, view: View) -> bool:
     names, or about another place than the one the sentence gives; more when the fact is about someone the
     sentence does not name or refers back past, or the sentence cites other sources than the fact's."""
     named = view.named
-    if not named.isdisjoint(fact.about) or _cites_it_naming_no_other(fact, view):
+    if not named.isdisjoint(fact.about) or _cites_it_naming_no_other(index, fact, view):
         return e.keywords >= 1
     if fact.about and not any(named_in_draft(index, view.draft, a) for a in fact.about):
         return False  # "Prices rose 20% in v3.0" is no figure of a town the draft never names
@@ -297,7 +310,7 @@ def _date_enough(index: LedgerIndex, e: Evidence, fact: Fact, view: View, d: Dat
     """Keyword evidence to bind a date without a named subject (a bare weekday needs the most)."""
     if d.relative:
         return e.keywords >= 2 and e.claim >= 2
-    if _cites_it_naming_no_other(fact, view):
+    if _cites_it_naming_no_other(index, fact, view):
         return e.keywords >= 1
     return (e.keywords >= 2 or _enough(index, e, fact, view)) and e.claim >= 2
 
