@@ -474,3 +474,13 @@ def test_a_threshold_of_a_count_is_no_figure() -> None:
     assert [q.text for q in quantities("Brenholt had 23 days above 30 °C, against 9 in the 1990s")] == [
         "23 days", "9"]
     assert [q.text for q in quantities("it was above 30 °C on 23 days")] == ["above 30 °C", "23 days"]
+
+
+def test_cents_are_money_in_a_sentence_written_in_one_currency() -> None:
+    """'a dividend of 64 cents' beside '€1.87' is EUR 0.64, not a count of 64 cents; 'today' counts nothing."""
+    found = quantities("Earnings came in at €1.87, and a dividend of 64 cents, up from 58 cents")
+    assert [(q.text, q.unit, q.value) for q in found] == [
+        ("€1.87", "EUR", 1.87), ("64 cents", "EUR", 0.64), ("58 cents", "EUR", 0.58)]
+    assert [q.unit for q in quantities("a dividend of 64 cents")] == ["cent"]  # no money to tell which
+    assert [q.unit for q in quantities("$3 or €3, and 40 cents")] == ["USD", "EUR", "cent"]
+    assert [q.unit for q in quantities("from 18,450 today")] == [None]

@@ -55,7 +55,8 @@ _NOUN_RE = regex(r"[ \t]+(?:(?:new|more|additional|registered|valid|active|extra
 _NOT_NOUNS = frozenset(
     "and or but the a an of in on at to for by with from as than that which who is was are were be been has have had "
     "per over under about around more less into out up down after before since during while this those these its their "
-    "his her our your said says will would could should may might can cannot not also".split()
+    "his her our your said says will would could should may might can cannot not also today yesterday tomorrow "
+    "now tonight alone apiece each".split()
 )
 HEDGES = {
     "about": "about", "around": "about", "roughly": "about", "approximately": "about", "some": "about",
@@ -215,6 +216,21 @@ def _pence(text: str, m: re.Match, floor: int, end: int, num: str, value: float)
     hedge, start = _hedge_before(text, m.start(), floor)
     half = precision_half_width(num, value) / 100
     return _make(text, start, m.end() + 1, value / 100, half, canonical("GBP"), None, hedge)
+
+
+# The money a sentence is written in, for cents: euros or dollars (both: no telling which).
+_CENTS_MONEY = regex(r"€|\bEUR\b|\beuros?\b|\$|\bUSD\b|\bdollars?\b")
+
+
+def _cents(text: str, m: re.Match, floor: int, end: int, num: str, value: float, noun_end: int) -> Quantity | None:
+    """'64 cents' in a sentence written in euros (or dollars) is EUR 0.64; with neither, or both, None."""
+    found = {"EUR" if w in ("€", "EUR") or w.startswith("euro") else "USD"
+             for w in _CENTS_MONEY.findall(text, floor, end)}
+    if len(found) != 1 or m.group("neg"):
+        return None
+    hedge, start = _hedge_before(text, m.start(), floor)
+    half = precision_half_width(num, value) / 100
+    return _make(text, start, noun_end, value / 100, half, canonical(found.pop()), None, hedge)
 
 
 def _p_value(text: str, start: int, floor: int) -> bool:
@@ -386,6 +402,10 @@ def _numeral(text: str, m: re.Match, floor: int, end: int) -> Quantity | None:
         return None
     scale, unit_text, unit, stop, noun, noun_end = _suffix(text, sci.end() if sci else m.end(), end, rate=not currency)
     scale *= 10.0 ** _power_of_ten(sci)
+    if noun in ("cents", "cent") and not currency and scale == 1:
+        cents = _cents(text, m, floor, end, num, value, noun_end)
+        if cents is not None:
+            return cents
     if currency:
         unit, noun, noun_end = canonical(currency), None, -1  # "€4.2 million grant": the claim is the money
     elif unit is not None and unit.dimension == "percent" and _CONFIDENCE.match(text, stop, end):
