@@ -745,3 +745,28 @@ def test_citing_a_facts_source_names_its_publisher_not_another_subject(tmp_path)
     assert flagged(index, f"Last year was 1.84 °C warmer, the Brenholt Climate Office says {cite}.") == [
         ("1.84 °C", "anomaly")]
     assert flagged(index, f"Last year was 1.84 °C warmer in Osterby {cite}.") == []  # another place
+
+
+def test_a_word_of_change_alone_says_nothing_of_what_changed(tmp_path) -> None:
+    """'Shares rose 4% in early trading' bound through one keyword (rose) to 'Revenue rose 6.1%' (FL101)."""
+    ledger = {"version": 1, "sources": {"r": {"title": "Annual results, fiscal year 2025"}},
+              "entities": {"t": {"name": "Tarnwick Foods", "aliases": ["Tarnwick"]}},
+              "facts": [_value("growth", "Revenue rose 6.1% in fiscal year 2025.", "t", ["revenue", "rose"], 6.1,
+                               "percent", "r")]}
+    index = index_from_mapping(ledger, tmp_path)
+    assert flagged(index, "# Tarnwick after a year of growth\n\nShares rose 4% in early trading.") == []
+    assert flagged(index, "# Tarnwick after a year of growth\n\nRevenue rose 4% in the year.") == [("4%", "growth")]
+
+
+def test_of_two_figures_bound_to_one_fact_the_one_after_its_keyword_states_it(tmp_path) -> None:
+    """'Earnings per share came in at €1.78, and the board proposed a dividend of 46 cents': both bound to the
+    dividend, and the first was reported against it."""
+    ledger = {"version": 1, "sources": {"r": {"title": "Annual results"}},
+              "entities": {"t": {"name": "Tarnwick Foods", "aliases": ["Tarnwick"]}},
+              "facts": [_value("eps", "Earnings per share were EUR 1.87.", "t", ["earnings per share"], 1.87, "EUR", "r"),
+                        _value("div", "The board proposed a dividend of EUR 0.64 per share.", "t", ["dividend"], 0.64,
+                               "EUR", "r")]}
+    index = index_from_mapping(ledger, tmp_path)
+    text = "Earnings per share came in at €{}, and the board proposed a dividend of {} cents."
+    assert flagged(index, _naming(text.format("1.87", "64"), "Tarnwick")) == []
+    assert flagged(index, _naming(text.format("1.78", "46"), "Tarnwick")) == [("46 cents", "div")]

@@ -272,6 +272,8 @@ def _enough(index: LedgerIndex, e: Evidence, fact: Fact, view: View) -> bool:
     if fact.about and not any(named_in_draft(index, view.draft, a) for a in fact.about):
         return False  # "Prices rose 20% in v3.0" is no figure of a town the draft never names
     if not named and not view.cited and not _carries_another(view, fact):
+        if e.keywords == 1 and _only_words_of_change(index, fact, view.words):
+            return False  # "Shares rose 4% in early trading" says that something rose, not that revenue did
         # A fact about an entity left unnamed ("Its budget is €5.6m") needs a second keyword or a word of
         # its claim just before ("A catch-up vaccination campaign began ..."): "A 5% sugar limit applies to
         # drinks" shares one keyword with a share of adults who binge drink, and is no such share.
@@ -282,6 +284,17 @@ def _enough(index: LedgerIndex, e: Evidence, fact: Fact, view: View) -> bool:
     # "... could draw as many as 15,000 people [organisers' press kit]": one keyword ("people") of a
     # census fact from another source is no reason to read the figure as that census.
     return e.keywords >= 2 and e.claim >= 2
+
+
+# Words of change: a keyword of a fact about a change ("rose"), but no sign of what changed.
+_CHANGE_WORDS = words_of("rose rise rises risen grew grow grows growth increased increase fell fall falls fallen "
+                         "dropped drop declined decline up down higher lower gained gain jumped climbed slipped")
+
+
+def _only_words_of_change(index: LedgerIndex, fact: Fact, words: frozenset[str]) -> bool:
+    """Whether the fact's keywords the sentence names are words of change alone."""
+    named = [p for p in index.features(fact).keywords if words.issuperset(p)]
+    return bool(named) and all(len(p) == 1 and p[0] in _CHANGE_WORDS for p in named)
 
 
 def _another_of_its_kind(index: LedgerIndex, subject: tuple[str, ...], fact: Fact, view: View) -> bool:
@@ -390,15 +403,29 @@ def _fits_another(index: LedgerIndex, facts: list[Fact], words: frozenset[str], 
 
 
 def _one_statement_per_fact(text: str, bindings: list[Binding]) -> list[Binding]:
-    """A sentence states a fact once: the mention that fits it, else the first bound to it with a unit and
-    not a change's starting point, else the first. In "(p < 0.01, n = 1,402 ice cores)" the cores are the
-    fact's, not a bare number; in "churn fell from 3.1% to 2.3%" the fact is the 2.3%."""
+    """A sentence states a fact once: the mention that fits it, else the one bound to it with a unit and
+    not a change's starting point, nearest a keyword of the fact, else the first. In "(p < 0.01, n = 1,402
+    ice cores)" the cores are the fact's, not a bare number; in "churn fell from 3.1% to 2.3%" the fact is
+    the 2.3%; in "Earnings per share came in at €1.78, and a dividend of 46 cents", the dividend is the 46
+    cents."""
     fitted = {b.fact.id for b in bindings if b.fits}
     chosen: dict[str, Binding] = {}
     for b in bindings:
-        if b.fact.id not in fitted and (b.fact.id not in chosen or _rank(text, chosen[b.fact.id]) > _rank(text, b)):
+        if b.fact.id in fitted:
+            continue
+        if b.fact.id not in chosen:
+            chosen[b.fact.id] = b
+        elif (_rank(text, b), _keyword_distance(text, b)) < (_rank(text, chosen[b.fact.id]),
+                                                             _keyword_distance(text, chosen[b.fact.id])):
             chosen[b.fact.id] = b
     return [b for b in bindings if b.fits or chosen.get(b.fact.id) is b]
+
+
+def _keyword_distance(text: str, b: Binding) -> int:
+    """How far before the mention the nearest of its fact's keywords ends, within 60 characters (else 60)."""
+    before = text[max(0, b.mention.start - 60) : b.mention.start].lower()
+    ends = [before.rfind(k.lower()) + len(k) for k in b.fact.keywords if k.lower() in before]
+    return min((len(before) - e for e in ends), default=60)
 
 
 def _rank(text: str, b: Binding) -> int:
