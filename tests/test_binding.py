@@ -770,3 +770,20 @@ def test_of_two_figures_bound_to_one_fact_the_one_after_its_keyword_states_it(tm
     text = "Earnings per share came in at €{}, and the board proposed a dividend of {} cents."
     assert flagged(index, _naming(text.format("1.87", "64"), "Tarnwick")) == []
     assert flagged(index, _naming(text.format("1.78", "46"), "Tarnwick")) == [("46 cents", "div")]
+
+
+def test_an_open_ended_fit_does_not_hide_an_exact_figure_that_contradicts(tmp_path) -> None:
+    """'kept for 7 days by default, and for up to 30 days if you ask': 'up to 30 days' fits 14 days, and hid
+    the 7; 'Kestrel 4.2, released on 20 October 2026' was read as a page stamp."""
+    ledger = {"version": 1, "sources": {"d": {"title": "Limits"}}, "entities": {"k": {"name": "Kestrel"}},
+              "facts": [_value("retention", "Messages are kept for 14 days by default.", "k", ["retention", "kept"], 14,
+                               "days", "d"),
+                        {"id": "release", "claim": "Kestrel 4.2 was released on 2 October 2026.", "about": "k",
+                         "keywords": ["released"], "date": "2026-10-02", "source": "d"}]}
+    index = index_from_mapping(ledger, tmp_path)
+    text = "Retention in Kestrel: messages are kept for {} days by default, and for up to 30 days if you ask."
+    assert flagged(index, text.format("14")) == []
+    assert flagged(index, text.format("7")) == [("7 days", "retention")]
+    dates = [(f.found, f.fact) for f in run_text("Kestrel 4.2, released on 20 October 2026, raised the batch size.",
+                                                  index, dt.date(2026, 11, 1), select=("FL102",))]
+    assert dates == [("20 October 2026", "release")]

@@ -484,3 +484,4 @@ def test_cents_are_money_in_a_sentence_written_in_one_currency() -> None:
     assert [q.unit for q in quantities("a dividend of 64 cents")] == ["cent"]  # no money to tell which
     assert [q.unit for q in quantities("$3 or €3, and 40 cents")] == ["USD", "EUR", "cent"]
     assert [q.unit for q in quantities("from 18,450 today")] == [None]
+    assert [q.unit for q in quantities("a timeout of 30 means 30 seconds")] == [None, "second"]

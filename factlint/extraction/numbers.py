@@ -56,7 +56,7 @@ _NOT_NOUNS = frozenset(
     "and or but the a an of in on at to for by with from as than that which who is was are were be been has have had "
     "per over under about around more less into out up down after before since during while this those these its their "
     "his her our your said says will would could should may might can cannot not also today yesterday tomorrow "
-    "now tonight alone apiece each".split()
+    "now tonight alone apiece each means meant".split()
 )
 HEDGES = {
     "about": "about", "around": "about", "roughly": "about", "approximately": "about", "some": "about",

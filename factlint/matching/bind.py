@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
@@ -408,7 +409,10 @@ def _one_statement_per_fact(text: str, bindings: list[Binding]) -> list[Binding]
     ice cores)" the cores are the fact's, not a bare number; in "churn fell from 3.1% to 2.3%" the fact is
     the 2.3%; in "Earnings per share came in at €1.78, and a dividend of 46 cents", the dividend is the 46
     cents."""
-    fitted = {b.fact.id for b in bindings if b.fits}
+    # A fit through an open-ended hedge ("for up to 30 days if you ask") does not hide an exact figure that
+    # contradicts the fact ("kept for 7 days by default"): the two state different things.
+    exact_misses = {b.fact.id for b in bindings if not b.fits and not _open_ended(b.mention)}
+    fitted = {b.fact.id for b in bindings if b.fits and not (_open_ended(b.mention) and b.fact.id in exact_misses)}
     chosen: dict[str, Binding] = {}
     for b in bindings:
         if b.fact.id in fitted:
@@ -419,6 +423,11 @@ def _one_statement_per_fact(text: str, bindings: list[Binding]) -> list[Binding]
                                                              _keyword_distance(text, chosen[b.fact.id])):
             chosen[b.fact.id] = b
     return [b for b in bindings if b.fits or chosen.get(b.fact.id) is b]
+
+
+def _open_ended(m: Quantity | DateMention) -> bool:
+    """A number whose hedge leaves one side open ("up to 30 days", "more than 40%")."""
+    return isinstance(m, Quantity) and (m.low == -math.inf or m.high == math.inf)
 
 
 def _keyword_distance(text: str, b: Binding) -> int:
@@ -504,7 +513,8 @@ def _bind_numbers(ctx: Context, view: View, qs: list[Quantity], dates: list[Date
     s = _Numbers(ctx.ledger, view, view.named - {e for ids in subjects for e in ids}, ctx.as_of, dates,
                  any(q.direction for q in qs))
     found = [_bind_quantity(s, q, subj) for q, subj in zip(qs, subjects)]
-    stated = frozenset(b.fact.id for b in found if b is not None and b.fits)
+    # An open-ended fit ("for up to 30 days if you ask") states no fact that another figure might contradict.
+    stated = frozenset(b.fact.id for b in found if b is not None and b.fits and not _open_ended(b.mention))
     if not stated or len(qs) < 2:
         return found
     text = ctx.doc.masked

@@ -33,9 +33,12 @@ _EVENT_BEFORE = regex(r"(?<![\w'’])(?!(?:page|article|post|story|entry|this|si
                       r"(?:was|were|is|are|has[ \t]+been|have[ \t]+been|had[ \t]+been|will[ \t]+be|gets?|got)[ \t]+"
                       r"(?:originally[ \t]+)?$", re.I)
 # A name mid-sentence doing it ("the index the Statistics Office published on 14 August") makes it an event too;
-# "the Wendmoor Sleep Study, published on 12 May": after a comma too, but not a byline's "by Ann Reis, published".
+# "the Wendmoor Sleep Study, published on 12 May", "Kestrel 4.2, released on 2 October": after a version and a
+# comma too, but not a byline's "by Ann Reis, published".
 _NAME_BEFORE = regex(r"(?:\b(?!by\b)[a-z][\w'’-]*|,)[ \t]+(?!(?:Last|First|Originally|Recently|Date|Page)\b)"
-                     r"(?:[A-Z][\w'’.&-]*[ \t]+)*[A-Z][\w'’.&-]*,?[ \t]+$")
+                     r"(?:[A-Z][\w'’.&-]*[ \t]+)*[A-Z][\w'’.&-]*(?:[ \t]+v?\d+(?:\.\d+)+)?,?[ \t]+$")
+# A product and its version opening the sentence: "Kestrel 4.2, released on 2 October 2026, raised ...".
+_VERSION_OPENS = regex(r"(?:^|\n)[ \t]*(?:[A-Z][\w'’.&-]*[ \t]+)+v?\d+(?:\.\d+)+,[ \t]+$")
 _FUTURE = regex(r"\b(?:will|shall|next|upcoming|scheduled|plans? to|is due|are due)\b", re.I)
 
 
@@ -97,7 +100,8 @@ def stamps_the_page(text: str, d: DateMention) -> bool:
     August")."""
     m = _STAMP.search(text, max(0, d.start - 40), d.start)
     return m is not None and not (_EVENT_BEFORE.search(text, max(0, m.start() - 40), m.start())
-                                  or _NAME_BEFORE.search(text, max(0, m.start() - 60), m.start()))
+                                  or _NAME_BEFORE.search(text, max(0, m.start() - 60), m.start())
+                                  or _VERSION_OPENS.search(text, max(0, m.start() - 60), m.start()))
 
 
 def is_dateline(chunk: str) -> bool:
