@@ -278,6 +278,7 @@ def test_numbers_around_in_that_are_not_odds() -> None:
     # A whole that is no round number of odds: a part of a count ("34 seats"), and the whole.
     assert [(q.text, q.unit) for q in quantities("won 34 out of 81 seats")] == [("34", "seat"), ("81", "seat")]
     assert [(q.text, q.unit) for q in quantities("won 34 of the 81 seats")] == [("34", "seat"), ("81", "seat")]
+    assert [q.whole for q in quantities("won 34 of the 81 seats, 12 of them new")] == [False, True, False]
     assert [(q.text, q.unit) for q in quantities("won 91 of the 81 seats")] == [("91", None), ("81", "seat")]
     assert [q.text for q in quantities("1 out of every 1,000 births")] == ["1 out of every 1,000"]
 

@@ -35,6 +35,7 @@ class Quantity:
     margin: bool = False  # a difference, not a count: "a majority of 14", "won by 412 votes"
     negated: bool = False  # a share of those who do not: "80% of adults do not smoke"
     share: bool = False  # a percentage of a whole, no change: "3% of smokers had a stroke"
+    whole: bool = False  # the whole a number before it is part of: the 81 of "34 of the 81 seats"
 
 
 @dataclass(frozen=True, slots=True)

@@ -181,18 +181,28 @@ def hedge_interval(hedge: str | None, value: float, half: float) -> tuple[float,
 _PAIR_FIRST = regex(r"(?<![\w.,])(?:\d[\d,.]*)?\d(?:[ \t]*[-–][ \t]*|[ \t]+(?:to|and)[ \t]+)$")
 
 
+def _word_before(text: str, start: int) -> re.Match | None:
+    """The word just before a number (_LEFT_WORD), if any."""
+    return _LEFT_WORD.search(text, max(0, start - 40), start)
+
+
+def _lower_word(m: re.Match) -> str:
+    """A _LEFT_WORD match's word, lower case, without a trailing period ('No.' -> 'no')."""
+    return m.group(1).rstrip(".").lower()
+
+
 def _id_word(text: str, start: int) -> bool:
     """Whether the word just before a number is one of _ID_WORDS ('Decree 1204', 'aged 18')."""
-    m = _LEFT_WORD.search(text, max(0, start - 40), start)
-    return m is not None and m.group(1).rstrip(".").lower() in _ID_WORDS
+    m = _word_before(text, start)
+    return m is not None and _lower_word(m) in _ID_WORDS
 
 
 def _left_identifier(text: str, start: int) -> bool:
     """Whether the word just before a number marks it as an identifier ('Decree 1204', 'Boeing 737')."""
-    m = _LEFT_WORD.search(text, max(0, start - 40), start)
+    m = _word_before(text, start)
     if not m:
         return False
-    word = m.group(1).rstrip(".").lower()
+    word = _lower_word(m)
     if word in ("to", "and") or text[start - 1 : start] in ("-", "–"):
         # The second number of a pair is what the first is: "aged 18 to 24 binge drink", "Rooms 4-6".
         first = _PAIR_FIRST.search(text, max(0, start - 24), start)
@@ -284,7 +294,8 @@ def _make(text: str, start: int, end: int, value: float, half: float, unit: Unit
                     hedge, from_words, max(end, noun_end), direction,
                     dimension in (None, "count") and _is_margin(text, start),
                     dimension == "percent" and _negated(text, end),
-                    dimension == "percent" and not direction and text.startswith(" of ", end))
+                    dimension == "percent" and not direction and text.startswith(" of ", end),
+                    _is_whole(text, start))
 
 
 def _is_margin(text: str, start: int) -> bool:
@@ -428,6 +439,15 @@ def _numeral(text: str, m: re.Match, floor: int, end: int) -> Quantity | None:
     q = _make(text, start, stop, value * scale, half, unit, noun, hedge, noun_end=noun_end)
     # A plus sign states a rise ("+1.8%"), as "rose 1.8%" does: it is not compared with a fall.
     return replace(q, direction=1) if m.group("neg") == "+" and not q.direction else q
+
+
+_WHOLE_BEFORE = regex(r"\d[ \t]+(?:out[ \t]+)?of(?:[ \t]+the)?[ \t]+$")
+
+
+def _is_whole(text: str, start: int) -> bool:
+    """Whether the number at ``start`` is the whole a number before it is part of ("34 of the 81 seats")."""
+    return (text.startswith("of", start - 3) or text.startswith("the", start - 4)) and bool(
+        _WHOLE_BEFORE.search(text, max(0, start - 20), start))
 
 
 # A part and its whole: "34 of the 81 seats", "34 out of 81 seats".

@@ -445,16 +445,7 @@ def _rank(text: str, b: Binding) -> int:
         return 1
     if isinstance(b.mention, DateMention) and b.mention.date.month and b.fact.date and not b.fact.date.month:
         return 1
-    return 2 if _starts_change(text, b.mention) or _is_whole(text, b.mention) else 0
-
-
-_WHOLE_BEFORE = regex(r"\d[ \t]+(?:out[ \t]+)?of(?:[ \t]+the)?[ \t]+$")
-
-
-def _is_whole(text: str, m: Quantity | DateMention) -> bool:
-    """Whether the mention is the whole a number before it is part of ("34 of the 81 seats")."""
-    return (text.startswith("of", m.start - 3) or text.startswith("the", m.start - 4)) and bool(
-        _WHOLE_BEFORE.search(text, max(0, m.start - 20), m.start))
+    return 2 if _starts_change(text, b.mention) or (isinstance(b.mention, Quantity) and b.mention.whole) else 0
 
 
 def _starts_change(text: str, m: Quantity | DateMention) -> bool:
