@@ -223,9 +223,14 @@ def _pence(text: str, m: re.Match, floor: int, end: int, num: str, value: float)
     """'41p' in a sentence about pounds or shares is GBP 0.41; elsewhere ('720p' video) no quantity at all."""
     if m.group("neg") or not _PENCE_CONTEXT.search(text, floor, end):
         return None
+    return _hundredths(text, m, floor, m.end() + 1, num, value, "GBP")
+
+
+def _hundredths(text: str, m: re.Match, floor: int, stop: int, num: str, value: float, code: str) -> Quantity:
+    """A number of pence or cents, ending at ``stop``, as an amount of ``code`` (41 -> 0.41), hedge included."""
     hedge, start = _hedge_before(text, m.start(), floor)
     half = precision_half_width(num, value) / 100
-    return _make(text, start, m.end() + 1, value / 100, half, canonical("GBP"), None, hedge)
+    return _make(text, start, stop, value / 100, half, canonical(code), None, hedge)
 
 
 # The money a sentence is written in, for cents: euros or dollars (both: no telling which).
@@ -238,9 +243,7 @@ def _cents(text: str, m: re.Match, floor: int, end: int, num: str, value: float,
              for w in _CENTS_MONEY.findall(text, floor, end)}
     if len(found) != 1 or m.group("neg"):
         return None
-    hedge, start = _hedge_before(text, m.start(), floor)
-    half = precision_half_width(num, value) / 100
-    return _make(text, start, noun_end, value / 100, half, canonical(found.pop()), None, hedge)
+    return _hundredths(text, m, floor, noun_end, num, value, found.pop())
 
 
 def _p_value(text: str, start: int, floor: int) -> bool:
@@ -441,7 +444,9 @@ def _numeral(text: str, m: re.Match, floor: int, end: int) -> Quantity | None:
     return replace(q, direction=1) if m.group("neg") == "+" and not q.direction else q
 
 
-_WHOLE_BEFORE = regex(r"\d[ \t]+(?:out[ \t]+)?of(?:[ \t]+the)?[ \t]+$")
+# What joins a part to its whole: "34 of the 81 seats", "34 out of 81 seats".
+_PART_JOIN = r"[ \t]+(?:out[ \t]+)?of(?:[ \t]+the)?[ \t]+"
+_WHOLE_BEFORE = regex(rf"\d{_PART_JOIN}$")
 
 
 def _is_whole(text: str, start: int) -> bool:
@@ -450,8 +455,7 @@ def _is_whole(text: str, start: int) -> bool:
         _WHOLE_BEFORE.search(text, max(0, start - 20), start))
 
 
-# A part and its whole: "34 of the 81 seats", "34 out of 81 seats".
-_PART_OF = regex(r"[ \t]+(?:out[ \t]+)?of(?:[ \t]+the)?[ \t]+(?P<whole>\d{1,3}(?:,\d{3})+|\d+)(?![\d.,]\d)")
+_PART_OF = regex(rf"{_PART_JOIN}(?P<whole>\d{{1,3}}(?:,\d{{3}})+|\d+)(?![\d.,]\d)")
 
 
 def _part_of(text: str, pos: int, end: int, value: float) -> tuple[str | None, int]:
