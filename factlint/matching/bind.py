@@ -240,14 +240,10 @@ def _cites_it_naming_no_other(index: LedgerIndex, fact: Fact, view: View) -> boo
 
 def _names_another_like_it(index: LedgerIndex, fact: Fact, view: View) -> bool:
     """Whether the sentence names a ledger entity of a kind the fact's entities are ('other' is like any)."""
-    kinds = {_kind(index, e) for e in fact.about}
-    for e in view.named:
-        if e[0] == "?":  # ledger entities only: an unknown capitalised word ("?eur1 42bn") names no one
-            continue
-        kind = _kind(index, e)
-        if not kinds or "other" in kinds or kind == "other" or kind in kinds:
-            return True
-    return False
+    kinds = _entity_kinds(index, fact.about)
+    # Ledger entities only: an unknown capitalised word ("?eur1 42bn" for "EUR1.42bn") names no one.
+    named = _entity_kinds(index, view.named) - {None}
+    return bool(named) and (not kinds or "other" in kinds | named or not kinds.isdisjoint(named))
 
 
 def _same_kind_of_statement(q: Quantity, ranked: list[tuple[Evidence, Fact]],
@@ -304,14 +300,14 @@ def _another_of_its_kind(index: LedgerIndex, subject: tuple[str, ...], fact: Fac
     the column names the fact's keywords."""
     if not fact.about or not view.named.isdisjoint(fact.about) or view.named.isdisjoint(subject):
         return False
-    kinds = {k for e in subject if (k := _kind(index, e)) not in (None, "other")}
-    return bool(kinds) and any(_kind(index, e) in kinds for e in fact.about)
+    kinds = _entity_kinds(index, subject) - {None, "other"}
+    return not kinds.isdisjoint(_entity_kinds(index, fact.about))
 
 
-def _kind(index: LedgerIndex, entity_id: str) -> str | None:
-    """A ledger entity's kind (person, place, organization, other); None for a name the ledger lacks."""
-    entity = index.entity(entity_id) if entity_id[0] != "?" else None
-    return entity.kind if entity is not None else None
+def _entity_kinds(index: LedgerIndex, entity_ids) -> set[str | None]:
+    """The kinds of these entities (person, place, organization, other); None for a name the ledger lacks."""
+    return {entity.kind if (entity := index.entity(e) if e[0] != "?" else None) is not None else None
+            for e in entity_ids}
 
 
 def _carries_another(view: View, fact: Fact) -> bool:

@@ -35,10 +35,12 @@ _EVENT_BEFORE = regex(r"(?<![\w'’])(?!(?:page|article|post|story|entry|this|si
 # A name mid-sentence doing it ("the index the Statistics Office published on 14 August") makes it an event too;
 # "the Wendmoor Sleep Study, published on 12 May", "Kestrel 4.2, released on 2 October": after a version and a
 # comma too, but not a byline's "by Ann Reis, published".
-_NAME_BEFORE = regex(r"(?:\b(?!by\b)[a-z][\w'’-]*|,)[ \t]+(?!(?:Last|First|Originally|Recently|Date|Page)\b)"
-                     r"(?:[A-Z][\w'’.&-]*[ \t]+)*[A-Z][\w'’.&-]*(?:[ \t]+v?\d+(?:\.\d+)+)?,?[ \t]+$")
+_CAPITALISED_RUN = r"(?:[A-Z][\w'’.&-]*[ \t]+)*[A-Z][\w'’.&-]*"
+_VERSION = r"[ \t]+v?\d+(?:\.\d+)+"
+_NAME_BEFORE = regex(rf"(?:\b(?!by\b)[a-z][\w'’-]*|,)[ \t]+(?!(?:Last|First|Originally|Recently|Date|Page)\b)"
+                     rf"{_CAPITALISED_RUN}(?:{_VERSION})?,?[ \t]+$")
 # A product and its version opening the sentence: "Kestrel 4.2, released on 2 October 2026, raised ...".
-_VERSION_OPENS = regex(r"(?:^|\n)[ \t]*(?:[A-Z][\w'’.&-]*[ \t]+)+v?\d+(?:\.\d+)+,[ \t]+$")
+_VERSION_OPENS = regex(rf"(?:^|\n)[ \t]*{_CAPITALISED_RUN}{_VERSION},[ \t]+$")
 _FUTURE = regex(r"\b(?:will|shall|next|upcoming|scheduled|plans? to|is due|are due)\b", re.I)
 
 
