@@ -105,6 +105,9 @@ def _ratio(raw: str) -> Unit | None:
     is never compared with a length, nor "0.32 mg/kg" with a mass. Else the first unit, or None."""
     top, _, bottom = raw.partition("/") if "/" in raw else raw.partition(" per ")
     a, b = _known(top.strip()), _known(bottom.strip())
+    if a is None and b is not None and b.dimension == "time" and top.strip():
+        # A counted noun per a time ("messages/second"): a rate of its own noun, per the base time unit.
+        return Unit(f"{stem(top.lower().split()[-1])}/{b.name}", "count/time", 1 / b.factor)
     if a is None or b is None or "percent" in (a.dimension, b.dimension) or "pp" in (a.dimension, b.dimension):
         return a  # "5%/year": the share, as before the denominator was read
     return Unit(f"{a.name}/{b.name}", f"{a.dimension}/{b.dimension}", a.factor / b.factor)

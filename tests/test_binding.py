@@ -787,3 +787,29 @@ def test_an_open_ended_fit_does_not_hide_an_exact_figure_that_contradicts(tmp_pa
     dates = [(f.found, f.fact) for f in run_text("Kestrel 4.2, released on 20 October 2026, raised the batch size.",
                                                   index, dt.date(2026, 11, 1), select=("FL102",))]
     assert dates == [("20 October 2026", "release")]
+
+
+QUEUES = {
+    "version": 1,
+    "sources": {"s": {"title": "Limits"}},
+    "entities": {"fifo": {"name": "FIFO queue", "aliases": ["FIFO queues"]}, "agency": {"name": "Vell Agency"}},
+    "facts": [
+        _value("fifo-rate", "A FIFO queue accepts up to 300 messages per second.", "fifo", ["messages per second"],
+               300, "messages/second"),
+        _value("distance", "The Vell Agency's clinics drove 9,400 km.", "agency", ["drove"], 9400, "km"),
+    ],
+}
+
+
+@pytest.fixture(scope="module")
+def queues(tmp_path_factory):
+    return index_from_mapping(QUEUES, tmp_path_factory.mktemp("queues"))
+
+
+def test_a_sum_over_counted_entities_is_no_figure_of_one(queues) -> None:
+    assert flagged(queues, "5 FIFO queues give you 1,500 messages per second in total.") == []
+    assert flagged(queues, "A FIFO queue accepts up to 3,000 messages per second.") == [
+        ("up to 3,000", "fifo-rate")]
+    # The clinics are no ledger entity: the sum is the agency's, which its fact states.
+    assert flagged(queues, "The Vell Agency sent 20 clinics, which drove 10,000 km between them.") == [
+        ("10,000 km", "distance")]

@@ -363,7 +363,10 @@ def test_ratio_units_compare_in_any_spelling_and_never_with_their_top_unit() -> 
     mass = Fact("mass", "It weighed 1,500 kg.", value=1500, unit="kg", sources=("s",))
     assert not units_compatible(one("iridium at 0.32 mg/kg"), mass)
     assert canonical("km per second") == canonical("km/s") and canonical("km/s").factor == 1000
-    assert canonical("a/b").dimension == "count" and canonical("cases per day").dimension == "count"
+    assert canonical("a/b").dimension == "count"
+    # A counted noun per a time is a rate of that noun: per day and per week compare, other nouns do not.
+    assert canonical("cases per day").dimension == "count/time" == canonical("cases/week").dimension
+    assert math.isclose(canonical("cases per day").factor, 7 * canonical("cases/week").factor)
 
 
 @pytest.mark.parametrize(("text", "value", "found"), [
@@ -486,3 +489,87 @@ def test_cents_are_money_in_a_sentence_written_in_one_currency() -> None:
     assert [q.unit for q in quantities("$3 or €3, and 40 cents")] == ["USD", "EUR", "cent"]
     assert [q.unit for q in quantities("from 18,450 today")] == [None]
     assert [q.unit for q in quantities("a timeout of 30 means 30 seconds")] == [None, "second"]
+
+
+@pytest.mark.parametrize(("text", "unit", "end"), [
+    ("accepts 3,000 messages per second", "messag/second", "3,000 messages per second"),
+    ("runs 40 trains an hour", "train/hour", "40 trains an hour"),
+    ("allows 12 requests/min", "request/minute", "12 requests/min"),
+    ("syncs 2.1 million files a day; more", "fil/day", "2.1 million files a day"),
+])
+def test_a_counted_noun_per_a_time_is_a_rate(text, unit, end) -> None:
+    q = one(text)
+    assert (q.unit, q.dimension) == (unit, "count/time")
+    assert text[q.start : q.claim_end] == end
+
+
+def test_a_unit_per_a_time_and_a_count_without_one_stay_what_they_were() -> None:
+    assert (one("works 5 days a week").unit, one("works 5 days a week").dimension) == ("day", "time")
+    assert one("sold 3,000 tickets by noon").dimension == "count"
+
+
+def test_a_sum_after_a_count_is_a_total_and_nothing_else_is() -> None:
+    queues, total = quantities("5 FIFO queues give you 1,500 messages per second in total.")
+    assert not queues.total and total.total
+    assert quantities("Two firms paid a combined €40m.")[1].total
+    assert not one("The party won 43 seats in total.").total  # no count before it: the sum is the party's
+
+
+@pytest.mark.parametrize(("text", "low", "high", "unit"), [
+    ("you can change the visibility timeout from 0 seconds to 12 hours", 0, 12, "hour"),
+    ("It can be set from 1 to 60 minutes.", 1, 60, "minute"),
+    ("Retention ranges from 2 to 14 days.", 2, 14, "day"),
+])
+def test_a_settings_range_is_one_interval(text, low, high, unit) -> None:
+    q = one(text)
+    assert q.unit == unit and q.low <= low and high <= q.high and not q.direction
+
+
+@pytest.mark.parametrize("text", [
+    "Turnout rose from 61% to 64%.",  # a change: two levels
+    "you can pay from $5 to €9",  # two currencies
+    "it can go from 5 km to 3 kg",  # two dimensions
+])
+def test_a_change_or_a_mixed_pair_is_no_range(text) -> None:
+    assert len(quantities(text)) == 2
+
+
+def test_under_a_cap_keeps_within_it_and_up_to_restates_it() -> None:
+    """'keep payloads under 64 KB' keeps within a cap of 256 KB; 'up to 64 KB' states another cap."""
+    from factlint.ledger.model import Fact
+    from factlint.matching.compare import fits_value
+
+    cap = Fact("size", "A message may be up to 256 KB.", value=256, unit="KB", sources=("s",))
+    assert fits_value(one("keep payloads under 64 KB"), cap)
+    assert fits_value(one("must be under 300 KB"), cap) and not fits_value(one("may be up to 64 KB"), cap)
+    size = Fact("size", "The file is 256 KB.", value=256, unit="KB", sources=("s",))
+    assert not fits_value(one("keep payloads under 64 KB"), size)  # no cap: a bound that leaves it out
+
+
+def test_an_open_bound_the_claim_also_writes_fits() -> None:
+    """'as much as 14 days' states the claim's other figure, 'for up to 14 days', not its value (4 days)."""
+    from factlint.ledger.model import Fact
+    from factlint.matching.compare import fits_value
+
+    kept = Fact("kept", "Messages are kept for 4 days by default, and for up to 14 days if configured.", value=4,
+                unit="days", sources=("s",))
+    assert fits_value(one("raise retention to as much as 14 days"), kept)
+    assert not fits_value(one("raise retention to as much as 30 days"), kept)
+    assert not fits_value(one("kept for 14 days"), kept)  # unhedged: a level, which the claim gives as 4 days
+    assert not fits_value(one("at least 14 days"), kept)  # another bound than the claim's
+
+
+def test_rates_compare_across_times_and_with_a_count_of_their_noun() -> None:
+    from factlint.ledger.model import Fact
+    from factlint.matching.compare import fits_value, units_compatible
+
+    rate = Fact("rate", "A queue accepts 3,000 messages per second.", value=3000, unit="messages/second",
+                sources=("s",))
+    assert fits_value(one("180,000 messages per minute"), rate) and not fits_value(one("3,000 messages a minute"), rate)
+    assert not units_compatible(one("3,000 orders per second"), rate)  # another noun
+    assert not units_compatible(one("3,000 messages"), rate)  # a count is no rate
+    assert units_compatible(one("| Standard | 3,000 |"), rate)  # a bare number: a column header may name it
+    count = Fact("count", "The Starter plan allows 60 requests per minute.", value=60, unit="requests",
+                 sources=("s",))
+    assert fits_value(one("allows 60 requests per minute"), count)  # the ledger gave no time: as written
+    assert not fits_value(one("allows 600 requests per minute"), count)

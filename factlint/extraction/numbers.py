@@ -52,6 +52,9 @@ _RATE_RE = regex(r"[ \t]+(?P<rate>per[ \t]+(?:\d{1,3}(?:,\d{3})+|\d+)(?![\d.,]\d
 # A counted noun: one word, or two when the second is a plural ("poll workers", "mobile clinics").
 _NOUN_RE = regex(r"[ \t]+(?:(?:new|more|additional|registered|valid|active|extra|fewer|total|[A-Z]{2,5})[ \t]+)?"
                  r"(?P<noun>[a-z][a-z-]{2,}(?<!s)(?:[ \t]+[a-z][a-z-]{2,}s\b)?|[a-z][a-z-]{2,})\b")
+# A counted noun's time ("3,000 messages per second", "40 trains an hour", "12 requests/min"): the count
+# is a rate, compared only with rates (units.canonical reads "messages/second").
+_PER_TIME = regex(r"(?:[ \t]+(?:per|a|an|each|every)[ \t]+|/)(?P<time>second|minute|hour|day|week|month|year|s|sec|min|h|hr)\b")
 _NOT_NOUNS = frozenset(
     "and or but the a an of in on at to for by with from as than that which who is was are were be been has have had "
     "per over under about around more less into out up down after before since during while this those these its their "
@@ -274,6 +277,8 @@ def _suffix(text: str, pos: int, end: int,
         n = _NOUN_RE.match(text, pos, end)
         if n and n.group("noun").split()[0] not in _NOT_NOUNS and unit is None:
             noun, noun_end = n.group("noun"), n.end()
+            if per := _PER_TIME.match(text, noun_end, end):
+                noun, noun_end = f"{noun}/{per.group('time')}", per.end()
     return scale, unit_text, unit, pos, noun, noun_end
 
 
@@ -532,6 +537,56 @@ def _is_denominator(text: str, m: re.Match) -> bool:
             and (start < 5 or not text[start - 5].isalnum()) and "." not in m.group("num"))
 
 
+# Words that make a number a sum ("1,500 messages per second in total", "a combined 60 seats").
+_TOTAL_AFTER = regex(r"[ \t]*(?:in total|in all|all told|combined|altogether|between them)\b")
+_TOTAL_BEFORE = regex(r"\b(?:total of|combined)[ \t]+$")
+
+
+# What makes "from A to B" the values a setting can take, not a change: "can be set from 1 to 60 minutes",
+# "you can change the timeout from 0 seconds to 12 hours", "ranges from 2 to 8 GB".
+_SETTING_WORDS = regex(r"\b(?:can|could|may|might|set|sets|setting|range|ranges|ranging|configur\w*|adjust\w*"
+                       r"|choose|chosen|anywhere|allowed|valid)\b", re.I)
+
+
+def _setting_range(text: str, start: int, a: Quantity, b: Quantity) -> Quantity | None:
+    """One quantity for 'from A to B' when each end has its unit and the words before say it is a setting's
+    range: the interval from A to B, in B's unit (so "30 seconds" fits "from 0 seconds to 12 hours")."""
+    if (b.unit is None or a.unit not in (None, b.unit) and a.dimension != b.dimension
+            or text[a.end : b.start] != " to " or not text.startswith("from ", a.start - 5)
+            or not _SETTING_WORDS.search(text, max(start, a.start - 60), a.start)):
+        return None
+    if a.unit is None or a.unit == b.unit:  # "from 1 to 60 minutes": B's unit is A's
+        scale = 1.0
+    elif a.dimension in ("count", "currency"):  # another noun or currency
+        return None
+    else:
+        scale = canonical(a.unit).factor / canonical(b.unit).factor
+    low, high = min(a.low * scale, b.low), max(a.high * scale, b.high)
+    return replace(b, start=a.start, text=text[a.start : b.end], value=(low + high) / 2, low=low, high=high,
+                   hedge=None, direction=0)
+
+
+def _read_together(text: str, start: int, found: list[Quantity]) -> list[Quantity]:
+    """The quantities read with their neighbours: a setting's range as one (_setting_range), and sums over a
+    count written before them marked ``total``.
+
+    A sum only after a count of more than one ("5 FIFO queues give you 1,500 messages per second in total"):
+    a sum over them is no figure a fact about one of them states (matching decides which facts those are).
+    """
+    out: list[Quantity] = []
+    counted = False  # whether a count of more than one came before
+    for q in found:
+        if out and (merged := _setting_range(text, start, out[-1], q)) is not None:
+            out[-1] = merged
+            continue
+        if counted and (_TOTAL_AFTER.match(text, q.claim_end)
+                        or _TOTAL_BEFORE.search(text, max(0, q.start - 12), q.start)):
+            q = replace(q, total=True)
+        counted = counted or (q.dimension == "count" and q.value > 1)
+        out.append(q)
+    return out
+
+
 def find_quantities(text: str, start: int, end: int, skip: list[tuple[int, int]]) -> list[Quantity]:
     """Every quantity in text[start:end], outside the ``skip`` spans (dates), in text order."""
     found: list[Quantity] = []
@@ -547,10 +602,10 @@ def find_quantities(text: str, start: int, end: int, skip: list[tuple[int, int]]
             found.append(q)
     words, fractions = word_hints(text[start:end], odds=digit is not None)
     if not (words or fractions):  # most sentences: no number in words can occur
-        return found
+        return _read_together(text, start, found) if len(found) > 1 else found
     taken = [(q.start, q.end) for q in found] + skip
     for q in _words(text, start, end, words, fractions):
         if not any(a < q.end and q.start < b for a, b in taken):
             found.append(q)
             taken.append((q.start, q.end))
-    return sorted(found, key=lambda q: q.start)
+    return _read_together(text, start, sorted(found, key=lambda q: q.start))

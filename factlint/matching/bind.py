@@ -66,7 +66,11 @@ def _choose(ranked: list[tuple[Evidence, Fact]], fits) -> tuple[Fact, bool] | No
 def _kinds(q: Quantity) -> tuple[str, ...]:
     """The kinds of fact a number can state: its dimension; a bare number or a count (of any noun: "1,240
     staff"), a count or a unitless fact."""
-    return (q.dimension,) if q.dimension not in (None, "count") else ("count", "none")
+    if q.dimension == "count/time":  # "60 requests per minute": a rate, or a ledger's count of requests
+        return ("count/time", "count")
+    if q.dimension is None:  # "| Standard | 3,000 |" under "Messages per second"
+        return ("count", "none", "count/time")
+    return (q.dimension,) if q.dimension != "count" else ("count", "none")
 
 
 def _subjects(qs: list[Quantity], view: View) -> list[tuple[str, ...]]:
@@ -113,6 +117,16 @@ def _states_margin(claim: str, keywords: tuple[str, ...]) -> bool:
     return bool(_MARGIN_WORDS.search(claim)) or any(_MARGIN_WORDS.search(k) for k in keywords)
 
 
+# A fact that is a sum: only it can be what a sum in a draft (Quantity.total) states.
+_TOTAL_WORDS = regex(r"\b(?:total|combined|in all|altogether|together)\b", re.I)
+
+
+@lru_cache(maxsize=4096)
+def _states_total(claim: str, keywords: tuple[str, ...]) -> bool:
+    """Whether a fact is a sum (its claim or keywords say total, combined, in all)."""
+    return bool(_TOTAL_WORDS.search(claim)) or any(_TOTAL_WORDS.search(k) for k in keywords)
+
+
 @dataclass(frozen=True, slots=True)
 class _Numbers:
     """What binding one sentence's numbers shares."""
@@ -123,6 +137,7 @@ class _Numbers:
     as_of: dt.date
     dates: list[DateMention]  # the sentence's dates
     change: bool  # whether a number of the sentence states a change (_same_kind_of_statement)
+    counted: frozenset[str]  # entities a count names ("5 FIFO queues"): a sum over them (Quantity.total) is none of theirs
 
 
 def _bind_quantity(s: _Numbers, q: Quantity, subject: tuple[str, ...],
@@ -137,7 +152,8 @@ def _bind_quantity(s: _Numbers, q: Quantity, subject: tuple[str, ...],
         # A share ("3% of smokers had a stroke") is no change: not a fact's rise or relative risk.
         return (f.value is not None and f.valid_on(s.as_of) and units_compatible(q, f)
                 and (not q.margin or _states_margin(f.claim, f.keywords)) and f.id not in stated
-                and not (q.share and fact_direction(f.claim, f.value)))
+                and not (q.share and fact_direction(f.claim, f.value))
+                and not (q.total and not s.counted.isdisjoint(f.about) and not _states_total(f.claim, f.keywords)))
 
     words = view.words_at(q.start)
     kinds = _kinds(q)
@@ -498,7 +514,7 @@ def _bind_numbers(ctx: Context, view: View, qs: list[Quantity], dates: list[Date
     """
     subjects = _subjects(qs, view)
     s = _Numbers(ctx.ledger, view, view.named - {e for ids in subjects for e in ids}, ctx.as_of, dates,
-                 any(q.direction for q in qs))
+                 any(q.direction for q in qs), _counted(qs, view) if any(q.total for q in qs) else frozenset())
     found = [_bind_quantity(s, q, subj) for q, subj in zip(qs, subjects)]
     # An open-ended fit ("for up to 30 days if you ask") states no fact that another figure might contradict.
     stated = frozenset(b.fact.id for b in found if b is not None and b.fits and not _open_ended(b.mention))
@@ -507,6 +523,12 @@ def _bind_numbers(ctx: Context, view: View, qs: list[Quantity], dates: list[Date
     text = ctx.doc.masked
     return [_bind_quantity(s, q, subj, stated) if _rebinds(text, b, q, stated) else b
             for b, q, subj in zip(found, qs, subjects)]
+
+
+def _counted(qs: list[Quantity], view: View) -> frozenset[str]:
+    """Entities named right after a count of more than one: the FIFO queue of "5 FIFO queues"."""
+    after = {q.end + 1 for q in qs if q.dimension == "count" and q.value > 1}
+    return frozenset(e for off, ids in view.mentions if off in after for e in ids)
 
 
 def _rebinds(text: str, b: Binding | None, q: Quantity, stated: frozenset[str]) -> bool:

@@ -13,7 +13,7 @@ from factlint.startup import regex
 
 # Dimensions whose numbers are statistics; durations and bare numbers are not.
 _WORTHY = frozenset({"percent", "pp", "currency", "length", "mass", "data", "energy", "power", "count", "time",
-                     "rate"})
+                     "rate", "count/time"})
 _DATELINE = regex(r"^\W*(?:by(?! (?:then|now|contrast|comparison|the end|the time|mid|late|early|far)\b)|"
                   r"published|updated|posted|last (?:updated|modified)|filed|dateline|reading time|photo|"
                   r"image|credit)\b", re.I)
@@ -85,10 +85,11 @@ def _quoted(text: str, block) -> list[tuple[int, int]]:
 
 
 def _worthy_quantity(q: Quantity) -> bool:
-    """Statistics: percentages, money, measures, counts of ten or more, durations of a hundred or more."""
+    """Statistics: percentages, money, measures, counts (and counts per a time) of ten or more, durations of a
+    hundred or more."""
     if q.dimension not in _WORTHY:
         return False
-    return abs(q.value) >= {"count": 10, "time": 100}.get(q.dimension, 0)
+    return abs(q.value) >= {"count": 10, "count/time": 10, "time": 100}.get(q.dimension, 0)
 
 
 def _worthy_date(d: DateMention, chunk: str) -> bool:

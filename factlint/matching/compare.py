@@ -6,7 +6,7 @@ import re
 from functools import lru_cache
 
 from factlint.extraction.model import DateMention, Quantity
-from factlint.extraction.numbers import HEDGES, as_written, direction_after, direction_before
+from factlint.extraction.numbers import HEDGES, as_written, direction_after, direction_before, find_quantities
 from factlint.fold import ignorecase_lower
 from factlint.ledger.model import Fact
 from factlint.startup import regex
@@ -28,15 +28,23 @@ def unit_compatible(q: Quantity, dimension: str | None, name: str | None, loose:
     """units_compatible for a fact whose canonical unit has this dimension and name (None: no unit)."""
     if dimension is None:
         return q.dimension in (None, "count")
-    if q.dimension is None:
-        return dimension == "count"
+    if q.dimension is None:  # a bare number: a count, or a rate where the words around it give the noun
+        return dimension in ("count", "count/time")
+    if q.dimension == "count/time" and dimension == "count":  # "60 requests per minute" against a count of requests
+        return nouns_compatible((q.unit or "").partition("/")[0], name or "", loose)
     if q.dimension != dimension:
         return False
     if q.dimension == "currency":
         return q.unit == name
-    if q.dimension == "count":
-        return nouns_compatible(q.unit or "", name or "", loose)
+    if q.dimension in ("count", "count/time"):  # a rate's time is converted (fits_value), its noun must agree
+        return nouns_compatible((q.unit or "").partition("/")[0], (name or "").partition("/")[0], loose)
     return True
+
+
+def _dimension(unit: str | None) -> str | None:
+    """A unit's dimension, None for no unit."""
+    u = canonical(unit)
+    return u.dimension if u else None
 
 
 def _factor(unit: str | None) -> float:
@@ -49,15 +57,35 @@ def fits_value(q: Quantity, fact: Fact) -> bool:
     """Whether the fact's value lies in the quantity's interval, widened by the fact's tolerance, and,
     where both give one, the change goes the same way ("grew 1.8%" against a fall of 1.8%)."""
     assert fact.value is not None
-    if q.hedge and HEDGES.get(ignorecase_lower(q.hedge)) == "up to" and _states_a_cap(fact.claim):
+    bound = HEDGES.get(ignorecase_lower(q.hedge)) if q.hedge else None
+    if bound == "up to" and _states_a_cap(fact.claim):
         q = as_written(q)  # "allows up to 500 seats" states the cap itself: 500, not any number below it
     target = fact.value * _factor(fact.unit)
-    qf = _factor(q.unit) if q.dimension not in (None, "count") else 1.0
+    # A rate stated against a plain count of its noun is compared as written: the ledger gave no time.
+    qf = _factor(q.unit) if q.dimension not in (None, "count") and q.dimension == _dimension(fact.unit) else 1.0
     tolerance = fact.tolerance.width(fact.value) * _factor(fact.unit) if fact.tolerance else 0.0
     # A temperature's sign is never left to words: "12 °C" does not state -12 °C.
     if not value_fits(q.low * qf, q.high * qf, q.value, target, tolerance, q.dimension != "temperature"):
-        return False
+        # "keep payloads under 64 KB" keeps within a cap of 256 KB; "as much as 14 days" is the claim's own
+        # other limit ("kept for 4 days by default, and for up to 14 days if configured").
+        return (bound == "under" and q.high * qf <= target + tolerance and _states_a_cap(fact.claim)) or (
+            bound is not None and _claims_bound(q, qf, bound, fact.claim))
     return not q.direction or q.direction * fact_direction(fact.claim, fact.value) >= 0
+
+
+def _claims_bound(q: Quantity, qf: float, bound: str, claim: str) -> bool:
+    """Whether the fact's claim writes a figure of the quantity's dimension, hedged open-ended as the
+    quantity is, that the quantity's number states ("as much as 14 days" and "for up to 14 days")."""
+    written = as_written(q)
+    return any(HEDGES.get(ignorecase_lower(c.hedge)) == bound and c.dimension == q.dimension
+               and value_fits(written.low * qf, written.high * qf, written.value, c.value * _factor(c.unit), 0.0)
+               for c in _claim_quantities(claim) if c.hedge)
+
+
+@lru_cache(maxsize=4096)
+def _claim_quantities(claim: str) -> tuple[Quantity, ...]:
+    """The quantities a fact's claim writes."""
+    return tuple(find_quantities(claim, 0, len(claim), []))
 
 
 # A fact that is a limit ("allows up to 50 seats", "a maximum of 2 GB"): a draft's "up to N" states it.
