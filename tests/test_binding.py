@@ -813,3 +813,29 @@ def test_a_sum_over_counted_entities_is_no_figure_of_one(queues) -> None:
     # The clinics are no ledger entity: the sum is the agency's, which its fact states.
     assert flagged(queues, "The Vell Agency sent 20 clinics, which drove 10,000 km between them.") == [
         ("10,000 km", "distance")]
+
+
+LIFE = {
+    "version": 1,
+    "sources": {"s": {"title": "Family statement"}},
+    "entities": {"marwood": {"name": "Ilse Marwood", "aliases": ["Marwood"]}},
+    "facts": [
+        _value("age", "Ilse Marwood was 85 when she died.", "marwood", ["aged", "died", "age"], 85, "years"),
+        _value("tenure", "Marwood led the orchestra for 22 years.", "marwood", ["led", "tenure"], 22, "years"),
+    ],
+}
+
+
+@pytest.fixture(scope="module")
+def life(tmp_path_factory):
+    return index_from_mapping(LIFE, tmp_path_factory.mktemp("life"))
+
+
+def test_an_age_states_only_an_age_and_not_through_its_own_word(life) -> None:
+    assert flagged(life, "Ilse Marwood has died aged 58.") == [("58", "age")]
+    assert flagged(life, "Ilse Marwood has died aged 85.") == []
+    # Other ages of her life: the fact's age is at her death, and "age" is no word of that event.
+    assert flagged(life, "Marwood was born in Ostend and moved to England at the age of 12.") == []
+    assert flagged(life, "Marwood stepped down in 2001, aged 60, and taught.") == []
+    assert flagged(life, "Marwood, a 41-year-old violist, led the orchestra from 1979.") == []
+    assert flagged(life, "Marwood led the orchestra for 32 years.") == [("32 years", "tenure")]

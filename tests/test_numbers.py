@@ -573,3 +573,25 @@ def test_rates_compare_across_times_and_with_a_count_of_their_noun() -> None:
                  sources=("s",))
     assert fits_value(one("allows 60 requests per minute"), count)  # the ledger gave no time: as written
     assert not fits_value(one("allows 600 requests per minute"), count)
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("She has died aged 85 after a short illness.", 85), ("He died in hospital, aged 58.", 58),
+    ("moved to England at the age of 12.", 12), ("before she first conducted, at 24, a student orchestra", 24),
+    ("At 24, she moved to Lyon.", 24), ("A 41-year-old man was arrested.", 41),
+])
+def test_an_age_is_a_number_of_years_marked_as_an_age(text, value) -> None:
+    q = one(text)
+    assert (q.value, q.unit, q.age) == (value, "year", True)
+
+
+@pytest.mark.parametrize("text", [
+    "Among people aged 18 to 24, more binge drink", "adults aged 65 and over", "children aged 5-11 were seen",
+])
+def test_a_bracket_of_ages_is_who_a_figure_counts(text) -> None:
+    assert quantities(text) == []
+
+
+def test_a_level_after_at_and_a_span_of_years_are_no_age() -> None:
+    assert not one("The index closed at 24 points.").age and not one("The index closed at 24, a low").age
+    assert not one("She led the orchestra for 22 years.").age

@@ -430,6 +430,8 @@ def _numeral(text: str, m: re.Match, floor: int, end: int) -> Quantity | None:
     elif unit is not None and unit.dimension == "percent" and _CONFIDENCE.match(text, stop, end):
         return None
     if unit is None and (scale == 1 or sci) and not m.group("neg"):
+        if scale == 1 and not sci and (age := _age(text, m, floor, end)) is not None:
+            return age
         if _left_identifier(text, m.start()) or _p_value(text, m.start(), floor):
             return None
         if _YEAR.fullmatch(num):  # a bare year is a date, not a quantity
@@ -445,8 +447,31 @@ def _numeral(text: str, m: re.Match, floor: int, end: int) -> Quantity | None:
     if HEDGES.get(hedge or "") in ("under", "over") and _COUNT_BEFORE.search(text, max(floor, start - 40), start):
         return None  # a threshold of the count before it ("23 days above 30 °C"), not a figure
     q = _make(text, start, stop, value * scale, half, unit, noun, hedge, noun_end=noun_end)
+    if q.unit == "year" and _OLD.match(text, q.end):  # "a 41-year-old man", "4.56 billion years old"
+        q = replace(q, age=True)
     # A plus sign states a rise ("+1.8%"), as "rose 1.8%" does: it is not compared with a fall.
     return replace(q, direction=1) if m.group("neg") == "+" and not q.direction else q
+
+
+# Someone's age: "died aged 85", "at the age of 12", ", at 24," and "At 24," (with the comma after it).
+_AGE_WORDS_BEFORE = regex(r"(?:\b(?:[Aa]ged|[Aa]ge of)|(?P<at>(?:^|[,(])[ \t]*[Aa]t))[ \t]+$")
+# A pair or bracket of ages ("aged 18 to 24", "aged 65 and over", "aged 5-11"): who a figure counts, no age.
+_AGE_PAIR = regex(r"[ \t]*(?:[-–+]|to\b|and\b|or\b)")
+_OLD = regex(r"[- \t]old\b")
+
+
+def _age(text: str, m: re.Match, floor: int, end: int) -> Quantity | None:
+    """A bare whole number that is someone's age, in years (Quantity.age), else None."""
+    num = m.group("num")
+    if not num.isdigit() or len(num) > 3:
+        return None
+    before = _AGE_WORDS_BEFORE.search(text, max(floor, m.start() - 16), m.start())
+    if before is None or _AGE_PAIR.match(text, m.end(), end):
+        return None
+    if before.group("at") and text[m.end() : m.end() + 1] not in (",", ")"):
+        return None  # "at 24" alone is a level ("closed at 24"); ", at 24," is an age
+    value = float(num)
+    return replace(_make(text, m.start(), m.end(), value, 0.5, canonical("years"), None, None), age=True)
 
 
 # What joins a part to its whole: "34 of the 81 seats", "34 out of 81 seats".

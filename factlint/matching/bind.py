@@ -127,6 +127,17 @@ def _states_total(claim: str, keywords: tuple[str, ...]) -> bool:
     return bool(_TOTAL_WORDS.search(claim)) or any(_TOTAL_WORDS.search(k) for k in keywords)
 
 
+# A fact that is an age: only it can be what an age in a draft (Quantity.age) states.
+_AGE_FACT = regex(r"\b(?:aged?|years? old|year-old)\b|\bwas \d+ when\b", re.I)
+_AGE_STEMS = frozenset({"aged", "age", "old"})  # features.words_of's stems of "aged", "age", "ages", "old"
+
+
+@lru_cache(maxsize=4096)
+def _states_age(claim: str, keywords: tuple[str, ...]) -> bool:
+    """Whether a fact is an age (its claim or keywords say aged, age, years old, 'was 85 when')."""
+    return bool(_AGE_FACT.search(claim)) or any(_AGE_FACT.search(k) for k in keywords)
+
+
 @dataclass(frozen=True, slots=True)
 class _Numbers:
     """What binding one sentence's numbers shares."""
@@ -138,6 +149,7 @@ class _Numbers:
     dates: list[DateMention]  # the sentence's dates
     change: bool  # whether a number of the sentence states a change (_same_kind_of_statement)
     counted: frozenset[str]  # entities a count names ("5 FIFO queues"): a sum over them (Quantity.total) is none of theirs
+    ages: bool  # whether a number of the sentence is an age (Quantity.age): the age words are its
 
 
 def _bind_quantity(s: _Numbers, q: Quantity, subject: tuple[str, ...],
@@ -153,9 +165,12 @@ def _bind_quantity(s: _Numbers, q: Quantity, subject: tuple[str, ...],
         return (f.value is not None and f.valid_on(s.as_of) and units_compatible(q, f)
                 and (not q.margin or _states_margin(f.claim, f.keywords)) and f.id not in stated
                 and not (q.share and fact_direction(f.claim, f.value))
-                and not (q.total and not s.counted.isdisjoint(f.about) and not _states_total(f.claim, f.keywords)))
+                and not (q.total and not s.counted.isdisjoint(f.about) and not _states_total(f.claim, f.keywords))
+                and (not q.age or _states_age(f.claim, f.keywords)))
 
     words = view.words_at(q.start)
+    if s.ages:  # "aged" is the age's word: "stepped down, aged 60, and taught for 15 years" binds neither to an age
+        words = words - _AGE_STEMS
     kinds = _kinds(q)
     facts = [f for e in subject for f in index.entity_facts(e, kinds) if usable(f)]
     found: list[int] = []  # the facts found through keywords, when no subject has any
@@ -514,7 +529,8 @@ def _bind_numbers(ctx: Context, view: View, qs: list[Quantity], dates: list[Date
     """
     subjects = _subjects(qs, view)
     s = _Numbers(ctx.ledger, view, view.named - {e for ids in subjects for e in ids}, ctx.as_of, dates,
-                 any(q.direction for q in qs), _counted(qs, view) if any(q.total for q in qs) else frozenset())
+                 any(q.direction for q in qs), _counted(qs, view) if any(q.total for q in qs) else frozenset(),
+                 any(q.age for q in qs))
     found = [_bind_quantity(s, q, subj) for q, subj in zip(qs, subjects)]
     # An open-ended fit ("for up to 30 days if you ask") states no fact that another figure might contradict.
     stated = frozenset(b.fact.id for b in found if b is not None and b.fits and not _open_ended(b.mention))
