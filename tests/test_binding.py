@@ -428,6 +428,10 @@ def test_a_release_date_is_an_event_and_a_page_stamp_is_not(tmp_path) -> None:
     assert dates("The notes say that Pellucid released on 5 March 2025.") == [("5 March 2025", "release")]
     assert dates("The fixes ship in Pellucid Release, published on 5 March 2025.") == [("5 March 2025", "release")]
     assert dates("Pellucid release notes by Ann Reis, published on 5 March 2025.") == []  # a byline
+    # A name's thing doing it ('results of the RELIEF-2 trial published on ...'), but not the page.
+    assert dates("We read the Pellucid notes released on 5 March 2025.") == [("5 March 2025", "release")]
+    assert dates("See the Pellucid release notes published on 5 March 2025.") == [("5 March 2025", "release")]
+    assert dates("The Pellucid release notes page was last updated on 5 March 2025.") == []
     for stamp in ("Pellucid release notes. Last updated 5 March 2025.", "This page was last updated on 5 March 2025.",
                   "Pellucid release notes. Released: 5 March 2025.", "This post was released on 5 March 2025.",
                   "Pellucid release notes, Last Updated 5 March 2025.", "Notes Released 5 March 2025."):
@@ -839,3 +843,29 @@ def test_an_age_states_only_an_age_and_not_through_its_own_word(life) -> None:
     assert flagged(life, "Marwood stepped down in 2001, aged 60, and taught.") == []
     assert flagged(life, "Marwood, a 41-year-old violist, led the orchestra from 1979.") == []
     assert flagged(life, "Marwood led the orchestra for 32 years.") == [("32 years", "tenure")]
+
+
+POINTS = {
+    "version": 1,
+    "sources": {"s": {"title": "Trial paper"}},
+    "entities": {"orvane": {"name": "Orvane"}},
+    "facts": [
+        _value("difference", "The difference between Orvane and placebo was 13.2 percentage points.", "orvane",
+               ["difference", "percentage points"], 13.2, "percentage points"),
+        _value("painfree", "31.4% of patients on Orvane were pain-free.", "orvane", ["pain-free"], 31.4, "percent"),
+    ],
+}
+
+
+@pytest.fixture(scope="module")
+def points(tmp_path_factory):
+    return index_from_mapping(POINTS, tmp_path_factory.mktemp("points"))
+
+
+def test_percentage_points_written_as_a_percentage_are_flagged(points) -> None:
+    assert flagged(points, "For Orvane, a difference of 13.2% over placebo.") == [("13.2%", "difference")]
+    assert flagged(points, "For Orvane, a difference of 13.2 percentage points.") == []
+    assert flagged(points, _naming("The difference over placebo was 13.2%.", "Orvane")) == [("13.2%", "difference")]
+    # Another percentage is a level, not the points: left unbound, as before.
+    assert flagged(points, _naming("The difference over placebo was 72% in relative terms.", "Orvane")) == []
+    assert flagged(points, "31.4% of patients on Orvane were pain-free.") == []

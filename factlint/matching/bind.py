@@ -197,11 +197,27 @@ def _bind_quantity(s: _Numbers, q: Quantity, subject: tuple[str, ...],
         ranked = [(e, f) for e, f in ranked if e.keywords or f.unit]
     fits = lambda f: fits_value(q, f)  # noqa: E731
     chosen = _choose(ranked, fits)
+    if q.dimension == "percent" and not (chosen and chosen[1]) and (points := _points_as_percent(s, q, subject, stated)):
+        return points
     if not chosen:
         return None
     if not chosen[1] and _reads_otherwise(s, q, words, kinds, usable, fits, found, chosen[0]):
         return None
     return Binding(q, chosen[0], chosen[1])
+
+
+def _points_as_percent(s: _Numbers, q: Quantity, subject: tuple[str, ...], stated: frozenset[str]) -> Binding | None:
+    """'a difference of 13.2%' where the fact is 13.2 percentage points: the writer's unit is wrong.
+
+    Asked of a percentage no percentage fact states. Only the same number: a percentage of another
+    value ("turnout was 64%") is a level, not the points a change is measured in.
+    """
+    points = replace(q, unit="pp", dimension="pp")
+    support = s.index.support()
+    if support is None or not support.value_numbers(points):  # no fact of as many points: most percentages
+        return None
+    b = _bind_quantity(s, points, subject, stated)
+    return Binding(q, b.fact, False) if b is not None and b.fits else None
 
 
 def _about_someone_else(fact: Fact, subject: tuple[str, ...], view: View) -> bool:

@@ -34,11 +34,13 @@ _EVENT_BEFORE = regex(r"(?<![\w'’])(?!(?:page|article|post|story|entry|this|si
                       r"(?:originally[ \t]+)?$", re.I)
 # A name mid-sentence doing it ("the index the Statistics Office published on 14 August") makes it an event too;
 # "the Wendmoor Sleep Study, published on 12 May", "Kestrel 4.2, released on 2 October": after a version and a
-# comma too, but not a byline's "by Ann Reis, published".
+# comma too, but not a byline's "by Ann Reis, published". So do a name's thing or two ("results of the RELIEF-2
+# trial published on 4 November", "the Harbour Board's annual report released on"), but not the page's.
 _CAPITALISED_RUN = r"(?:[A-Z][\w'’.&-]*[ \t]+)*[A-Z][\w'’.&-]*"
 _VERSION = r"[ \t]+v?\d+(?:\.\d+)+"
+_ITS_THING = r"[ \t]+(?!(?:page|article|post|story|entry|site|note|was|were|is|are|has|had|last|first)\b)[a-z]+"
 _NAME_BEFORE = regex(rf"(?:\b(?!by\b)[a-z][\w'’-]*|,)[ \t]+(?!(?:Last|First|Originally|Recently|Date|Page)\b)"
-                     rf"{_CAPITALISED_RUN}(?:{_VERSION})?,?[ \t]+$")
+                     rf"{_CAPITALISED_RUN}(?:{_VERSION})?(?:{_ITS_THING}){{0,2}},?[ \t]+$")
 # A product and its version opening the sentence: "Kestrel 4.2, released on 2 October 2026, raised ...".
 _VERSION_OPENS = regex(rf"(?:^|\n)[ \t]*{_CAPITALISED_RUN}{_VERSION},[ \t]+$")
 _FUTURE = regex(r"\b(?:will|shall|next|upcoming|scheduled|plans? to|is due|are due)\b", re.I)
