@@ -869,3 +869,45 @@ def test_percentage_points_written_as_a_percentage_are_flagged(points) -> None:
     # Another percentage is a level, not the points: left unbound, as before.
     assert flagged(points, _naming("The difference over placebo was 72% in relative terms.", "Orvane")) == []
     assert flagged(points, "31.4% of patients on Orvane were pain-free.") == []
+
+
+MARKETS = {
+    "version": 1,
+    "sources": {"s": {"title": "Closing report"}},
+    "entities": {"corvane": {"name": "Corvane"}, "bank": {"name": "Central Bank of Dovermark"},
+                 "vell": {"name": "Vell Group"}},
+    "facts": [
+        _value("fall", "Corvane shares fell 11.2% after its trading update.", "corvane", ["shares", "fell"], -11.2,
+               "percent"),
+        _value("sales", "Corvane said third-quarter sales fell 6% to EUR 412 million.", "corvane", ["sales"], 412e6,
+               "EUR"),
+        _value("rate", "The Central Bank of Dovermark held its policy rate at 3.75%.", "bank", ["policy rate", "rate"],
+               3.75, "percent"),
+        _value("growth", "Vell Group revenue rose 12% year on year.", "vell", ["year on year", "growth"], 12, "percent"),
+    ],
+}
+
+
+@pytest.fixture(scope="module")
+def markets(tmp_path_factory):
+    return index_from_mapping(MARKETS, tmp_path_factory.mktemp("markets"))
+
+
+def test_a_figure_another_claim_writes_beside_its_value_is_that_facts(markets) -> None:
+    text = "Corvane fell hardest, down 12.1%, after it said third-quarter sales fell 6% to €412 million."
+    assert flagged(markets, text) == [("12.1%", "fall")]
+    assert flagged(markets, "Corvane fell hardest, down 11.2%, after it said sales fell 6%.") == []
+    # Another fact's value is no such reading: "Silva won 31.9%" (Ortiz's share) is still a swap
+    # (test_swapped_values_are_both_flagged, above).
+
+
+def test_a_level_a_change_would_lead_to_is_no_ones_figure_now(markets) -> None:
+    text = "The Central Bank of Dovermark held its policy rate. Markets price a cut that would take the rate to 3.5%."
+    assert flagged(markets, text) == []
+    assert flagged(markets, "The Central Bank of Dovermark held its policy rate at 3.5%.") == [("3.5%", "rate")]
+
+
+def test_a_keyword_with_a_repeated_word_must_be_written_in_order(markets) -> None:
+    text = "Revenue fears grew. The yield on the 10-year bond rose to 2.61%."
+    assert flagged(markets, _naming(text, "Vell Group")) == []
+    assert flagged(markets, _naming("Revenue grew 2.6% year on year.", "Vell Group")) == [("2.6%", "growth")]

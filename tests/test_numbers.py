@@ -595,3 +595,10 @@ def test_a_bracket_of_ages_is_who_a_figure_counts(text) -> None:
 def test_a_level_after_at_and_a_span_of_years_are_no_age() -> None:
     assert not one("The index closed at 24 points.").age and not one("The index closed at 24, a low").age
     assert not one("She led the orchestra for 22 years.").age
+
+
+def test_a_level_a_change_would_lead_to_is_projected() -> None:
+    cut, level = quantities("a cut of 25 basis points would take the rate to 3.5%")
+    assert level.projected and not cut.projected
+    assert one("which will bring inflation down to 2%").projected
+    assert not one("The rate rose to 3.5%.").projected and not one("It would cost £4m.").projected

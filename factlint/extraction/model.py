@@ -36,6 +36,7 @@ class Quantity:
     negated: bool = False  # a share of those who do not: "80% of adults do not smoke"
     share: bool = False  # a percentage of a whole, no change: "3% of smokers had a stroke"
     whole: bool = False  # the whole a number before it is part of: the 81 of "34 of the 81 seats"
+    projected: bool = False  # a level a change would lead to: "would take the rate to 3.5%"
     age: bool = False  # someone's or something's age: "died aged 85", "a 41-year-old man", ", at 24,"
     total: bool = False  # a sum over a count before it: the 1,500 of "5 queues give 1,500 messages a second in total"
 

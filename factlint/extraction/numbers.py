@@ -92,6 +92,9 @@ _DIRECTION = regex(r"\b(?:(?P<up>rose|risen|grew|grown|increased|climbed|gained|
 # A margin is a difference, not the count it is taken from (matching binds it only to a fact about one).
 _MARGIN_BEFORE = regex(r"\b(?:(?:majority|margin|lead)[ \t]+of|(?:won|wins|passed|carried|beat|beats|defeated|lost|"
                        r"approved|rejected|re-elected|elected)\b[^.;:]{0,40}?\bby)[ \t]+$", re.I)
+# A level a change would lead to: "a cut of 25 basis points would take the rate to 3.5%" (no one's figure now).
+_PROJECTED = regex(r"\b(?:would|could|might|will)[ \t]+(?:\w+[ \t]+)?(?:take|bring|push|lift|cut|lower|raise|reduce"
+                   r"|increase|send)\b[^.;:]{0,40}?[ \t]to[ \t]+$", re.I)
 # What a majority takes: "A majority needs 41 seats", "a majority requires 41" (a threshold, no one's count).
 _MAJORITY_NEEDS = regex(r"\bmajority[ \t]+(?:needs|requires|required|would[ \t]+need|takes|is)[ \t]+$", re.I)
 # A share of those who do not ("80% of adults do not smoke", "are non-smokers"): a negated verb within
@@ -303,7 +306,8 @@ def _make(text: str, start: int, end: int, value: float, half: float, unit: Unit
                     dimension in (None, "count") and _is_margin(text, start),
                     dimension == "percent" and _negated(text, end),
                     dimension == "percent" and not direction and text.startswith(" of ", end),
-                    _is_whole(text, start))
+                    _is_whole(text, start),
+                    text.startswith("to ", start - 3) and _PROJECTED.search(text, max(0, start - 80), start) is not None)
 
 
 def _is_margin(text: str, start: int) -> bool:

@@ -18,8 +18,8 @@ from factlint.fold import fold
 from factlint.ledger.model import Fact
 from factlint.matching.citations import resolve
 from factlint.matching.claims import citations_by_sentence, find_claims, stamps_the_page
-from factlint.matching.compare import fact_direction, fits_date, fits_value, units_compatible
-from factlint.matching.features import Evidence, evidence, words_of
+from factlint.matching.compare import claim_quantities, fact_direction, fits_date, fits_value, units_compatible, value_fits
+from factlint.matching.features import Evidence, evidence, stemmed_words, words_of
 from factlint.matching.index import LedgerIndex
 from factlint.matching.names import annotate, named_in_draft
 from factlint.matching.support import stated_with, supported
@@ -162,7 +162,7 @@ def _bind_quantity(s: _Numbers, q: Quantity, subject: tuple[str, ...],
 
     def usable(f: Fact) -> bool:
         # A share ("3% of smokers had a stroke") is no change: not a fact's rise or relative risk.
-        return (f.value is not None and f.valid_on(s.as_of) and units_compatible(q, f)
+        return (f.value is not None and not q.projected and f.valid_on(s.as_of) and units_compatible(q, f)
                 and (not q.margin or _states_margin(f.claim, f.keywords)) and f.id not in stated
                 and not (q.share and fact_direction(f.claim, f.value))
                 and not (q.total and not s.counted.isdisjoint(f.about) and not _states_total(f.claim, f.keywords))
@@ -258,7 +258,18 @@ def _reads_otherwise(s: _Numbers, q: Quantity, words: frozenset[str], kinds: tup
         alt = [f for e in sorted(s.others) for f in index.entity_facts(e, kinds) if usable(f)]
         if any(fits(f) for _, f in _ranked(index, alt, words, view.years)):
             return True
-    return _other_year(index, q, fact, s.dates)
+    return _other_year(index, q, fact, s.dates) or _another_claim_writes(index, q, fact, view)
+
+
+def _another_claim_writes(index: LedgerIndex, q: Quantity, fact: Fact, view: View) -> bool:
+    """Whether another fact of the entities at hand writes this very figure in its claim, beside its value:
+    "after the company said third-quarter sales fell 6% to €412 million" states the 6% of the sales fact
+    (its value is the €412 million), not the shares' fall. Another fact's value is no such reading: "Silva
+    won 31.9%" (Ortiz's share) is the swap a contradiction reports."""
+    numbers = {i for e in (*fact.about, *view.named) for i in index.entity_numbers(e)}
+    return any(c.unit == q.unit and not c.hedge and c.value != f.value and value_fits(q.low, q.high, q.value, c.value, 0.0)
+               for f in map(index.facts.__getitem__, numbers) if f.id != fact.id and f.value is not None
+               for c in claim_quantities(f.claim))
 
 
 def _namesakes(index: LedgerIndex, these: tuple[str, ...], those: tuple[str, ...]) -> bool:
@@ -311,6 +322,7 @@ def _enough(index: LedgerIndex, e: Evidence, fact: Fact, view: View) -> bool:
     names, or about another place than the one the sentence gives; more when the fact is about someone the
     sentence does not name or refers back past, or the sentence cites other sources than the fact's."""
     named = view.named
+    e = e._replace(keywords=e.keywords - _scattered_repeats(index, fact, view))
     if not named.isdisjoint(fact.about) or _cites_it_naming_no_other(index, fact, view):
         return e.keywords >= 1
     if fact.about and not any(named_in_draft(index, view.draft, a) for a in fact.about):
@@ -328,6 +340,19 @@ def _enough(index: LedgerIndex, e: Evidence, fact: Fact, view: View) -> bool:
     # "... could draw as many as 15,000 people [organisers' press kit]": one keyword ("people") of a
     # census fact from another source is no reason to read the figure as that census.
     return e.keywords >= 2 and e.claim >= 2
+
+
+def _scattered_repeats(index: LedgerIndex, fact: Fact, view: View) -> int:
+    """How many of the fact's keyword phrases with a repeated word ("year on year") the sentence's words hold
+    but its text does not write in order: a word set holds "year on year" for "the yield on the 10-year bond".
+
+    Other phrases are left to the word set: every one of their words must be there.
+    """
+    phrases = [p for p in index.features(fact).keywords if len(set(p)) < len(p) and view.words.issuperset(p)]
+    if not phrases or view.cells:  # a table row's words hold its column header's too
+        return 0
+    text = f" {' '.join(stemmed_words(view.draft[view.sentence.start : view.sentence.end]))} "
+    return sum(f" {' '.join(p)} " not in text for p in phrases)
 
 
 # Words of change: a keyword of a fact about a change ("rose"), but no sign of what changed.

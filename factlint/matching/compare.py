@@ -79,11 +79,11 @@ def _claims_bound(q: Quantity, qf: float, bound: str, claim: str) -> bool:
     written = as_written(q)
     return any(HEDGES.get(ignorecase_lower(c.hedge)) == bound and c.dimension == q.dimension
                and value_fits(written.low * qf, written.high * qf, written.value, c.value * _factor(c.unit), 0.0)
-               for c in _claim_quantities(claim) if c.hedge)
+               for c in claim_quantities(claim) if c.hedge)
 
 
 @lru_cache(maxsize=4096)
-def _claim_quantities(claim: str) -> tuple[Quantity, ...]:
+def claim_quantities(claim: str) -> tuple[Quantity, ...]:
     """The quantities a fact's claim writes."""
     return tuple(find_quantities(claim, 0, len(claim), []))
 

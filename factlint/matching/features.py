@@ -24,8 +24,13 @@ _TOKEN = regex(r"[a-z0-9]+")
 
 def words_of(text: str) -> frozenset[str]:
     """Stemmed, folded words of a piece of prose."""
+    return frozenset(stemmed_words(text))
+
+
+def stemmed_words(text: str) -> list[str]:
+    """The stemmed, folded words of a piece of prose, in order."""
     folded = fold.__wrapped__(text) if not text.isascii() else text.lower()
-    return frozenset(map(stem, _TOKEN.findall(folded)))  # map: no Python frame per word
+    return list(map(stem, _TOKEN.findall(folded)))  # map: no Python frame per word
 
 
 @dataclass(frozen=True, slots=True)
