@@ -911,3 +911,44 @@ def test_a_keyword_with_a_repeated_word_must_be_written_in_order(markets) -> Non
     text = "Revenue fears grew. The yield on the 10-year bond rose to 2.61%."
     assert flagged(markets, _naming(text, "Vell Group")) == []
     assert flagged(markets, _naming("Revenue grew 2.6% year on year.", "Vell Group")) == [("2.6%", "growth")]
+
+
+RAIL = {
+    "version": 1,
+    "sources": {"s": {"title": "Timetable notice"}},
+    "entities": {"fenmoor": {"name": "Fenmoor Line"}, "line4": {"name": "Line 4"},
+                 "council": {"name": "Ashworth County Council"}},
+    "facts": [
+        _value("journey", "The journey from Ashworth to Fenmoor will take 41 minutes.", "fenmoor", ["journey"], 41,
+               "minutes"),
+        _value("frequency", "Fenmoor Line trains will run 4 times an hour.", "fenmoor", ["an hour", "peak"], 4,
+               "trains/hour"),
+        _value("l4-stations", "The Line 4 extension adds 7 stations.", "line4", ["stations"], 7, "stations"),
+    ],
+}
+
+
+@pytest.fixture(scope="module")
+def rail(tmp_path_factory):
+    return index_from_mapping(RAIL, tmp_path_factory.mktemp("rail"))
+
+
+def test_a_lone_word_of_a_ledger_name_is_no_one_else(rail) -> None:
+    """'from Ashworth to Fenmoor' beside the Fenmoor Line: Fenmoor is no other subject, so the journey binds."""
+    text = _naming("The journey from Ashworth to Fenmoor will take 38 minutes, down from 48.", "Fenmoor Line")
+    assert flagged(rail, text) == [("38 minutes", "journey")]
+    assert flagged(rail, text.replace("38 minutes", "41 minutes")) == []
+
+
+def test_a_numbered_name_is_named_only_with_its_number(rail) -> None:
+    """'Fenmoor Line' writes the word 'Line', but names no Line 4: its stations are not bound through keywords."""
+    assert flagged(rail, _naming("The extension adds 11 stations.", "Fenmoor Line")) == []
+    assert flagged(rail, _naming("The extension adds 11 stations.", "Line 4")) == [("11", "l4-stations")]
+    # "Line" before another number is another line's name, not a word of Line 4's.
+    assert flagged(rail, _naming("The Line 5 extension adds 11 stations.", "Line 4")) == []
+
+
+def test_n_times_a_time_is_a_rate_of_what_the_sentence_counts(rail) -> None:
+    text = _naming("At peak times trains will run 6 times an hour, up from 3.", "Fenmoor Line")
+    assert flagged(rail, text) == [("6", "frequency")]
+    assert flagged(rail, text.replace("6 times", "4 times")) == []

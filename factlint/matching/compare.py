@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from factlint.extraction.model import DateMention, Quantity
 from factlint.extraction.numbers import HEDGES, as_written, direction_after, direction_before, find_quantities
-from factlint.fold import ignorecase_lower
+from factlint.fold import ignorecase_lower, stem
 from factlint.ledger.model import Fact
 from factlint.startup import regex
 from factlint.units import canonical, nouns_compatible
@@ -31,14 +31,25 @@ def unit_compatible(q: Quantity, dimension: str | None, name: str | None, loose:
     if q.dimension is None:  # a bare number: a count, or a rate where the words around it give the noun
         return dimension in ("count", "count/time")
     if q.dimension == "count/time" and dimension == "count":  # "60 requests per minute" against a count of requests
-        return nouns_compatible((q.unit or "").partition("/")[0], name or "", loose)
+        return _rate_of(q.unit, name or "", loose)
     if q.dimension != dimension:
         return False
     if q.dimension == "currency":
         return q.unit == name
-    if q.dimension in ("count", "count/time"):  # a rate's time is converted (fits_value), its noun must agree
-        return nouns_compatible((q.unit or "").partition("/")[0], (name or "").partition("/")[0], loose)
+    if q.dimension == "count":
+        return nouns_compatible(q.unit or "", name or "", loose)
+    if q.dimension == "count/time":  # a rate's time is converted (fits_value), its noun must agree
+        return _rate_of(q.unit, (name or "").partition("/")[0], loose)
     return True
+
+
+_TIMES = stem("times")
+
+
+def _rate_of(unit: str | None, noun: str, loose: bool) -> bool:
+    """Whether a rate of a draft ("messag/second") counts this noun; "4 times an hour" counts any."""
+    counted = (unit or "").partition("/")[0]
+    return counted == _TIMES or nouns_compatible(counted, noun, loose)
 
 
 def _dimension(unit: str | None) -> str | None:

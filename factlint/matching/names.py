@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from functools import lru_cache
 
@@ -181,8 +182,17 @@ def named_in_draft(index, text: str, entity_id: str) -> bool:
     for spelling in (entity.name, *entity.aliases):
         needed = [fold(w) for w in spelling.split() if w[:1].isupper()]
         if not needed or all(w in words for w in needed):  # a name with no capital ("iPhone") cannot be told
-            return True
+            # A name with a number ("Line 4") is written whole: "Fenmoor Line" names no Line 4.
+            if not any(ch.isdigit() for ch in spelling) or _writes(text, spelling):
+                return True
     return False
+
+
+@lru_cache(maxsize=1024)
+def _writes(text: str, spelling: str) -> bool:
+    """Whether the text writes a spelling, its words apart by any blanks ("Line\n4" too)."""
+    words = spelling.split()
+    return re.search(r"(?<!\w)" + r"\s+".join(map(re.escape, words)) + r"(?!\w)", text, re.IGNORECASE) is not None
 
 
 def annotate(text: str, sentences: tuple[Sentence, ...], names: tuple[NameMention, ...], index) -> tuple[NameMention, ...]:

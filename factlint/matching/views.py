@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from bisect import bisect_left
-from typing import NamedTuple
+from typing import Mapping, NamedTuple
 
 from factlint.checks.context import Context
 from factlint.extraction.model import DateMention, NameMention, Sentence
 from factlint.extraction.sentences import by_sentence
 from factlint.matching.claims import is_dateline
 from factlint.matching.features import words_of
+from factlint.startup import regex
 
 
 class View(NamedTuple):
@@ -53,18 +54,23 @@ class View(NamedTuple):
 _EMPTY: frozenset = frozenset()  # one shared empty set for the parts most sentences lack
 
 
-def _mention_ids(n, s: Sentence, text: str) -> tuple[str, ...]:
+def _mention_ids(n, s: Sentence, text: str, tokens: Mapping[str, object]) -> tuple[str, ...]:
     """Ledger entities a name denotes; a proper name the ledger does not know stands for someone else
     ('?name'), so that numbers about it are not pinned on ledger entities."""
     if n.entities or n.suggested:
         return n.entities or n.suggested
     # A lone capitalised word opening a sentence or a table cell may be any word; a lone acronym is
-    # as often a thing (GPS, LNG) as an organisation.
+    # as often a thing (GPS, LNG) as an organisation. A lone word of a ledger name ("from Ashworth to
+    # Fenmoor", beside the Fenmoor Line) may be the place or the thing it is named after: no one else;
+    # but not with a number after it ("Line 5", beside the ledger's Line 4): that is another name.
     opens = not any(ch.isalnum() for ch in text[s.start : n.start])
     lone = " " not in n.folded
-    if lone and (opens or n.text.isupper()):
+    if lone and (opens or n.text.isupper() or (n.folded in tokens and not _NUMBER_AFTER.match(text, n.end))):
         return ()
     return ("?" + n.folded,)
+
+
+_NUMBER_AFTER = regex(r"[ \t]+\d")
 
 
 _PRONOUNS = frozenset("he she it they his her its their him them".split())
@@ -135,6 +141,7 @@ def sentence_views(ctx: Context, quantities: list[list], dates: list[list]) -> l
     only where there is a number or a date, and in the sentence before it (its context).
     """
     doc, views, heading = ctx.doc, [], _EMPTY
+    tokens = getattr(ctx.ledger, "tokens", {})  # the words of ledger names (an index of another kind: none)
     cited = ctx.sentence_citations
     names = by_sentence(list(ctx.names), ctx.sentences)
     # For tables' header rows: the name mentions' offsets, and each header read once for all its rows.
@@ -147,7 +154,7 @@ def sentence_views(ctx: Context, quantities: list[list], dates: list[list]) -> l
     for i, s in enumerate(ctx.sentences):
         block = doc.blocks[s.block]
         found = names[i]
-        mentions = tuple((n.start, ids) for n in found if (ids := _mention_ids(n, s, doc.masked))) if found else ()
+        mentions = tuple((n.start, ids) for n in found if (ids := _mention_ids(n, s, doc.masked, tokens))) if found else ()
         same_block = prev_block == s.block
         carried = ()
         if same_block:
