@@ -933,22 +933,56 @@ def rail(tmp_path_factory):
     return index_from_mapping(RAIL, tmp_path_factory.mktemp("rail"))
 
 
-def test_a_lone_word_of_a_ledger_name_is_no_one_else(rail) -> None:
-    """'from Ashworth to Fenmoor' beside the Fenmoor Line: Fenmoor is no other subject, so the journey binds."""
+def test_the_ends_of_a_route_are_no_one_else(rail) -> None:
+    """'from Ashworth to Fenmoor': places a journey goes between, not others the figure is about."""
     text = _naming("The journey from Ashworth to Fenmoor will take 38 minutes, down from 48.", "Fenmoor Line")
     assert flagged(rail, text) == [("38 minutes", "journey")]
     assert flagged(rail, text.replace("38 minutes", "41 minutes")) == []
+    # Not a route: Ashworth is someone else, and one keyword is too little for the line's journey.
+    assert flagged(rail, _naming("The mayor of Ashworth says the journey will take 38 minutes.", "Fenmoor Line")) == []
 
 
 def test_a_numbered_name_is_named_only_with_its_number(rail) -> None:
     """'Fenmoor Line' writes the word 'Line', but names no Line 4: its stations are not bound through keywords."""
     assert flagged(rail, _naming("The extension adds 11 stations.", "Fenmoor Line")) == []
     assert flagged(rail, _naming("The extension adds 11 stations.", "Line 4")) == [("11", "l4-stations")]
-    # "Line" before another number is another line's name, not a word of Line 4's.
-    assert flagged(rail, _naming("The Line 5 extension adds 11 stations.", "Line 4")) == []
+    assert flagged(rail, _naming("The Line 5 extension adds 11 stations.", "Line 4")) == []  # another line
 
 
 def test_n_times_a_time_is_a_rate_of_what_the_sentence_counts(rail) -> None:
     text = _naming("At peak times trains will run 6 times an hour, up from 3.", "Fenmoor Line")
     assert flagged(rail, text) == [("6", "frequency")]
     assert flagged(rail, text.replace("6 times", "4 times")) == []
+
+
+def test_a_figure_about_a_subgroup_states_no_fact_about_everyone(tmp_path) -> None:
+    ledger = {"version": 1, "sources": {"s": {"title": "Poll"}},
+              "entities": {"greens": {"name": "Valley Greens", "aliases": ["the Greens"]},
+                           "vale": {"name": "Eastvale"}},
+              "facts": [_value("share", "The Valley Greens are on 27% in the poll.", "greens", ["poll", "lead"], 27,
+                               "percent"),
+                        _value("jabs", "71.3% of people aged 65 and over in Eastvale were vaccinated.", "vale",
+                               ["vaccinated"], 71.3, "percent")]}
+    index = index_from_mapping(ledger, tmp_path)
+    assert flagged(index, "Among voters aged 18 to 34, the Greens lead with 36%.") == []
+    assert flagged(index, "In the poll, the Greens lead with 36%.") == [("36%", "share")]
+    # The fact's claim is about the subgroup: compared.
+    assert flagged(index, "In Eastvale, among people aged 65 and over, 77.3% were vaccinated.") == [("77.3%", "jabs")]
+    assert flagged(index, "Among people aged 65 and over in Eastvale, 77.3% were vaccinated.") == [("77.3%", "jabs")]
+
+
+def test_a_unit_word_alone_binds_no_carried_subjects_fact(tmp_path) -> None:
+    """'plus or minus 2.1 points', after a sentence about the Greens: 'points' is the number's own unit,
+    no sign of the Greens' swing, so the margin of error (its keywords written) is what it states."""
+    ledger = {"version": 1, "sources": {"s": {"title": "Poll"}},
+              "entities": {"greens": {"name": "Valley Greens", "aliases": ["the Greens"]},
+                           "larkfield": {"name": "Larkfield Research"}},
+              "facts": [_value("swing", "The Greens' vote share rose 5.1 percentage points.", "greens",
+                               ["rose", "swing", "points"], 5.1, "percentage points"),
+                        _value("margin", "The margin of error is 2.1 percentage points.", "larkfield",
+                               ["margin of error"], 2.1, "percentage points")]}
+    index = index_from_mapping(ledger, tmp_path)
+    text = "Larkfield Research polled 2,104 adults. The Greens are on 27%. The margin of error is plus or minus {} points."
+    assert flagged(index, text.format("2.1")) == []
+    assert flagged(index, text.format("3.1")) == [("3.1 points", "margin")]
+    assert flagged(index, "The Greens did well. Their swing was 4.1 points.") == [("4.1 points", "swing")]

@@ -19,7 +19,7 @@ from factlint.ledger.model import Fact
 from factlint.matching.citations import resolve
 from factlint.matching.claims import citations_by_sentence, find_claims, stamps_the_page
 from factlint.matching.compare import claim_quantities, fact_direction, fits_date, fits_value, units_compatible, value_fits
-from factlint.matching.features import Evidence, evidence, stemmed_words, words_of
+from factlint.matching.features import STOPWORDS, Evidence, evidence, stemmed_words, words_of
 from factlint.matching.index import LedgerIndex
 from factlint.matching.names import annotate, named_in_draft
 from factlint.matching.support import stated_with, supported
@@ -127,6 +127,7 @@ def _states_total(claim: str, keywords: tuple[str, ...]) -> bool:
     return bool(_TOTAL_WORDS.search(claim)) or any(_TOTAL_WORDS.search(k) for k in keywords)
 
 
+_SHARE_UNITS = words_of("point points percent cent percentage pp")
 # A fact that is an age: only it can be what an age in a draft (Quantity.age) states.
 _AGE_FACT = regex(r"\b(?:aged?|years? old|year-old)\b|\bwas \d+ when\b", re.I)
 _AGE_STEMS = frozenset({"aged", "age", "old"})  # features.words_of's stems of "aged", "age", "ages", "old"
@@ -178,6 +179,11 @@ def _bind_quantity(s: _Numbers, q: Quantity, subject: tuple[str, ...],
     # fact, as a date's subject does: a claim word alone ("council", from the source's title) bound
     # "The council has spent about £1.1m on patching" to the bridge repairs' cost.
     carried = None if view.named else lambda e, f: e.keywords > 0
+    if carried and q.dimension in ("percent", "pp"):
+        # Every such number writes its unit: "plus or minus 2.1 points", after a sentence about the Greens, is
+        # no sign of their swing in points.
+        unit_free = words - _SHARE_UNITS
+        carried = lambda e, f: evidence(index.features(f), unit_free, view.years).keywords > 0  # noqa: E731
     ranked = _ranked(index, facts, words, view.years, carried) if facts else []
     # A subject carried from the sentence before, none of whose facts the words point at, is one the
     # sentence has moved on from ("Pro allows 600. A single upload may be up to 2 GB."): words decide.
@@ -258,7 +264,23 @@ def _reads_otherwise(s: _Numbers, q: Quantity, words: frozenset[str], kinds: tup
         alt = [f for e in sorted(s.others) for f in index.entity_facts(e, kinds) if usable(f)]
         if any(fits(f) for _, f in _ranked(index, alt, words, view.years)):
             return True
-    return _other_year(index, q, fact, s.dates) or _another_claim_writes(index, q, fact, view)
+    return (_other_year(index, q, fact, s.dates) or _another_claim_writes(index, q, fact, view)
+            or _about_a_subgroup(index, fact, view))
+
+
+# A sentence about part of a population: "Among voters aged 18 to 34, the Greens lead with 36%".
+_SUBGROUP = regex(r"(?:Among|Of those|Of the)[ \t]+([^,;:.]{3,60}),")
+
+
+def _about_a_subgroup(index: LedgerIndex, fact: Fact, view: View) -> bool:
+    """Whether the sentence opens on a subgroup ("Among voters aged 18 to 34,") that the fact's claim says
+    nothing of: its figures are the subgroup's. "Among people aged 65 and over, 71.3% were vaccinated"
+    still states a fact about people aged 65 and over."""
+    m = _SUBGROUP.match(view.draft, view.sentence.start, view.sentence.end)
+    if m is None:
+        return False
+    group = {w for w in words_of(m.group(1)) - STOPWORDS if len(w) > 2 and not w.isdigit()}
+    return bool(group) and group.isdisjoint(index.features(fact).claim)
 
 
 def _another_claim_writes(index: LedgerIndex, q: Quantity, fact: Fact, view: View) -> bool:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_left
-from typing import Mapping, NamedTuple
+from typing import NamedTuple
 
 from factlint.checks.context import Context
 from factlint.extraction.model import DateMention, NameMention, Sentence
@@ -54,23 +54,31 @@ class View(NamedTuple):
 _EMPTY: frozenset = frozenset()  # one shared empty set for the parts most sentences lack
 
 
-def _mention_ids(n, s: Sentence, text: str, tokens: Mapping[str, object]) -> tuple[str, ...]:
+def _mention_ids(n, s: Sentence, text: str) -> tuple[str, ...]:
     """Ledger entities a name denotes; a proper name the ledger does not know stands for someone else
     ('?name'), so that numbers about it are not pinned on ledger entities."""
     if n.entities or n.suggested:
         return n.entities or n.suggested
     # A lone capitalised word opening a sentence or a table cell may be any word; a lone acronym is
-    # as often a thing (GPS, LNG) as an organisation. A lone word of a ledger name ("from Ashworth to
-    # Fenmoor", beside the Fenmoor Line) may be the place or the thing it is named after: no one else;
-    # but not with a number after it ("Line 5", beside the ledger's Line 4): that is another name.
+    # as often a thing (GPS, LNG) as an organisation.
     opens = not any(ch.isalnum() for ch in text[s.start : n.start])
     lone = " " not in n.folded
-    if lone and (opens or n.text.isupper() or (n.folded in tokens and not _NUMBER_AFTER.match(text, n.end))):
+    if lone and (opens or n.text.isupper()) or _on_a_route(text, n):
         return ()
     return ("?" + n.folded,)
 
 
-_NUMBER_AFTER = regex(r"[ \t]+\d")
+# The ends of a route: "The journey from Ashworth to Fenmoor will take 41 minutes".
+_ROUTE_FROM = regex(r"[ \t]+to[ \t]+[A-Z]")
+_ROUTE_TO = regex(r"\bfrom[ \t]+[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*)*[ \t]+to[ \t]+$")
+
+
+def _on_a_route(text: str, n) -> bool:
+    """Whether the name is an end of a route ('from Ashworth to Fenmoor'): where something goes, not who
+    or what a figure is about."""
+    if text.startswith("from ", n.start - 5):
+        return _ROUTE_FROM.match(text, n.end) is not None
+    return text.startswith("to ", n.start - 3) and _ROUTE_TO.search(text, max(0, n.start - 60), n.start) is not None
 
 
 _PRONOUNS = frozenset("he she it they his her its their him them".split())
@@ -141,7 +149,6 @@ def sentence_views(ctx: Context, quantities: list[list], dates: list[list]) -> l
     only where there is a number or a date, and in the sentence before it (its context).
     """
     doc, views, heading = ctx.doc, [], _EMPTY
-    tokens = getattr(ctx.ledger, "tokens", {})  # the words of ledger names (an index of another kind: none)
     cited = ctx.sentence_citations
     names = by_sentence(list(ctx.names), ctx.sentences)
     # For tables' header rows: the name mentions' offsets, and each header read once for all its rows.
@@ -154,7 +161,7 @@ def sentence_views(ctx: Context, quantities: list[list], dates: list[list]) -> l
     for i, s in enumerate(ctx.sentences):
         block = doc.blocks[s.block]
         found = names[i]
-        mentions = tuple((n.start, ids) for n in found if (ids := _mention_ids(n, s, doc.masked, tokens))) if found else ()
+        mentions = tuple((n.start, ids) for n in found if (ids := _mention_ids(n, s, doc.masked))) if found else ()
         same_block = prev_block == s.block
         carried = ()
         if same_block:
