@@ -181,7 +181,10 @@ def named_in_draft(index, text: str, entity_id: str) -> bool:
     words = capitalised_words(text)
     for spelling in (entity.name, *entity.aliases):
         needed = [fold(w) for w in spelling.split() if w[:1].isupper()]
-        if not needed or all(w in words for w in needed):  # a name with no capital ("iPhone") cannot be told
+        if not needed:  # no capital ("the council", "iPhone"): written as it is, in any case
+            if _writes(text, spelling):
+                return True
+        elif all(w in words for w in needed):
             # A name with a number ("Line 4") is written whole: "Fenmoor Line" names no Line 4.
             if not any(ch.isdigit() for ch in spelling) or _writes(text, spelling):
                 return True
