@@ -107,36 +107,22 @@ def _other_year(index: LedgerIndex, q: Quantity, fact: Fact, dates: list[DateMen
     return bool(near and years and not near & years)
 
 
-# A fact about a margin: only it can be what a margin in a draft (Quantity.margin) states.
+# What a fact is, when only such a fact can be what a marked number in a draft states: a margin
+# (Quantity.margin), a sum (Quantity.total), an age (Quantity.age).
 _MARGIN_WORDS = regex(r"\b(?:majority|margin|lead|ahead|won by|by \d)", re.I)
-
-
-@lru_cache(maxsize=4096)
-def _states_margin(claim: str, keywords: tuple[str, ...]) -> bool:
-    """Whether a fact is about a margin (its claim or keywords say majority, margin, lead)."""
-    return bool(_MARGIN_WORDS.search(claim)) or any(_MARGIN_WORDS.search(k) for k in keywords)
-
-
-# A fact that is a sum: only it can be what a sum in a draft (Quantity.total) states.
 _TOTAL_WORDS = regex(r"\b(?:total|combined|in all|altogether|together)\b", re.I)
+_AGE_WORDS = regex(r"\b(?:aged?|years? old|year-old)\b|\bwas \d+ when\b", re.I)
 
 
-@lru_cache(maxsize=4096)
-def _states_total(claim: str, keywords: tuple[str, ...]) -> bool:
-    """Whether a fact is a sum (its claim or keywords say total, combined, in all)."""
-    return bool(_TOTAL_WORDS.search(claim)) or any(_TOTAL_WORDS.search(k) for k in keywords)
+@lru_cache(maxsize=8192)
+def _fact_says(words: re.Pattern, claim: str, keywords: tuple[str, ...]) -> bool:
+    """Whether a fact's claim or one of its keywords says one of ``words`` (_MARGIN_WORDS, ...)."""
+    return bool(words.search(claim)) or any(words.search(k) for k in keywords)
 
 
-_SHARE_UNITS = words_of("point points percent cent percentage pp")
-# A fact that is an age: only it can be what an age in a draft (Quantity.age) states.
-_AGE_FACT = regex(r"\b(?:aged?|years? old|year-old)\b|\bwas \d+ when\b", re.I)
+# Words the number itself writes, so no sign of what it is about: an age's ("aged 60"), a share's ("2.1 points").
 _AGE_STEMS = frozenset({"aged", "age", "old"})  # features.words_of's stems of "aged", "age", "ages", "old"
-
-
-@lru_cache(maxsize=4096)
-def _states_age(claim: str, keywords: tuple[str, ...]) -> bool:
-    """Whether a fact is an age (its claim or keywords say aged, age, years old, 'was 85 when')."""
-    return bool(_AGE_FACT.search(claim)) or any(_AGE_FACT.search(k) for k in keywords)
+_SHARE_UNITS = words_of("point points percent cent percentage pp")
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,10 +150,10 @@ def _bind_quantity(s: _Numbers, q: Quantity, subject: tuple[str, ...],
     def usable(f: Fact) -> bool:
         # A share ("3% of smokers had a stroke") is no change: not a fact's rise or relative risk.
         return (f.value is not None and not q.projected and f.valid_on(s.as_of) and units_compatible(q, f)
-                and (not q.margin or _states_margin(f.claim, f.keywords)) and f.id not in stated
+                and (not q.margin or _fact_says(_MARGIN_WORDS, f.claim, f.keywords)) and f.id not in stated
                 and not (q.share and fact_direction(f.claim, f.value))
-                and not (q.total and not s.counted.isdisjoint(f.about) and not _states_total(f.claim, f.keywords))
-                and (not q.age or _states_age(f.claim, f.keywords)))
+                and not (q.total and not s.counted.isdisjoint(f.about) and not _fact_says(_TOTAL_WORDS, f.claim, f.keywords))
+                and (not q.age or _fact_says(_AGE_WORDS, f.claim, f.keywords)))
 
     words = view.words_at(q.start)
     if s.ages:  # "aged" is the age's word: "stepped down, aged 60, and taught for 15 years" binds neither to an age
@@ -178,12 +164,7 @@ def _bind_quantity(s: _Numbers, q: Quantity, subject: tuple[str, ...],
     # A subject carried from the sentence before (this one names none) binds through a keyword of its
     # fact, as a date's subject does: a claim word alone ("council", from the source's title) bound
     # "The council has spent about £1.1m on patching" to the bridge repairs' cost.
-    carried = None if view.named else lambda e, f: e.keywords > 0
-    if carried and q.dimension in ("percent", "pp"):
-        # Every such number writes its unit: "plus or minus 2.1 points", after a sentence about the Greens, is
-        # no sign of their swing in points.
-        unit_free = words - _SHARE_UNITS
-        carried = lambda e, f: evidence(index.features(f), unit_free, view.years).keywords > 0  # noqa: E731
+    carried = None if view.named else _carried_test(index, q, words, view)
     ranked = _ranked(index, facts, words, view.years, carried) if facts else []
     # A subject carried from the sentence before, none of whose facts the words point at, is one the
     # sentence has moved on from ("Pro allows 600. A single upload may be up to 2 GB."): words decide.
@@ -210,6 +191,18 @@ def _bind_quantity(s: _Numbers, q: Quantity, subject: tuple[str, ...],
     if not chosen[1] and _reads_otherwise(s, q, words, kinds, usable, fits, found, chosen[0]):
         return None
     return Binding(q, chosen[0], chosen[1])
+
+
+def _carried_test(index: LedgerIndex, q: Quantity, words: frozenset[str], view: View) -> Callable[[Evidence, Fact], bool]:
+    """What binds a number to a fact of a subject carried from the sentence before: a keyword of the fact.
+
+    Not a share's unit: "plus or minus 2.1 points", after a sentence about the Greens, is no sign of
+    their swing in points.
+    """
+    if q.dimension not in ("percent", "pp"):
+        return lambda e, f: e.keywords > 0
+    unit_free = words - _SHARE_UNITS
+    return lambda e, f: evidence(index.features(f), unit_free, view.years).keywords > 0
 
 
 def _points_as_percent(s: _Numbers, q: Quantity, subject: tuple[str, ...], stated: frozenset[str]) -> Binding | None:
@@ -289,7 +282,8 @@ def _another_claim_writes(index: LedgerIndex, q: Quantity, fact: Fact, view: Vie
     (its value is the €412 million), not the shares' fall. Another fact's value is no such reading: "Silva
     won 31.9%" (Ortiz's share) is the swap a contradiction reports."""
     numbers = {i for e in (*fact.about, *view.named) for i in index.entity_numbers(e)}
-    return any(c.unit == q.unit and not c.hedge and c.value != f.value and value_fits(q.low, q.high, q.value, c.value, 0.0)
+    return any(c.unit == q.unit and not c.hedge and c.value != f.value
+               and value_fits(q.low, q.high, q.value, c.value, 0.0)
                for f in map(index.facts.__getitem__, numbers) if f.id != fact.id and f.value is not None
                for c in claim_quantities(f.claim))
 
