@@ -56,6 +56,19 @@ def _naming(text: str, *names: str) -> str:
     return f"{text}\n\nAlso in this story: {', '.join(names)}.\n"
 
 
+def _ledger(title: str, entities: dict, *facts: dict) -> dict:
+    """A test ledger of one source ('s', with this title)."""
+    return {"version": 1, "sources": {"s": {"title": title}}, "entities": entities, "facts": list(facts)}
+
+
+def _index_fixture(name: str, ledger: dict):
+    """A module-scoped fixture ``name``: the index of this test ledger."""
+    @pytest.fixture(scope="module", name=name)
+    def fixture(tmp_path_factory):
+        return index_from_mapping(ledger, tmp_path_factory.mktemp(name))
+    return fixture
+
+
 def flagged(index, text: str, as_of: dt.date = dt.date(2022, 3, 10)) -> list[tuple[str, str]]:
     return [(f.found, f.fact) for f in run_text(text, index, as_of, select=("FL101",))]
 
@@ -796,21 +809,15 @@ def test_an_open_ended_fit_does_not_hide_an_exact_figure_that_contradicts(tmp_pa
     assert dates == [("20 October 2026", "release")]
 
 
-QUEUES = {
-    "version": 1,
-    "sources": {"s": {"title": "Limits"}},
-    "entities": {"fifo": {"name": "FIFO queue", "aliases": ["FIFO queues"]}, "agency": {"name": "Vell Agency"}},
-    "facts": [
-        _value("fifo-rate", "A FIFO queue accepts up to 300 messages per second.", "fifo", ["messages per second"],
-               300, "messages/second"),
-        _value("distance", "The Vell Agency's clinics drove 9,400 km.", "agency", ["drove"], 9400, "km"),
-    ],
-}
+QUEUES = _ledger(
+    "Limits",
+    {"fifo": {"name": "FIFO queue", "aliases": ["FIFO queues"]}, "agency": {"name": "Vell Agency"}},
+    _value("fifo-rate", "A FIFO queue accepts up to 300 messages per second.", "fifo", ["messages per second"],
+           300, "messages/second"),
+    _value("distance", "The Vell Agency's clinics drove 9,400 km.", "agency", ["drove"], 9400, "km")
+)
 
-
-@pytest.fixture(scope="module")
-def queues(tmp_path_factory):
-    return index_from_mapping(QUEUES, tmp_path_factory.mktemp("queues"))
+queues = _index_fixture("queues", QUEUES)
 
 
 def test_a_sum_over_counted_entities_is_no_figure_of_one(queues) -> None:
@@ -822,20 +829,14 @@ def test_a_sum_over_counted_entities_is_no_figure_of_one(queues) -> None:
         ("10,000 km", "distance")]
 
 
-LIFE = {
-    "version": 1,
-    "sources": {"s": {"title": "Family statement"}},
-    "entities": {"marwood": {"name": "Ilse Marwood", "aliases": ["Marwood"]}},
-    "facts": [
-        _value("age", "Ilse Marwood was 85 when she died.", "marwood", ["aged", "died", "age"], 85, "years"),
-        _value("tenure", "Marwood led the orchestra for 22 years.", "marwood", ["led", "tenure"], 22, "years"),
-    ],
-}
+LIFE = _ledger(
+    "Family statement",
+    {"marwood": {"name": "Ilse Marwood", "aliases": ["Marwood"]}},
+    _value("age", "Ilse Marwood was 85 when she died.", "marwood", ["aged", "died", "age"], 85, "years"),
+    _value("tenure", "Marwood led the orchestra for 22 years.", "marwood", ["led", "tenure"], 22, "years")
+)
 
-
-@pytest.fixture(scope="module")
-def life(tmp_path_factory):
-    return index_from_mapping(LIFE, tmp_path_factory.mktemp("life"))
+life = _index_fixture("life", LIFE)
 
 
 def test_an_age_states_only_an_age_and_not_through_its_own_word(life) -> None:
@@ -848,21 +849,15 @@ def test_an_age_states_only_an_age_and_not_through_its_own_word(life) -> None:
     assert flagged(life, "Marwood led the orchestra for 32 years.") == [("32 years", "tenure")]
 
 
-POINTS = {
-    "version": 1,
-    "sources": {"s": {"title": "Trial paper"}},
-    "entities": {"orvane": {"name": "Orvane"}},
-    "facts": [
-        _value("difference", "The difference between Orvane and placebo was 13.2 percentage points.", "orvane",
-               ["difference", "percentage points"], 13.2, "percentage points"),
-        _value("painfree", "31.4% of patients on Orvane were pain-free.", "orvane", ["pain-free"], 31.4, "percent"),
-    ],
-}
+POINTS = _ledger(
+    "Trial paper",
+    {"orvane": {"name": "Orvane"}},
+    _value("difference", "The difference between Orvane and placebo was 13.2 percentage points.", "orvane",
+           ["difference", "percentage points"], 13.2, "percentage points"),
+    _value("painfree", "31.4% of patients on Orvane were pain-free.", "orvane", ["pain-free"], 31.4, "percent")
+)
 
-
-@pytest.fixture(scope="module")
-def points(tmp_path_factory):
-    return index_from_mapping(POINTS, tmp_path_factory.mktemp("points"))
+points = _index_fixture("points", POINTS)
 
 
 def test_percentage_points_written_as_a_percentage_are_flagged(points) -> None:
@@ -874,26 +869,19 @@ def test_percentage_points_written_as_a_percentage_are_flagged(points) -> None:
     assert flagged(points, "31.4% of patients on Orvane were pain-free.") == []
 
 
-MARKETS = {
-    "version": 1,
-    "sources": {"s": {"title": "Closing report"}},
-    "entities": {"corvane": {"name": "Corvane"}, "bank": {"name": "Central Bank of Dovermark"},
-                 "vell": {"name": "Vell Group"}},
-    "facts": [
-        _value("fall", "Corvane shares fell 11.2% after its trading update.", "corvane", ["shares", "fell"], -11.2,
-               "percent"),
-        _value("sales", "Corvane said third-quarter sales fell 6% to EUR 412 million.", "corvane", ["sales"], 412e6,
-               "EUR"),
-        _value("rate", "The Central Bank of Dovermark held its policy rate at 3.75%.", "bank", ["policy rate", "rate"],
-               3.75, "percent"),
-        _value("growth", "Vell Group revenue rose 12% year on year.", "vell", ["year on year", "growth"], 12, "percent"),
-    ],
-}
+MARKETS = _ledger(
+    "Closing report",
+    {"corvane": {"name": "Corvane"}, "bank": {"name": "Central Bank of Dovermark"}, "vell": {"name": "Vell Group"}},
+    _value("fall", "Corvane shares fell 11.2% after its trading update.", "corvane", ["shares", "fell"], -11.2,
+           "percent"),
+    _value("sales", "Corvane said third-quarter sales fell 6% to EUR 412 million.", "corvane", ["sales"], 412e6,
+           "EUR"),
+    _value("rate", "The Central Bank of Dovermark held its policy rate at 3.75%.", "bank", ["policy rate", "rate"],
+           3.75, "percent"),
+    _value("growth", "Vell Group revenue rose 12% year on year.", "vell", ["year on year", "growth"], 12, "percent")
+)
 
-
-@pytest.fixture(scope="module")
-def markets(tmp_path_factory):
-    return index_from_mapping(MARKETS, tmp_path_factory.mktemp("markets"))
+markets = _index_fixture("markets", MARKETS)
 
 
 def test_a_figure_another_claim_writes_beside_its_value_is_that_facts(markets) -> None:
@@ -916,24 +904,17 @@ def test_a_keyword_with_a_repeated_word_must_be_written_in_order(markets) -> Non
     assert flagged(markets, _naming("Revenue grew 2.6% year on year.", "Vell Group")) == [("2.6%", "growth")]
 
 
-RAIL = {
-    "version": 1,
-    "sources": {"s": {"title": "Timetable notice"}},
-    "entities": {"fenmoor": {"name": "Fenmoor Line"}, "line4": {"name": "Line 4"},
-                 "council": {"name": "Ashworth County Council"}},
-    "facts": [
-        _value("journey", "The journey from Ashworth to Fenmoor will take 41 minutes.", "fenmoor", ["journey"], 41,
-               "minutes"),
-        _value("frequency", "Fenmoor Line trains will run 4 times an hour.", "fenmoor", ["an hour", "peak"], 4,
-               "trains/hour"),
-        _value("l4-stations", "The Line 4 extension adds 7 stations.", "line4", ["stations"], 7, "stations"),
-    ],
-}
+RAIL = _ledger(
+    "Timetable notice",
+    {"fenmoor": {"name": "Fenmoor Line"}, "line4": {"name": "Line 4"}, "council": {"name": "Ashworth County Council"}},
+    _value("journey", "The journey from Ashworth to Fenmoor will take 41 minutes.", "fenmoor", ["journey"], 41,
+           "minutes"),
+    _value("frequency", "Fenmoor Line trains will run 4 times an hour.", "fenmoor", ["an hour", "peak"], 4,
+           "trains/hour"),
+    _value("l4-stations", "The Line 4 extension adds 7 stations.", "line4", ["stations"], 7, "stations")
+)
 
-
-@pytest.fixture(scope="module")
-def rail(tmp_path_factory):
-    return index_from_mapping(RAIL, tmp_path_factory.mktemp("rail"))
+rail = _index_fixture("rail", RAIL)
 
 
 def test_the_ends_of_a_route_are_no_one_else(rail) -> None:
