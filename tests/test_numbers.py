@@ -602,3 +602,11 @@ def test_a_level_a_change_would_lead_to_is_projected() -> None:
     assert level.projected and not cut.projected
     assert one("which will bring inflation down to 2%").projected
     assert not one("The rate rose to 3.5%.").projected and not one("It would cost £4m.").projected
+
+
+def test_a_noun_after_two_joined_words_and_the_number_of_a_noun_are_counted() -> None:
+    assert one("The board has 2,940 general and acute beds.").unit == "bed"
+    assert one("The number of people waiting for treatment fell to 412,300.").unit == "person"
+    assert one("The number of cases rose to 4,000.").unit == "cas"
+    assert one("It has 12 general wards.").unit == "ward"  # a plural after one word: read as before
+    assert quantities("The number of cases rose by 12% to 4,000.")[1].unit is None  # another number between

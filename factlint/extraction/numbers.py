@@ -55,6 +55,8 @@ _NOUN_RE = regex(r"[ \t]+(?:(?:new|more|additional|registered|valid|active|extra
 # A counted noun's time ("3,000 messages per second", "40 trains an hour", "12 requests/min"): the count
 # is a rate, compared only with rates (units.canonical reads "messages/second").
 _PER_TIME = regex(r"(?:[ \t]+(?:per|a|an|each|every)[ \t]+|/)(?P<time>second|minute|hour|day|week|month|year|s|sec|min|h|hr)\b")
+# Two words joined before a plural: "2,940 general and acute beds", "3 red and blue balls".
+_PAIRED_NOUN = regex(r"[ \t]+[a-z][a-z-]+[ \t]+(?:and|or)[ \t]+[a-z][a-z-]+[ \t]+(?P<noun>[a-z][a-z-]{2,}s)\b")
 _NOT_NOUNS = frozenset(
     "and or but the a an of in on at to for by with from as than that which who is was are were be been has have had "
     "per over under about around more less into out up down after before since during while this those these its their "
@@ -280,6 +282,8 @@ def _suffix(text: str, pos: int, end: int,
         n = _NOUN_RE.match(text, pos, end)
         if n and n.group("noun").split()[0] not in _NOT_NOUNS and unit is None:
             noun, noun_end = n.group("noun"), n.end()
+            if noun[-1] != "s" and (paired := _PAIRED_NOUN.match(text, pos, end)):  # "2,940 general and acute beds"
+                noun, noun_end = paired.group("noun"), paired.end()
             if per := _PER_TIME.match(text, noun_end, end):
                 noun, noun_end = f"{noun}/{per.group('time')}", per.end()
     return scale, unit_text, unit, pos, noun, noun_end
@@ -442,6 +446,8 @@ def _numeral(text: str, m: re.Match, floor: int, end: int) -> Quantity | None:
             return None
     if unit is None and noun is None and scale == 1 and not m.group("neg"):
         noun, noun_end = _part_of(text, stop, end, value)  # "34 of the 81 seats": 34 seats
+        if noun is None and (counted := _NUMBER_OF.search(text, max(floor, m.start() - 80), m.start())):
+            noun = counted.group("noun")  # "The number of people waiting ... fell to 412,300": 412,300 people
     if m.group("neg") and m.group("neg") != "+":
         value = -value
     half = precision_half_width(num, value) * scale
@@ -476,6 +482,10 @@ def _age(text: str, m: re.Match, floor: int, end: int) -> Quantity | None:
         return None  # "at 24" alone is a level ("closed at 24"); ", at 24," is an age
     value = float(num)
     return replace(_make(text, m.start(), m.end(), value, 0.5, canonical("years"), None, None), age=True)
+
+
+# What a bare number later in the clause counts: "The number of people waiting for treatment fell to".
+_NUMBER_OF = regex(r"\b[Tt]he[ \t]+(?:total[ \t]+)?number[ \t]+of[ \t]+(?P<noun>[a-z][a-z-]{2,})\b[^.;:\d]*$")
 
 
 # What joins a part to its whole: "34 of the 81 seats", "34 out of 81 seats".
