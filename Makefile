@@ -5,9 +5,11 @@ BIN    := $(VENV)/bin
 
 .PHONY: demo test install bench clean
 
+# A newer pip is welcome, not needed (the bundled one installs the project): a package index that
+# answers badly for pip itself must not stop the set-up.
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q --upgrade pip || echo "make: could not upgrade pip; using the bundled one"
 
 $(VENV)/.installed: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install -q -e '.[test]'

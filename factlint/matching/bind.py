@@ -211,9 +211,11 @@ def _points_as_percent(s: _Numbers, q: Quantity, subject: tuple[str, ...], state
     Asked of a percentage no percentage fact states. Only the same number: a percentage of another
     value ("turnout was 64%") is a level, not the points a change is measured in.
     """
-    points = replace(q, unit="pp", dimension="pp")
     support = s.index.support()
-    if support is None or not support.value_numbers(points):  # no fact of as many points: most percentages
+    if support is None or "pp" not in support.by_dimension:  # a ledger with no facts in points: most
+        return None
+    points = replace(q, unit="pp", dimension="pp")
+    if not support.value_numbers(points):  # no fact of as many points: most percentages
         return None
     b = _bind_quantity(s, points, subject, stated)
     return Binding(q, b.fact, False) if b is not None and b.fits else None
