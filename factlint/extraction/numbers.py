@@ -576,8 +576,10 @@ def _is_denominator(text: str, m: re.Match) -> bool:
             and (start < 5 or not text[start - 5].isalnum()) and "." not in m.group("num"))
 
 
-# Words that make a number a sum ("1,500 messages per second in total", "a combined 60 seats").
-_TOTAL_AFTER = regex(r"[ \t]*(?:in total|in all|all told|combined|altogether|between them)\b")
+# Words that make a number a sum ("1,500 messages per second in total", "a combined 60 seats"); matching
+# reads a fact's claim for them too (bind._TOTAL_WORDS).
+SUM_WORDS = r"in total|in all|all told|combined|altogether|between them"
+_TOTAL_AFTER = regex(rf"[ \t]*(?:{SUM_WORDS})\b")
 _TOTAL_BEFORE = regex(r"\b(?:total of|combined)[ \t]+$")
 
 

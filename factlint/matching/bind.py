@@ -13,6 +13,7 @@ from typing import Callable
 
 from factlint.checks.context import Context
 from factlint.extraction.model import DateMention, Quantity
+from factlint.extraction.numbers import SUM_WORDS
 from factlint.extraction.sentences import by_sentence
 from factlint.fold import fold
 from factlint.ledger.model import Fact
@@ -110,7 +111,7 @@ def _other_year(index: LedgerIndex, q: Quantity, fact: Fact, dates: list[DateMen
 # What a fact is, when only such a fact can be what a marked number in a draft states: a margin
 # (Quantity.margin), a sum (Quantity.total), an age (Quantity.age).
 _MARGIN_WORDS = regex(r"\b(?:majority|margin|lead|ahead|won by|by \d)", re.I)
-_TOTAL_WORDS = regex(r"\b(?:total|combined|in all|altogether|together)\b", re.I)
+_TOTAL_WORDS = regex(rf"\b(?:total|together|{SUM_WORDS})\b", re.I)
 _AGE_WORDS = regex(r"\b(?:aged?|years? old|year-old)\b|\bwas \d+ when\b", re.I)
 
 
@@ -283,11 +284,20 @@ def _another_claim_writes(index: LedgerIndex, q: Quantity, fact: Fact, view: Vie
     "after the company said third-quarter sales fell 6% to €412 million" states the 6% of the sales fact
     (its value is the €412 million), not the shares' fall. Another fact's value is no such reading: "Silva
     won 31.9%" (Ortiz's share) is the swap a contradiction reports."""
+    digits = _DIGITS.search(q.text)
+    if digits is None:  # a number in words
+        return False
+    written = digits.group().replace(",", "")
     numbers = {i for e in (*fact.about, *view.named) for i in index.entity_numbers(e)}
+    # A claim that does not write the digits cannot write the figure: most claims are not read at all.
     return any(c.unit == q.unit and not c.hedge and c.value != f.value
                and value_fits(q.low, q.high, q.value, c.value, 0.0)
-               for f in map(index.facts.__getitem__, numbers) if f.id != fact.id and f.value is not None
+               for f in map(index.facts.__getitem__, numbers)
+               if f.id != fact.id and f.value is not None and written in f.claim.replace(",", "")
                for c in claim_quantities(f.claim))
+
+
+_DIGITS = regex(r"\d[\d,.]*(?<=\d)")
 
 
 def _namesakes(index: LedgerIndex, these: tuple[str, ...], those: tuple[str, ...]) -> bool:
