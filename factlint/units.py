@@ -144,3 +144,11 @@ def nouns_compatible(a: str, b: str, loose: bool = False) -> bool:
     """Whether two counted nouns (canonical stems) may count the same thing."""
     a, b = stem(a), stem(b)
     return a == b or any(a in group and b in group for group in (_STEMMED_LOOSE if loose else _STEMMED_SYNONYMS))
+
+
+_OCCURRENCES = stem("times")  # "4 times an hour": a rate of whatever the sentence counts
+
+
+def rate_nouns_compatible(a: str, b: str, loose: bool = False) -> bool:
+    """Whether two rates' counted nouns may count the same thing; a rate of "times" counts any noun."""
+    return _OCCURRENCES in (stem(a), stem(b)) or nouns_compatible(a, b, loose)

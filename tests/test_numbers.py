@@ -610,3 +610,10 @@ def test_a_noun_after_two_joined_words_and_the_number_of_a_noun_are_counted() ->
     assert one("The number of cases rose to 4,000.").unit == "cas"
     assert one("It has 12 general wards.").unit == "ward"  # a plural after one word: read as before
     assert quantities("The number of cases rose by 12% to 4,000.")[1].unit is None  # another number between
+
+
+def test_a_rate_of_times_counts_any_noun_and_other_rates_their_own() -> None:
+    from factlint.units import rate_nouns_compatible
+
+    assert rate_nouns_compatible("times", "trains") and rate_nouns_compatible("trains", "times")
+    assert rate_nouns_compatible("messages", "message") and not rate_nouns_compatible("messages", "orders")

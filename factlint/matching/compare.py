@@ -7,10 +7,10 @@ from functools import lru_cache
 
 from factlint.extraction.model import DateMention, Quantity
 from factlint.extraction.numbers import HEDGES, as_written, direction_after, direction_before, find_quantities
-from factlint.fold import ignorecase_lower, stem
+from factlint.fold import ignorecase_lower
 from factlint.ledger.model import Fact
 from factlint.startup import regex
-from factlint.units import canonical, nouns_compatible
+from factlint.units import canonical, nouns_compatible, rate_nouns_compatible
 
 # Where a number starts in a fact's claim, with a currency before it ("rose $4.5bn", "fell EUR 3m").
 _NUMBER_IN_CLAIM = regex(r"(?<![\w.,])(?:US\$|[$€£¥]|[A-Z]{3}[ \t])?\d")
@@ -43,13 +43,9 @@ def unit_compatible(q: Quantity, dimension: str | None, name: str | None, loose:
     return True
 
 
-_TIMES = stem("times")
-
-
 def _rate_of(unit: str | None, noun: str, loose: bool) -> bool:
-    """Whether a rate of a draft ("messag/second") counts this noun; "4 times an hour" counts any."""
-    counted = (unit or "").partition("/")[0]
-    return counted == _TIMES or nouns_compatible(counted, noun, loose)
+    """Whether a rate of a draft ("messag/second") counts this noun (units.rate_nouns_compatible)."""
+    return rate_nouns_compatible((unit or "").partition("/")[0], noun, loose)
 
 
 def _dimension(unit: str | None) -> str | None:
