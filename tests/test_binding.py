@@ -970,3 +970,29 @@ def test_a_unit_word_alone_binds_no_carried_subjects_fact(tmp_path) -> None:
     assert flagged(index, text.format("2.1")) == []
     assert flagged(index, text.format("3.1")) == [("3.1 points", "margin")]
     assert flagged(index, "The Greens did well. Their swing was 4.1 points.") == [("4.1 points", "swing")]
+
+
+QUAKE = _ledger("Civil protection report", {"town": {"name": "Calvera", "kind": "place"}},
+                _value("deaths", "Fourteen people died in the earthquake.", "town", ["died", "killed", "dead"], 14, "people"),
+                _value("injured", "210 people were injured.", "town", ["injured"], 210, "people"),
+                _value("serious", "35 of them were seriously injured.", "town", ["seriously"], 35, "people"))
+quake = _index_fixture("quake", QUAKE)
+
+
+def test_a_number_takes_the_fact_a_keyword_in_its_own_clause_names(quake) -> None:
+    """'Seventeen people were killed and 120 injured': each number is the fact its own words name, though
+    the sentence's words point at both (and the injured's claim shares more of them)."""
+    text = "In Calvera, {} people were killed and {} injured, the agency said."
+    assert flagged(quake, text.format("fourteen", "210")) == []
+    assert flagged(quake, text.format("seventeen", "120")) == [("seventeen", "deaths"), ("120", "injured")]
+    assert flagged(quake, text.format("fourteen", "120")) == [("120", "injured")]
+
+
+def test_a_part_of_a_group_states_only_a_fact_of_a_part(quake) -> None:
+    """'210 injured, 23 of them seriously': the 23 is no count of the injured; a fact about a part
+    ('35 of them were seriously injured') is what it states."""
+    assert flagged(quake, "In Calvera, 210 were injured, 35 of them seriously.") == []
+    assert flagged(quake, "In Calvera, 210 were injured, 23 of them seriously.") == [("23", "serious")]
+    assert flagged(quake, "In Calvera, 210 were injured, 23 of them in the old town.") == []
+    assert flagged(quake, "In Calvera, 210 people were taken to hospital. Doctors said 23 of them were badly "
+                          "injured.") == []

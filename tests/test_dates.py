@@ -101,3 +101,17 @@ def test_a_names_life_dates_in_brackets_are_birth_and_death(text, life) -> None:
     from factlint.extraction.dates import life_dates
 
     assert [d.life for d in life_dates(text, dates(text))] == life
+
+
+def test_a_year_after_since_gives_no_year_to_the_dates_near_it() -> None:
+    """'on Thursday 19 November, the strongest since 1987': 1987 starts a period; the date is the draft's year."""
+    from factlint.document.parse import parse_document
+    from factlint.extraction.dates import explicit_years
+    from factlint.extraction.pipeline import extract
+
+    assert list(explicit_years("the strongest since 1987", 0, 24)) == []
+    assert [y for _, y in explicit_years("Since 2019, and in 2022", 0, 23)] == [2022]
+    text = "It struck on Thursday 19 November, the strongest since 1987.\n\nThe 6 March vote, in 2022, was close.\n"
+    found = extract(parse_document(text, "d.md"), None, dt.date(2026, 11, 21)).dates
+    assert [(d.text, d.date) for d in found if d.date.month] == [("Thursday 19 November", PartialDate(2026, 11, 19)),
+                                                ("6 March", PartialDate(2022, 3, 6))]

@@ -406,3 +406,10 @@ def test_a_particle_one_edit_off_is_a_near_miss() -> None:
     assert near("then Ludwig von Beethoven spoke") == "Ludwig van Beethoven"
     assert near("then Jan van de Bergen spoke") is None  # two words off
     assert near("then Jan van het Berg spoke") is None  # 'het' is no particle and far from 'der'
+
+
+def test_a_number_word_opening_a_sentence_is_no_name() -> None:
+    """'Seventeen people were killed': a capitalised count is no one; a name after it still is."""
+    assert names("Seventeen people were killed.") == []
+    assert [n.text for n in names("Fourteen Silva supporters were there.")] == ["Silva"]
+    assert [n.text for n in names("Seventeen Years Later was filmed.")] == ["Seventeen Years Later"]

@@ -617,3 +617,28 @@ def test_a_rate_of_times_counts_any_noun_and_other_rates_their_own() -> None:
 
     assert rate_nouns_compatible("times", "trains") and rate_nouns_compatible("trains", "times")
     assert rate_nouns_compatible("messages", "message") and not rate_nouns_compatible("messages", "orders")
+
+
+def test_words_for_people_after_a_count_count_people() -> None:
+    """'Fourteen dead', '210 injured', '12 arrested': the word after the count stands for people."""
+    assert one("Fourteen dead as the storm hits.").unit == "person"
+    assert one("The agency said 210 injured.").unit == "person"
+    assert one("Police said 12 arrested.").unit == "person"
+    assert one("The club has 2 injured players.").unit == "player"  # a plural after it is still the noun
+
+
+def test_a_second_after_a_count_is_an_ordinal_when_a_noun_follows() -> None:
+    """'600 spent a second night' is no rate per second; '3,000 messages a second' is."""
+    assert one("Some 600 spent a second night in tents.").dimension != "count/time"
+    assert one("It takes 3,000 messages a second.").dimension == "count/time"
+    assert one("It takes 3,000 messages a second and more.").dimension == "count/time"
+    assert one("It takes 3,000 messages per second now.").dimension == "count/time"
+
+
+def test_a_part_of_a_group_written_before_is_marked() -> None:
+    """'23 of them': a part of a group the sentence (or the one before) counted, no figure of its own."""
+    *_, part = quantities("Fourteen people were killed and 210 injured, 23 of them seriously.")
+    assert part.text == "23" and part.part
+    assert one("Of the patients, 40 of whom were treated, most recovered.").part
+    assert not quantities("Turnout was 64 of the 100 voters.")[0].part  # a whole after it: a count of voters
+    assert not one("It won 34 seats.").part

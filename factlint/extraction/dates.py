@@ -52,7 +52,8 @@ def may_hold_date(text: str, start: int, end: int) -> bool:
 
 # rf"(?<![\w.,-]){_YEAR}(?![\w%]|[.,]\d)", written with each alternative's first digit before its lookbehind:
 # the engine then skips to the 1s and 2s instead of trying every position (3x faster; tested against that form).
-_EXPLICIT_YEAR = regex(r"(?:1(?<![\w.,-]1)[6-9]|2(?<![\w.,-]2)[01])\d\d(?![\w%]|[.,]\d)")
+# Not a year after "since" ("the strongest since 1987"): it starts a period, and is no year of the dates near it.
+_EXPLICIT_YEAR = regex(r"(?<![Ss]ince )(?:1(?<![\w.,-]1)[6-9]|2(?<![\w.,-]2)[01])\d\d(?![\w%]|[.,]\d)")
 _FUTURE = regex(r"\b(?:will|next|upcoming|coming|scheduled|due|plans?)\b", re.I)
 
 

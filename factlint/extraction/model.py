@@ -39,6 +39,7 @@ class Quantity:
     projected: bool = False  # a level a change would lead to: "would take the rate to 3.5%"
     age: bool = False  # someone's or something's age: "died aged 85", "a 41-year-old man", ", at 24,"
     total: bool = False  # a sum over a count before it: the 1,500 of "5 queues give 1,500 messages a second in total"
+    part: bool = False  # a part of a group written before it: the 23 of "210 injured, 23 of them seriously"
 
 
 @dataclass(frozen=True, slots=True)

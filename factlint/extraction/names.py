@@ -6,6 +6,7 @@ from itertools import accumulate, islice
 from typing import Iterator
 
 from factlint.extraction.model import NameMention
+from factlint.extraction.numwords import NUMBER_WORDS
 from factlint.fold import fold
 from factlint.startup import regex
 
@@ -157,8 +158,11 @@ def resolve(text: str, run: list[Word], index) -> Iterator[NameMention]:
 
 
 def _unresolved(text: str, words: list[Word]) -> Iterator[NameMention]:
-    """Leftover words, consecutive in their run, as one mention with no entity (a near-miss candidate)."""
-    if words:
+    """Leftover words, consecutive in their run, as one mention with no entity (a near-miss candidate).
+
+    Not a number word alone: "Fourteen people were killed" opens with a count, not with someone.
+    """
+    if words and not (len(words) == 1 and words[0][2].lower() in NUMBER_WORDS):
         yield _mention(text, words)
 
 

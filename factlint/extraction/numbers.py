@@ -55,6 +55,11 @@ _NOUN_RE = regex(r"[ \t]+(?:(?:new|more|additional|registered|valid|active|extra
 # A counted noun's time ("3,000 messages per second", "40 trains an hour", "12 requests/min"): the count
 # is a rate, compared only with rates (units.canonical reads "messages/second").
 _PER_TIME = regex(r"(?:[ \t]+(?:per|a|an|each|every)[ \t]+|/)(?P<time>second|minute|hour|day|week|month|year|s|sec|min|h|hr)\b")
+# "a second night" is an ordinal, no time a count is per: a time word "a"/"an" gives is one when no noun follows it.
+_ORDINAL_AFTER = regex(r"[ \t]+[a-z]{3,}")
+# Words that stand for people after a count: "Fourteen dead", "210 injured", "12 arrested".
+_PEOPLE_WORDS = frozenset("dead injured killed wounded hurt missing died arrested evacuated displaced rescued "
+                          "detained hospitalised hospitalized jailed drowned".split())
 # Two words joined before a plural: "2,940 general and acute beds", "3 red and blue balls".
 _PAIRED_NOUN = regex(r"[ \t]+[a-z][a-z-]+[ \t]+(?:and|or)[ \t]+[a-z][a-z-]+[ \t]+(?P<noun>[a-z][a-z-]{2,}s)\b")
 _NOT_NOUNS = frozenset(
@@ -284,9 +289,19 @@ def _suffix(text: str, pos: int, end: int,
             noun, noun_end = n.group("noun"), n.end()
             if noun[-1] != "s" and (paired := _PAIRED_NOUN.match(text, pos, end)):  # "2,940 general and acute beds"
                 noun, noun_end = paired.group("noun"), paired.end()
-            if per := _PER_TIME.match(text, noun_end, end):
+            if noun in _PEOPLE_WORDS:
+                noun = "people"
+            if (per := _PER_TIME.match(text, noun_end, end)) and not _ordinal(text, per, end):
                 noun, noun_end = f"{noun}/{per.group('time')}", per.end()
     return scale, unit_text, unit, pos, noun, noun_end
+
+
+def _ordinal(text: str, per: re.Match, end: int) -> bool:
+    """Whether a time word after "a" or "an" is an ordinal ("600 spent a second night"), not a rate's time."""
+    if per.group("time") != "second" or per.group().startswith("/"):
+        return False
+    after = _ORDINAL_AFTER.match(text, per.end(), end)
+    return after is not None and after.group().strip() not in _NOT_NOUNS
 
 
 def _hedge_before(text: str, start: int, floor: int) -> tuple[str | None, int]:
@@ -311,7 +326,8 @@ def _make(text: str, start: int, end: int, value: float, half: float, unit: Unit
                     dimension == "percent" and _negated(text, end),
                     dimension == "percent" and not direction and text.startswith(" of ", end),
                     _is_whole(text, start),
-                    text.startswith("to ", start - 3) and _PROJECTED.search(text, max(0, start - 80), start) is not None)
+                    text.startswith("to ", start - 3) and _PROJECTED.search(text, max(0, start - 80), start) is not None,
+                    part=dimension is None and text.startswith(" of ", end) and _PART_AFTER.match(text, end) is not None)
 
 
 def _is_margin(text: str, start: int) -> bool:
@@ -581,6 +597,9 @@ def _is_denominator(text: str, m: re.Match) -> bool:
 SUM_WORDS = r"in total|in all|all told|combined|altogether|between them"
 _TOTAL_AFTER = regex(rf"[ \t]*(?:{SUM_WORDS})\b")
 _TOTAL_BEFORE = regex(r"\b(?:total of|combined)[ \t]+$")
+# What makes a number a part of a group written before it: "210 injured, 23 of them seriously".
+PART_WORDS = r"of (?:them|whom|those|these|which)"
+_PART_AFTER = regex(rf"[ \t]+{PART_WORDS}\b")
 
 
 # What makes "from A to B" the values a setting can take, not a change: "can be set from 1 to 60 minutes",

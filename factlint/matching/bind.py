@@ -13,7 +13,7 @@ from typing import Callable
 
 from factlint.checks.context import Context
 from factlint.extraction.model import DateMention, Quantity
-from factlint.extraction.numbers import SUM_WORDS
+from factlint.extraction.numbers import PART_WORDS, SUM_WORDS
 from factlint.extraction.sentences import by_sentence
 from factlint.fold import fold
 from factlint.ledger.model import Fact
@@ -109,10 +109,11 @@ def _other_year(index: LedgerIndex, q: Quantity, fact: Fact, dates: list[DateMen
 
 
 # What a fact is, when only such a fact can be what a marked number in a draft states: a margin
-# (Quantity.margin), a sum (Quantity.total), an age (Quantity.age).
+# (Quantity.margin), a sum (Quantity.total), an age (Quantity.age), a part of a group (Quantity.part).
 _MARGIN_WORDS = regex(r"\b(?:majority|margin|lead|ahead|won by|by \d)", re.I)
 _TOTAL_WORDS = regex(rf"\b(?:total|together|{SUM_WORDS})\b", re.I)
 _AGE_WORDS = regex(r"\b(?:aged?|years? old|year-old)\b|\bwas \d+ when\b", re.I)
+_PART_WORDS = regex(rf"\b{PART_WORDS}\b", re.I)
 
 
 @lru_cache(maxsize=8192)
@@ -154,7 +155,8 @@ def _bind_quantity(s: _Numbers, q: Quantity, subject: tuple[str, ...],
                 and (not q.margin or _fact_says(_MARGIN_WORDS, f.claim, f.keywords)) and f.id not in stated
                 and not (q.share and fact_direction(f.claim, f.value))
                 and not (q.total and not s.counted.isdisjoint(f.about) and not _fact_says(_TOTAL_WORDS, f.claim, f.keywords))
-                and (not q.age or _fact_says(_AGE_WORDS, f.claim, f.keywords)))
+                and (not q.age or _fact_says(_AGE_WORDS, f.claim, f.keywords))
+                and (not q.part or _fact_says(_PART_WORDS, f.claim, f.keywords)))
 
     words = view.words_at(q.start)
     if s.ages:  # "aged" is the age's word: "stepped down, aged 60, and taught for 15 years" binds neither to an age
@@ -183,6 +185,7 @@ def _bind_quantity(s: _Numbers, q: Quantity, subject: tuple[str, ...],
         ranked = [(e, f) for e, f in ranked if e.keywords]
     elif q.dimension == "count":  # and a count needs one to be a unitless fact ("12 committees" is no staff)
         ranked = [(e, f) for e, f in ranked if e.keywords or f.unit]
+    ranked = _own_clause_first(index, view, q, ranked)
     fits = lambda f: fits_value(q, f)  # noqa: E731
     chosen = _choose(ranked, fits)
     if q.dimension == "percent" and not (chosen and chosen[1]) and (points := _points_as_percent(s, q, subject, stated)):
@@ -192,6 +195,26 @@ def _bind_quantity(s: _Numbers, q: Quantity, subject: tuple[str, ...],
     if not chosen[1] and _reads_otherwise(s, q, words, kinds, usable, fits, found, chosen[0]):
         return None
     return Binding(q, chosen[0], chosen[1])
+
+
+# Where a number's own clause ends: "Fourteen people were killed | and 210 injured | , 23 of them seriously".
+_CLAUSE_END = regex(r"[,;:()]|[ \t](?:and|or|but|while|whereas)[ \t]")
+_CLAUSE_REACH = 60
+
+
+def _own_clause_first(index: LedgerIndex, view: View, q: Quantity,
+                      ranked: list[tuple[Evidence, Fact]]) -> list[tuple[Evidence, Fact]]:
+    """The facts a keyword in the number's own clause (after its unit) points at, when the sentence's best fact
+    has none there: in "Seventeen people were killed and 120 injured", the 17 is the deaths' (killed), not the
+    injured's, though the sentence's words point at both."""
+    if len(ranked) < 2:
+        return ranked
+    stop = min(view.sentence.end, q.start + _CLAUSE_REACH)
+    end = _CLAUSE_END.search(view.draft, q.end, stop)
+    # After the number and its unit: "plus or minus 3.1 points" writes no keyword of a swing in points.
+    clause = frozenset(stemmed_words(view.draft[q.end : end.start() if end else stop]))
+    local = [(e, f) for e, f in ranked if any(map(clause.issuperset, index.features(f).keywords))]
+    return local if local and local[0] is not ranked[0] else ranked
 
 
 def _carried_test(index: LedgerIndex, q: Quantity, words: frozenset[str], view: View) -> Callable[[Evidence, Fact], bool]:
