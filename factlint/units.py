@@ -62,11 +62,14 @@ _add("time", 86400, "day", "days")
 _add("time", 7 * 86400, "week", "weeks")
 _add("time", 30.44 * 86400, "month", "months")
 _add("time", 365.25 * 86400, "year", "years")
-_add("energy", 1, "kWh")
-_add("energy", 1000, "MWh")
-_add("energy", 1e6, "GWh")
+_add("energy", 1, "kWh", "kilowatt-hour", "kilowatt-hours", "kilowatt hour", "kilowatt hours")
+_add("energy", 1000, "MWh", "megawatt-hour", "megawatt-hours", "megawatt hour", "megawatt hours")
+_add("energy", 1e6, "GWh", "gigawatt-hour", "gigawatt-hours", "gigawatt hour", "gigawatt hours")
+_add("energy", 1e9, "TWh", "terawatt-hour", "terawatt-hours", "terawatt hour", "terawatt hours")
+_add("power", 0.001, "kW", "kilowatt", "kilowatts")
 _add("power", 1, "MW", "megawatt", "megawatts")
 _add("power", 1000, "GW", "gigawatt", "gigawatts")
+_add("power", 1e6, "TW", "terawatt", "terawatts")
 # canonical() also looks a unit up in lower case: "Degrees Celsius" is "degrees celsius" here.
 _add("temperature", 1, "°C", "° C", "ºC", "℃", "C", "celsius", "degrees celsius", "degree celsius",
      "degrees centigrade", "degrees c", "degree c")
@@ -98,6 +101,11 @@ def _rate(raw: str) -> Unit | None:
 def _known(word: str) -> Unit | None:
     """A registered unit, as written or in lower case."""
     return _WORDS.get(word) or _WORDS.get(word.lower())
+
+
+def is_unit(word: str) -> bool:
+    """Whether a word is a registered unit or currency code ("GW", "TWh", "USD", "days"), no counted noun."""
+    return _known(word) is not None
 
 
 def _ratio(raw: str) -> Unit | None:

@@ -780,7 +780,7 @@ def test_a_word_of_change_alone_says_nothing_of_what_changed(tmp_path) -> None:
 
 def test_of_two_figures_bound_to_one_fact_the_one_after_its_keyword_states_it(tmp_path) -> None:
     """'Earnings per share came in at €1.78, and the board proposed a dividend of 46 cents': both bound to the
-    dividend, and the first was reported against it."""
+    dividend, and the first was reported against it; each is now its own clause's fact."""
     ledger = {"version": 1, "sources": {"r": {"title": "Annual results"}},
               "entities": {"t": {"name": "Tarnwick Foods", "aliases": ["Tarnwick"]}},
               "facts": [_value("eps", "Earnings per share were EUR 1.87.", "t", ["earnings per share"], 1.87, "EUR", "r"),
@@ -789,7 +789,8 @@ def test_of_two_figures_bound_to_one_fact_the_one_after_its_keyword_states_it(tm
     index = index_from_mapping(ledger, tmp_path)
     text = "Earnings per share came in at €{}, and the board proposed a dividend of {} cents."
     assert flagged(index, _naming(text.format("1.87", "64"), "Tarnwick")) == []
-    assert flagged(index, _naming(text.format("1.78", "46"), "Tarnwick")) == [("46 cents", "div")]
+    assert flagged(index, _naming(text.format("1.78", "46"), "Tarnwick")) == [("€1.78", "eps"), ("46 cents", "div")]
+    assert flagged(index, _naming(text.format("1.87", "46"), "Tarnwick")) == [("46 cents", "div")]
 
 
 def test_an_open_ended_fit_does_not_hide_an_exact_figure_that_contradicts(tmp_path) -> None:
@@ -996,3 +997,40 @@ def test_a_part_of_a_group_states_only_a_fact_of_a_part(quake) -> None:
     assert flagged(quake, "In Calvera, 210 were injured, 23 of them in the old town.") == []
     assert flagged(quake, "In Calvera, 210 people were taken to hospital. Doctors said 23 of them were badly "
                           "injured.") == []
+
+
+def test_a_numbers_own_noun_is_no_keyword_of_its_clause(tmp_path) -> None:
+    """'averaging 2.4 people each': 'people' counts the 2.4; it is no sign of the population, whose keyword it is."""
+    ledger = _ledger("Census", {"town": {"name": "Marrowdale", "kind": "place"}},
+                     _value("population", "Marrowdale had 412,860 residents.", "town", ["population", "people"],
+                            412860, "people"),
+                     _value("size", "The average household in Marrowdale has 2.4 people.", "town",
+                            ["average household", "averaging"], 2.4, "people"))
+    index = index_from_mapping(ledger, tmp_path)
+    text = "Marrowdale has about 171,000 households, averaging {} people each, down from 2.5."
+    assert flagged(index, text.format("2.4")) == []
+    assert flagged(index, text.format("2.6")) == [("2.6", "size")]
+
+
+GRID = _ledger("Grid review", {"land": {"name": "Thessaly", "kind": "place"}},
+               _value("wind", "Wind supplied 28.1% of Thessaly's electricity in 2026.", "land", ["wind"], 28.1, "percent"),
+               _value("solar", "Solar supplied 9.7% of Thessaly's electricity in 2026.", "land", ["solar"], 9.7, "percent"),
+               _value("coal", "Coal supplied 3.9% of Thessaly's electricity in 2026.", "land", ["coal"], 3.9, "percent"))
+grid = _index_fixture("grid", GRID)
+
+
+def test_each_share_of_a_list_is_the_fact_its_own_clause_names(grid) -> None:
+    """'Wind provided 21.8% and solar 9.7%; coal fell to 9.3%': the sentence names all three facts, each
+    share's clause one of them."""
+    text = "In Thessaly, wind provided {}% and solar {}%; coal fell to {}%."
+    assert flagged(grid, text.format("28.1", "9.7", "3.9")) == []
+    assert flagged(grid, text.format("21.8", "9.7", "9.3")) == [("21.8%", "wind"), ("9.3%", "coal")]
+
+
+def test_a_year_opening_the_sentence_is_the_year_of_its_figures(grid) -> None:
+    """'In 2019, wind provided 21.8%': another year than the facts' (2026); a year past a semicolon is not
+    the figure's."""
+    assert flagged(grid, "In 2019, wind in Thessaly provided 21.8% of the power.") == []
+    assert flagged(grid, "The 2019 review found that wind in Thessaly provided 21.8% of the power.") == []
+    assert flagged(grid, "In Thessaly, wind provided 21.8% of the power; in 2019 it was 12%.") == [("21.8%", "wind")]
+    assert flagged(grid, "In Thessaly, wind provided 21.8% of the power in 2019.") == []

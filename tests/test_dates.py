@@ -103,15 +103,21 @@ def test_a_names_life_dates_in_brackets_are_birth_and_death(text, life) -> None:
     assert [d.life for d in life_dates(text, dates(text))] == life
 
 
-def test_a_year_after_since_gives_no_year_to_the_dates_near_it() -> None:
-    """'on Thursday 19 November, the strongest since 1987': 1987 starts a period; the date is the draft's year."""
+def test_a_yearless_date_takes_a_year_written_before_it_never_one_after() -> None:
+    """'on Thursday 19 November, the strongest since 1987', 'on 22 March, up 3.4% on the 2016 count': the
+    later year is another time; the date is the draft's year. A year written before it in the sentence holds."""
     from factlint.document.parse import parse_document
-    from factlint.extraction.dates import explicit_years
+    from factlint.extraction.dates import explicit_years, hint_years
     from factlint.extraction.pipeline import extract
 
-    assert list(explicit_years("the strongest since 1987", 0, 24)) == []
-    assert [y for _, y in explicit_years("Since 2019, and in 2022", 0, 23)] == [2022]
-    text = "It struck on Thursday 19 November, the strongest since 1987.\n\nThe 6 March vote, in 2022, was close.\n"
+    assert list(hint_years("the strongest since 1987", 0, 24)) == []
+    assert [y for _, y in hint_years("Since 2019, and in 2022", 0, 23)] == [2022]
+    assert [y for _, y in explicit_years("Since 2019, and in 2022", 0, 23)] == [2019, 2022]
+    text = ("It struck on Thursday 19 November, the strongest since 1987.\n\n"
+            "It had 412,860 residents on 22 March, up 3.4% on the 2016 count.\n\n"
+            "In 2022, the 6 March vote was close, and 6 March 2021 and 8 March were quiet.\n")
     found = extract(parse_document(text, "d.md"), None, dt.date(2026, 11, 21)).dates
-    assert [(d.text, d.date) for d in found if d.date.month] == [("Thursday 19 November", PartialDate(2026, 11, 19)),
-                                                ("6 March", PartialDate(2022, 3, 6))]
+    assert [(d.text, d.date) for d in found if d.date.month] == [
+        ("Thursday 19 November", PartialDate(2026, 11, 19)), ("22 March", PartialDate(2026, 3, 22)),
+        ("6 March", PartialDate(2022, 3, 6)), ("6 March 2021", PartialDate(2021, 3, 6)),
+        ("8 March", PartialDate(2021, 3, 8))]

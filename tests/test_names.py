@@ -413,3 +413,10 @@ def test_a_number_word_opening_a_sentence_is_no_name() -> None:
     assert names("Seventeen people were killed.") == []
     assert [n.text for n in names("Fourteen Silva supporters were there.")] == ["Silva"]
     assert [n.text for n in names("Seventeen Years Later was filmed.")] == ["Seventeen Years Later"]
+
+
+def test_a_unit_alone_is_no_name() -> None:
+    """'38.2 GW', '221 TWh': a capitalised unit after a number is no one the sentence names."""
+    assert [n.text for n in names("It peaked at 38.2 GW on Friday.")] == []
+    assert [n.text for n in names("It was 221 TWh, Silva said.")] == ["Silva"]
+    assert [n.text for n in names("It was run by GW Pharma.")] == ["GW Pharma"]  # a unit in a longer run stays

@@ -642,3 +642,17 @@ def test_a_part_of_a_group_written_before_is_marked() -> None:
     assert one("Of the patients, 40 of whom were treated, most recovered.").part
     assert not quantities("Turnout was 64 of the 100 voters.")[0].part  # a whole after it: a count of voters
     assert not one("It won 34 seats.").part
+
+
+def test_energy_and_power_units() -> None:
+    """TWh and kW beside MW, GW and GWh; their words too ("3 kilowatt-hours", "5 terawatt hours")."""
+    assert (one("Total generation was 221 TWh.").unit, one("A 400 kW charger.").unit) == ("TWh", "kW")
+    assert one("It uses 3 kilowatt-hours a day.").unit == "kWh" and one("It made 5 terawatt hours.").unit == "TWh"
+    assert canonical("TWh").factor == 1000 * canonical("GWh").factor and canonical("kW").dimension == "power"
+
+
+def test_an_open_age_bracket_after_a_bare_number_is_no_figure() -> None:
+    """'(21.7%) are 65 or older': the 65 says who is counted, as 'adults over 65' does."""
+    assert [q.text for q in quantities("Some residents (21.7%) are 65 or older.")] == ["21.7%"]
+    assert [q.text for q in quantities("Adults aged 18 and over: 30%.")] == ["30%"]
+    assert [q.text for q in quantities("It has 40 or more rooms.")] == ["40"]

@@ -392,7 +392,7 @@ def test_year_hints_of_a_span_are_the_whole_drafts(workload: Path) -> None:
     import random
 
     from factlint.document.parse import parse_document
-    from factlint.extraction.pipeline import _year_hint, _years
+    from factlint.extraction.pipeline import _year_hint, _years, _years_inside
 
     rng = random.Random(12)
     for draft in _drafts(workload):
@@ -403,8 +403,10 @@ def test_year_hints_of_a_span_are_the_whole_drafts(workload: Path) -> None:
             part = _years(text, (a, b))
             for start in sorted({a, b, *(rng.randrange(a, b + 1) for _ in range(5))}):
                 for end in (start, min(b, start + 40), b):
-                    assert (_year_hint(part, [o for o, _ in part], start, end)
-                            == _year_hint(whole, [o for o, _ in whole], start, end)), (draft, a, b, start, end)
+                    assert (_year_hint(part, [o for o, _ in part], start)
+                            == _year_hint(whole, [o for o, _ in whole], start)), (draft, a, b, start, end)
+                    assert (_years_inside(part, [o for o, _ in part], start, end)
+                            == _years_inside(whole, [o for o, _ in whole], start, end)), (draft, a, b, start, end)
     # The last year before a span may lie far back: the search reaches further until it finds one.
     text = "Founded in 1987. " + "No year here. " * 30_000 + "Sales rose. In 2019, 40% more."
     cut = text.index("Sales")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import replace
-from typing import Iterator
+from typing import Iterator, Sequence
 
 from factlint.extraction.model import DateMention
 from factlint.ledger.model import PartialDate
@@ -52,8 +52,9 @@ def may_hold_date(text: str, start: int, end: int) -> bool:
 
 # rf"(?<![\w.,-]){_YEAR}(?![\w%]|[.,]\d)", written with each alternative's first digit before its lookbehind:
 # the engine then skips to the 1s and 2s instead of trying every position (3x faster; tested against that form).
+_EXPLICIT_YEAR = regex(r"(?:1(?<![\w.,-]1)[6-9]|2(?<![\w.,-]2)[01])\d\d(?![\w%]|[.,]\d)")
 # Not a year after "since" ("the strongest since 1987"): it starts a period, and is no year of the dates near it.
-_EXPLICIT_YEAR = regex(r"(?<![Ss]ince )(?:1(?<![\w.,-]1)[6-9]|2(?<![\w.,-]2)[01])\d\d(?![\w%]|[.,]\d)")
+_HINT_YEAR = regex(rf"(?<![Ss]ince ){_EXPLICIT_YEAR.pattern}")
 _FUTURE = regex(r"\b(?:will|next|upcoming|coming|scheduled|due|plans?)\b", re.I)
 
 
@@ -83,10 +84,17 @@ def _month(name: str) -> int:
     return MONTHS[name.lower().rstrip(".")]
 
 
-def find_dates(text: str, start: int, end: int, as_of: dt.date, year_hint: int | None) -> Iterator[DateMention]:
-    """Dates in text[start:end]; a missing year comes from ``year_hint`` (nearest year before), else as_of."""
+def find_dates(text: str, start: int, end: int, as_of: dt.date, year_hint: int | None,
+               years_inside: Sequence[tuple[int, int]] = ()) -> Iterator[DateMention]:
+    """Dates in text[start:end]; a missing year comes from the last of ``years_inside`` (offset, year) written
+    before the date, else from ``year_hint`` (the nearest year before the span), else from as_of.
+
+    Not from a year written after the date: in "on 22 March, up 3.4% on the 2016 count" the 2016 is
+    another time, the one the date is compared with.
+    """
     if not may_hold_date(text, start, end):
         return
+    latest: tuple[tuple[int, int], ...] = ()  # the last date with its year: (offset, year)
     for m in DATE_RE.finditer(text, start, end):
         g = m.groupdict()
         weekday = WEEKDAYS[g["wd"].lower().rstrip(".")] if g["wd"] else None
@@ -100,15 +108,18 @@ def find_dates(text: str, start: int, end: int, as_of: dt.date, year_hint: int |
             yield DateMention(m.start(), m.end(), m.group(), date, False, WEEKDAYS[bare.lower()], relative=True)
             continue
         year_text = g["y1"] or g["y2"] or g["y3"] or g["y4"] or g["y5"]
-        year = int(year_text) if year_text else (year_hint or as_of.year)
+        if year_text:
+            year = int(year_text)
+            latest = ((m.start(), year),)  # a date's own year counts as written before the next ones
+        else:
+            before = max((y for y in (*years_inside, *latest) if y[0] < m.start()), default=None)
+            year = before[1] if before else (year_hint or as_of.year)
         month_text = g["m1"] or g["m2"] or g["m4"]
         month = _month(month_text) if month_text else (int(g["m3"]) if g["m3"] else None)
         day_text = g["d1"] or g["d2"] or g["d3"]
         date = _partial(year, month, int(day_text) if day_text else None)
         if date is None:
             continue
-        if year_text:
-            year_hint = year
         begin = m.start("y5") if g["y5"] else m.start()
         stop = m.end() - 1 if m.group().endswith(".") else m.end()  # "6 Mar." ends a sentence too
         yield DateMention(begin, stop, text[begin:stop], date, bool(year_text), weekday)
@@ -117,6 +128,12 @@ def find_dates(text: str, start: int, end: int, as_of: dt.date, year_hint: int |
 def explicit_years(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     """(offset, year) of every four-digit year written in the span, for year context."""
     for m in _EXPLICIT_YEAR.finditer(text, start, end):
+        yield m.start(), int(m.group())
+
+
+def hint_years(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """(offset, year) of the years in the span that give a year to dates written without one: not "since 1987"."""
+    for m in _HINT_YEAR.finditer(text, start, end):
         yield m.start(), int(m.group())
 
 

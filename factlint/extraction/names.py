@@ -9,6 +9,7 @@ from factlint.extraction.model import NameMention
 from factlint.extraction.numwords import NUMBER_WORDS
 from factlint.fold import fold
 from factlint.startup import regex
+from factlint.units import is_unit
 
 # A word starting with a letter; apostrophes and hyphens may join parts ("O'Neil", "Silva-Costa", "Müller's").
 _WORD = regex(r"[^\W\d_](?:[\w’'.-]*[^\W_])?")
@@ -160,9 +161,10 @@ def resolve(text: str, run: list[Word], index) -> Iterator[NameMention]:
 def _unresolved(text: str, words: list[Word]) -> Iterator[NameMention]:
     """Leftover words, consecutive in their run, as one mention with no entity (a near-miss candidate).
 
-    Not a number word alone: "Fourteen people were killed" opens with a count, not with someone.
+    Not a number word or a unit alone: "Fourteen people were killed" opens with a count, and "38.2 GW"
+    or "221 TWh" ends with a unit, not with someone.
     """
-    if words and not (len(words) == 1 and words[0][2].lower() in NUMBER_WORDS):
+    if words and not (len(words) == 1 and (words[0][2].lower() in NUMBER_WORDS or is_unit(words[0][2]))):
         yield _mention(text, words)
 
 

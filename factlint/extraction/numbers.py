@@ -37,8 +37,8 @@ _UNIT_ALT = (
     rf"(?:{_CODES})\b|dollars?\b|euros?\b|"
     r"km\b|kms\b|(?:kilo|centi|milli|micro)?met(?:re|er)s?\b|meters?\b|cm\b|mm\b|miles?\b|kg\b|kgs\b|kilo(?:gram)?s?\b|grams?\b|mg\b|g\b|m\b|"
     r"[µμ][gm]\b|mcg\b|ng\b|(?:micro|nano)grams?\b|microns?\b|[dcm]?L\b|[dcm]l\b|(?:milli|centi|deci)?(?:litre|liter)s?\b|"
-    r"tonnes?\b|(?:metric[ \t])?tons?\b|[KMGT]i?B\b|kB\b|(?:kilo|mega|giga|tera)bytes?\b|[kMG]Wh?\b|"
-    r"(?:mega|giga)watts?\b|°[ \t]?C\b|ºC\b|℃|degrees?[ \t]+(?:[Cc]elsius|centigrade|C)\b|Celsius\b|(?<=\d)C\b|"
+    r"tonnes?\b|(?:metric[ \t])?tons?\b|[KMGT]i?B\b|kB\b|(?:kilo|mega|giga|tera)bytes?\b|[kMGT]Wh?\b|"
+    r"(?:kilo|mega|giga|tera)watt(?:s\b|[ \t-]hours?\b|\b)|°[ \t]?C\b|ºC\b|℃|degrees?[ \t]+(?:[Cc]elsius|centigrade|C)\b|Celsius\b|(?<=\d)C\b|"
     r"seconds?\b|minutes?\b|hours?\b|days?\b|weeks?\b|months?\b|years?\b"
 )
 # One measure per another ("19 km/s", "69 mg/dL", "0.96 g/L"): units.canonical reads the pair as one unit.
@@ -470,6 +470,8 @@ def _numeral(text: str, m: re.Match, floor: int, end: int) -> Quantity | None:
     hedge, start = _hedge_before(text, m.start(), floor)
     if hedge in ("under", "over") and unit is None and _AGE_BEFORE.search(text, max(floor, start - 40), start):
         return None  # an age bracket ("children under 5", "adults over 65"), not a figure
+    if unit is None and noun is None and _AGE_BRACKET_AFTER.match(text, stop, end):
+        return None  # "residents (21.7%) are 65 or older": an age bracket too
     if HEDGES.get(hedge or "") in ("under", "over") and _COUNT_BEFORE.search(text, max(floor, start - 40), start):
         return None  # a threshold of the count before it ("23 days above 30 °C"), not a figure
     q = _make(text, start, stop, value * scale, half, unit, noun, hedge, noun_end=noun_end)
@@ -484,6 +486,8 @@ _AGE_WORDS_BEFORE = regex(r"(?:\b(?:[Aa]ged|[Aa]ge of)|(?P<at>(?:^|[,(])[ \t]*[A
 # A pair or bracket of ages ("aged 18 to 24", "aged 65 and over", "aged 5-11"): who a figure counts, no age.
 _AGE_PAIR = regex(r"[ \t]*(?:[-–+]|to\b|and\b|or\b)")
 _OLD = regex(r"[- \t]old\b")
+# An open age bracket after a bare number: "65 or older", "18 and over".
+_AGE_BRACKET_AFTER = regex(r"[ \t]+(?:or|and)[ \t]+(?:older|over)\b")
 
 
 def _age(text: str, m: re.Match, floor: int, end: int) -> Quantity | None:

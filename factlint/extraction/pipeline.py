@@ -8,18 +8,21 @@ from bisect import bisect_left
 from factlint.checks.context import Context
 from factlint.document.model import Document
 from factlint.extraction.citations import find_citations
-from factlint.extraction.dates import explicit_years, find_dates, life_dates
+from factlint.extraction.dates import find_dates, hint_years, life_dates
 from factlint.extraction.model import DateMention, NameMention, Quantity
 from factlint.extraction.names import find_names
 from factlint.extraction.numbers import find_quantities
 from factlint.extraction.sentences import split_sentences
 
-def _year_hint(years: list[tuple[int, int]], offsets: list[int], start: int, end: int) -> int | None:
-    """The nearest explicit year before ``start``, else the first inside [start, end)."""
+def _year_hint(years: list[tuple[int, int]], offsets: list[int], start: int) -> int | None:
+    """The nearest explicit year before ``start``."""
     i = bisect_left(offsets, start)
-    if i > 0:
-        return years[i - 1][1]
-    return years[i][1] if i < len(years) and years[i][0] < end else None
+    return years[i - 1][1] if i > 0 else None
+
+
+def _years_inside(years: list[tuple[int, int]], offsets: list[int], start: int, end: int) -> list[tuple[int, int]]:
+    """The explicit years written in [start, end)."""
+    return years[bisect_left(offsets, start) : bisect_left(offsets, end)]
 
 
 def _years(text: str, span: tuple[int, int] | None) -> list[tuple[int, int]]:
@@ -30,17 +33,17 @@ def _years(text: str, span: tuple[int, int] | None) -> list[tuple[int, int]]:
     scan of the whole text (the pattern looks at the character after it).
     """
     if span is None:
-        return list(explicit_years(text, 0, len(text)))
+        return list(hint_years(text, 0, len(text)))
     start, end = span
     before: list[tuple[int, int]] = []
     reach = 4096
     while start and not before:  # the last year before the span, looking further back each time
         low = max(0, start - reach)
-        before = [y for y in explicit_years(text, low, start + 8) if y[0] < start][-1:]
+        before = [y for y in hint_years(text, low, start + 8) if y[0] < start][-1:]
         if low == 0:
             break
         reach *= 8
-    return before + [y for y in explicit_years(text, start, end + 8) if y[0] < end]
+    return before + [y for y in hint_years(text, start, end + 8) if y[0] < end]
 
 
 def extract(doc: Document, ledger_index, as_of: dt.date, span: tuple[int, int] | None = None) -> Context:
@@ -63,7 +66,8 @@ def extract(doc: Document, ledger_index, as_of: dt.date, span: tuple[int, int] |
     plans = getattr(ledger_index, "name_plans", None)
     plans = {} if plans is None else plans
     for s in sentences:
-        found = list(find_dates(text, s.start, s.end, as_of, _year_hint(years, offsets, s.start, s.end)))
+        found = list(find_dates(text, s.start, s.end, as_of, _year_hint(years, offsets, s.start),
+                                _years_inside(years, offsets, s.start, s.end)))
         if len(found) > 1:
             found = life_dates(text, found)
         dates.extend(found)
