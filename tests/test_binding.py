@@ -1034,3 +1034,49 @@ def test_a_year_opening_the_sentence_is_the_year_of_its_figures(grid) -> None:
     assert flagged(grid, "The 2019 review found that wind in Thessaly provided 21.8% of the power.") == []
     assert flagged(grid, "In Thessaly, wind provided 21.8% of the power; in 2019 it was 12%.") == [("21.8%", "wind")]
     assert flagged(grid, "In Thessaly, wind provided 21.8% of the power in 2019.") == []
+
+
+RACE = _ledger("Race results", {"oduya": {"name": "Daniel Oduya", "aliases": ["Oduya"]},
+                                "race": {"name": "Harrowgate Marathon"}},
+               _value("time", "Daniel Oduya won the 2026 Harrowgate Marathon in 2 hours 6 minutes 41 seconds.", "oduya",
+                      ["won", "time"], 7601, "seconds"),
+               {"id": "day", "claim": "The 2026 Harrowgate Marathon was run on 18 October 2026.", "about": "race",
+                "keywords": ["race", "run"], "date": "2026-10-18", "source": "s"},
+               {"id": "records", "claim": "Harrowgate's records began in 1891.", "about": "race",
+                "keywords": ["since", "records"], "date": "1891", "source": "s"})
+race = _index_fixture("race", RACE)
+
+
+def test_a_measure_of_another_order_of_size_states_no_fact_in_another_unit(race) -> None:
+    """'the race's 41-year history' is no race time; '3 hours' for 2:06:41 is a contradiction."""
+    day = dt.date(2026, 10, 19)
+    assert flagged(race, "Oduya's time was the third fastest in the race's 41-year history.", day) == []
+    assert flagged(race, "Oduya won in 3 hours.", day) == [("3 hours", "time")]
+    assert flagged(race, "Oduya won in 2:06:14.", day) == [("2:06:14", "time")]
+
+
+def test_the_second_half_of_a_race_is_no_time_of_the_race(race) -> None:
+    """'Oduya ran the second half in 62 minutes 50 seconds': part of the race, no time of all of it."""
+    day = dt.date(2026, 10, 19)
+    assert flagged(race, "Oduya ran the second half in 62 minutes 50 seconds, and his time was fast.", day) == []
+    assert flagged(race, "Oduya won the race in 62 minutes 50 seconds, and his time was fast.", day) == [
+        ("62 minutes 50 seconds", "time")]
+
+
+def test_a_date_in_next_years_words_is_no_date_of_this_years_event(race) -> None:
+    """'Next year's race will be run on 17 October': another race than the one of 18 October 2026."""
+    found = run_text(_naming("Next year's Harrowgate Marathon race will be run on 17 October.", "Harrowgate Marathon"),
+                     race, dt.date(2026, 10, 19), select=("FL102",))
+    assert found == []
+    found = run_text("This year's Harrowgate Marathon race was run on 17 October.", race, dt.date(2026, 10, 19),
+                     select=("FL102",))
+    assert [f.found for f in found] == ["17 October"]
+
+
+def test_a_keyword_of_function_words_alone_is_no_keyword() -> None:
+    """'since' is in almost any sentence ('has stood since 2019'): no sign of when records began."""
+    from factlint.ledger.model import Fact
+    from factlint.matching.features import keyword_phrases
+
+    fact = Fact("f", "Records began in 1891.", ("s",), keywords=("since", "records began", "for", "up", "of the"))
+    assert keyword_phrases(fact) == (("record", "begin"), ("up",))

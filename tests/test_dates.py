@@ -121,3 +121,13 @@ def test_a_yearless_date_takes_a_year_written_before_it_never_one_after() -> Non
         ("Thursday 19 November", PartialDate(2026, 11, 19)), ("22 March", PartialDate(2026, 3, 22)),
         ("6 March", PartialDate(2022, 3, 6)), ("6 March 2021", PartialDate(2021, 3, 6)),
         ("8 March", PartialDate(2021, 3, 8))]
+
+
+def test_a_date_in_next_years_words_is_in_the_next_year() -> None:
+    """'Next year's race will be run on 17 October': the draft's next year, marked as another year's date."""
+    (d,) = dates("Next year's race will be run on 17 October.")
+    assert d.date == PartialDate(AS_OF.year + 1, 10, 17) and d.other_year
+    (d,) = dates("Last year, the vote was on 6 March.")
+    assert d.date == PartialDate(AS_OF.year - 1, 3, 6) and d.other_year
+    (d,) = dates("It was on 6 March 2021, and next year on 17 October.")[1:]  # a date's year before it holds
+    assert d.date == PartialDate(2021, 10, 17) and not d.other_year

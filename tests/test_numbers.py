@@ -656,3 +656,34 @@ def test_an_open_age_bracket_after_a_bare_number_is_no_figure() -> None:
     assert [q.text for q in quantities("Some residents (21.7%) are 65 or older.")] == ["21.7%"]
     assert [q.text for q in quantities("Adults aged 18 and over: 30%.")] == ["30%"]
     assert [q.text for q in quantities("It has 40 or more rooms.")] == ["40"]
+
+
+def test_a_verb_after_a_count_counts_no_noun() -> None:
+    """'28,412 finished': a past tense after the count is what they did, not what they are."""
+    *_, done = quantities("Of the 29,950 runners who started, 28,412 finished.")
+    assert (done.text, done.unit) == ("28,412", None)
+    assert one("The club has 12 raised beds.").unit == "bed"  # an adjective before the noun
+
+
+def test_durations_in_hours_minutes_and_seconds() -> None:
+    """'2:06:41' and '2 hours 21 minutes 47 seconds' are one duration each, in seconds; a clock time is none."""
+    assert (one("He won in 2:06:41, ahead of the rest.").value, one("He won in 2:06:41.").unit) == (7601, "second")
+    assert quantities("The train left at 17:30:05 sharp.") == []
+    found = quantities("She won in 2 hours 21 minutes 47 seconds, 58 seconds ahead.")
+    assert [(q.text, q.value) for q in found] == [("2 hours 21 minutes 47 seconds", 8507), ("58 seconds", 58)]
+    assert one("It took 1 hour and 5 minutes.").value == 65
+    assert [q.text for q in quantities("He ran 10 km in 30 minutes, 5 minutes faster.")] == [
+        "10 km", "30 minutes", "5 minutes"]  # no smaller unit after: two durations
+
+
+def test_a_measure_of_part_of_a_whole_is_a_part() -> None:
+    """'ran the second half in 62 minutes': a part of the race's time, no time of the race."""
+    assert one("Oduya ran the second half in 62 minutes.").part
+    assert not one("Oduya ran the race in 126 minutes.").part
+
+
+def test_a_number_between_commas_after_a_name_is_an_age() -> None:
+    """'Daniel Oduya, 24, won': news style for an age; not after a month or a function word."""
+    age = one("Daniel Oduya, 24, won the race.")
+    assert age.age and age.unit == "year"
+    assert not one("In March, 26, people came.").age

@@ -55,6 +55,8 @@ def may_hold_date(text: str, start: int, end: int) -> bool:
 _EXPLICIT_YEAR = regex(r"(?:1(?<![\w.,-]1)[6-9]|2(?<![\w.,-]2)[01])\d\d(?![\w%]|[.,]\d)")
 # Not a year after "since" ("the strongest since 1987"): it starts a period, and is no year of the dates near it.
 _HINT_YEAR = regex(rf"(?<![Ss]ince ){_EXPLICIT_YEAR.pattern}")
+# The year next to the draft's, written before a date without a year in its sentence.
+_OTHER_YEAR = regex(r"\b(next|last)[ \t]+year\b", re.I)
 _FUTURE = regex(r"\b(?:will|next|upcoming|coming|scheduled|due|plans?)\b", re.I)
 
 
@@ -108,12 +110,16 @@ def find_dates(text: str, start: int, end: int, as_of: dt.date, year_hint: int |
             yield DateMention(m.start(), m.end(), m.group(), date, False, WEEKDAYS[bare.lower()], relative=True)
             continue
         year_text = g["y1"] or g["y2"] or g["y3"] or g["y4"] or g["y5"]
+        other = None
         if year_text:
             year = int(year_text)
             latest = ((m.start(), year),)  # a date's own year counts as written before the next ones
         else:
             before = max((y for y in (*years_inside, *latest) if y[0] < m.start()), default=None)
             year = before[1] if before else (year_hint or as_of.year)
+            other = _OTHER_YEAR.search(text, start, m.start()) if before is None else None
+            if other:  # "Next year's race will be run on 17 October"
+                year = as_of.year + (1 if other.group(1).lower() == "next" else -1)
         month_text = g["m1"] or g["m2"] or g["m4"]
         month = _month(month_text) if month_text else (int(g["m3"]) if g["m3"] else None)
         day_text = g["d1"] or g["d2"] or g["d3"]
@@ -122,7 +128,8 @@ def find_dates(text: str, start: int, end: int, as_of: dt.date, year_hint: int |
             continue
         begin = m.start("y5") if g["y5"] else m.start()
         stop = m.end() - 1 if m.group().endswith(".") else m.end()  # "6 Mar." ends a sentence too
-        yield DateMention(begin, stop, text[begin:stop], date, bool(year_text), weekday)
+        yield DateMention(begin, stop, text[begin:stop], date, bool(year_text), weekday,
+                          other_year=not year_text and other is not None)
 
 
 def explicit_years(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:

@@ -291,6 +291,9 @@ def _suffix(text: str, pos: int, end: int,
                 noun, noun_end = paired.group("noun"), paired.end()
             if noun in _PEOPLE_WORDS:
                 noun = "people"
+            elif noun.endswith("ed") and len(noun) > 5:  # "28,412 finished": a verb, no counted noun
+                noun, noun_end = None, -1
+                return scale, unit_text, unit, pos, noun, noun_end
             if (per := _PER_TIME.match(text, noun_end, end)) and not _ordinal(text, per, end):
                 noun, noun_end = f"{noun}/{per.group('time')}", per.end()
     return scale, unit_text, unit, pos, noun, noun_end
@@ -327,7 +330,8 @@ def _make(text: str, start: int, end: int, value: float, half: float, unit: Unit
                     dimension == "percent" and not direction and text.startswith(" of ", end),
                     _is_whole(text, start),
                     text.startswith("to ", start - 3) and _PROJECTED.search(text, max(0, start - 80), start) is not None,
-                    part=dimension is None and text.startswith(" of ", end) and _PART_AFTER.match(text, end) is not None)
+                    part=(dimension is None and text.startswith(" of ", end) and _PART_AFTER.match(text, end) is not None)
+                    or (dimension in ("time", "length") and _PORTION_BEFORE.search(text, max(0, start - 40), start) is not None))
 
 
 def _is_margin(text: str, start: int) -> bool:
@@ -433,7 +437,7 @@ def _numeral(text: str, m: re.Match, floor: int, end: int) -> Quantity | None:
             return rng
     sci = _SCI.match(text, m.end("num"), end) if text[m.end("num") : m.end("num") + 1] in _SCI_OPENERS else None
     if m.group("tail") and sci is None:  # ordinals, versions 3.1.2, times 10:30, ranges 3-4, phone numbers, A320 codes
-        return None
+        return _hms(text, m, floor)
     num = m.group("num")
     if len(num) > 1 and num[0] == "0" and num[1].isdigit():  # 0800, 0188: codes and phone numbers
         return None
@@ -486,8 +490,25 @@ _AGE_WORDS_BEFORE = regex(r"(?:\b(?:[Aa]ged|[Aa]ge of)|(?P<at>(?:^|[,(])[ \t]*[A
 # A pair or bracket of ages ("aged 18 to 24", "aged 65 and over", "aged 5-11"): who a figure counts, no age.
 _AGE_PAIR = regex(r"[ \t]*(?:[-–+]|to\b|and\b|or\b)")
 _OLD = regex(r"[- \t]old\b")
+# A name and a comma before a number that a comma follows: "Daniel Oduya, 24, won", the age in news style.
+_NAME_COMMA = regex(r"(?<![\w'’-])[A-Z][\w'’-]+,[ \t]+$")  # a title, month or function word is none (LEADING_WORDS)
 # An open age bracket after a bare number: "65 or older", "18 and over".
 _AGE_BRACKET_AFTER = regex(r"[ \t]+(?:or|and)[ \t]+(?:older|over)\b")
+
+
+# A duration in hours, minutes and seconds ("won in 2:06:41"); not a time of day ("at 17:30:05").
+_HMS = regex(r"(\d{1,2}):([0-5]\d):([0-5]\d)(?![\d:]|[.,]\d)")
+_AT_BEFORE = regex(r"\b(?:at|from|until|till|by|to)[ \t]+$", re.I)
+
+
+def _hms(text: str, m: re.Match, floor: int) -> Quantity | None:
+    """A race time or other duration written as h:mm:ss, in seconds, else None."""
+    d = _HMS.match(text, m.start("num")) if m.group("tail")[0] == ":" and not m.group("sym") else None
+    if d is None or _AT_BEFORE.search(text, max(floor, m.start() - 8), m.start()):
+        return None
+    value = 3600 * int(d.group(1)) + 60 * int(d.group(2)) + int(d.group(3))
+    hedge, start = _hedge_before(text, m.start(), floor)
+    return _make(text, start, d.end(), float(value), 0.5, canonical("seconds"), None, hedge)
 
 
 def _age(text: str, m: re.Match, floor: int, end: int) -> Quantity | None:
@@ -495,6 +516,9 @@ def _age(text: str, m: re.Match, floor: int, end: int) -> Quantity | None:
     num = m.group("num")
     if not num.isdigit() or len(num) > 3:
         return None
+    if (text[m.end() : m.end() + 1] == "," and (name := _NAME_COMMA.search(text, max(floor, m.start() - 40), m.start()))
+            and name.group().partition(",")[0].lower() not in LEADING_WORDS):
+        return replace(_make(text, m.start(), m.end(), float(num), 0.5, canonical("years"), None, None), age=True)
     before = _AGE_WORDS_BEFORE.search(text, max(floor, m.start() - 16), m.start())
     if before is None or _AGE_PAIR.match(text, m.end(), end):
         return None
@@ -601,9 +625,12 @@ def _is_denominator(text: str, m: re.Match) -> bool:
 SUM_WORDS = r"in total|in all|all told|combined|altogether|between them"
 _TOTAL_AFTER = regex(rf"[ \t]*(?:{SUM_WORDS})\b")
 _TOTAL_BEFORE = regex(r"\b(?:total of|combined)[ \t]+$")
-# What makes a number a part of a group written before it: "210 injured, 23 of them seriously".
+# What makes a number a part of a group written before it: "210 injured, 23 of them seriously"; or a
+# measure of part of a whole: "ran the second half in 62 minutes".
 PART_WORDS = r"of (?:them|whom|those|these|which)"
 _PART_AFTER = regex(rf"[ \t]+{PART_WORDS}\b")
+PORTION_WORDS = r"(?:first|second|final|last|opening|closing)[ \t]+(?:half|quarter|lap|leg|stage|split|period|round|set)"
+_PORTION_BEFORE = regex(rf"\b{PORTION_WORDS}\b[^.;,\d]{{0,20}}$", re.I)
 
 
 # What makes "from A to B" the values a setting can take, not a change: "can be set from 1 to 60 minutes",
@@ -630,6 +657,24 @@ def _setting_range(text: str, start: int, a: Quantity, b: Quantity) -> Quantity 
                    hedge=None, direction=0)
 
 
+_COMPOUND_JOIN = frozenset([" ", ", ", " and ", ", and "])
+
+
+def _compound(text: str, a: Quantity, b: Quantity) -> Quantity | None:
+    """One duration for "2 hours 21 minutes 47 seconds" (or "1 hr and 5 min"): each part in a smaller unit
+    than the one before, in the unit of the last."""
+    if (a.dimension != "time" or b.dimension != "time" or b.hedge or a.age or b.age
+            or text[a.end : b.start] not in _COMPOUND_JOIN):
+        return None
+    fa, fb = canonical(a.unit).factor, canonical(b.unit).factor
+    if fa <= fb:
+        return None
+    scale = fa / fb
+    return replace(b, start=a.start, text=text[a.start : b.end], value=a.value * scale + b.value,
+                   low=a.value * scale + b.low, high=a.value * scale + b.high, hedge=None, direction=a.direction,
+                   part=a.part)
+
+
 def _read_together(text: str, start: int, found: list[Quantity]) -> list[Quantity]:
     """The quantities read with their neighbours: a setting's range as one (_setting_range), and sums over a
     count written before them marked ``total``.
@@ -640,7 +685,7 @@ def _read_together(text: str, start: int, found: list[Quantity]) -> list[Quantit
     out: list[Quantity] = []
     counted = False  # whether a count of more than one came before
     for q in found:
-        if out and (merged := _setting_range(text, start, out[-1], q)) is not None:
+        if out and (merged := _setting_range(text, start, out[-1], q) or _compound(text, out[-1], q)) is not None:
             out[-1] = merged
             continue
         if counted and (_TOTAL_AFTER.match(text, q.claim_end)

@@ -14,7 +14,7 @@ from typing import Callable
 from factlint.checks.context import Context
 from factlint.extraction.dates import explicit_years
 from factlint.extraction.model import DateMention, Quantity
-from factlint.extraction.numbers import PART_WORDS, SUM_WORDS
+from factlint.extraction.numbers import PART_WORDS, PORTION_WORDS, SUM_WORDS
 from factlint.extraction.sentences import by_sentence
 from factlint.fold import fold
 from factlint.ledger.model import Fact
@@ -131,7 +131,7 @@ def _other_year(index: LedgerIndex, q: Quantity, fact: Fact, view: View) -> bool
 _MARGIN_WORDS = regex(r"\b(?:majority|margin|lead|ahead|won by|by \d)", re.I)
 _TOTAL_WORDS = regex(rf"\b(?:total|together|{SUM_WORDS})\b", re.I)
 _AGE_WORDS = regex(r"\b(?:aged?|years? old|year-old)\b|\bwas \d+ when\b", re.I)
-_PART_WORDS = regex(rf"\b{PART_WORDS}\b", re.I)
+_PART_WORDS = regex(rf"\b(?:{PART_WORDS}|{PORTION_WORDS})\b", re.I)
 
 
 @lru_cache(maxsize=8192)
@@ -486,7 +486,10 @@ def _bind_date(index: LedgerIndex, d: DateMention, view: View, as_of) -> Binding
     if d.life:
         view = view._replace(words=view.words | _LIFE_WORDS[d.life])
     entities = view.named | set(view.carried)
-    usable = lambda f: f.date is not None and f.valid_on(as_of)  # noqa: E731
+    # A date the words put in the next or last year ("Next year's race ... on 17 October") is another
+    # occurrence than the facts of other years: none of theirs.
+    usable = lambda f: (f.date is not None and f.valid_on(as_of)  # noqa: E731
+                        and (not d.other_year or f.date.year == d.date.year))
     by_entity = [f for e in sorted(entities) for f in index.entity_facts(e, ("date",)) if usable(f)]
     ranked = _ranked(index, by_entity, view.words, view.years, lambda e, f: e.keywords > 0)
     found: list[int] = []

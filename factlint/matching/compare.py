@@ -21,7 +21,23 @@ _PERCENT_AT = regex(r"\d[\d,.]*(?<=\d)[ \t]*(?:%|per[ \t]?cent\b|percent\b)")
 def units_compatible(q: Quantity, fact: Fact, loose: bool = False) -> bool:
     """Whether a quantity can be a statement of this fact's value at all (``loose``: for support only)."""
     fu = canonical(fact.unit)
-    return unit_compatible(q, fu.dimension if fu else None, fu.name if fu else None, loose)
+    return (unit_compatible(q, fu.dimension if fu else None, fu.name if fu else None, loose)
+            and (loose or fu is None or not _another_scale(q, fact, fu)))
+
+
+# Measures a writer may give in a unit of another size ("41 years", "2 hours", "7,601 seconds").
+_MEASURES = frozenset({"length", "mass", "volume", "data", "time", "energy", "power"})
+_SCALE_APART = 1e4  # how far apart, in the same measure, a number and a fact state different things
+
+
+def _another_scale(q: Quantity, fact: Fact, fu) -> bool:
+    """Whether a number in another unit than the fact's is of another order of size altogether: "the race's
+    41-year history" states no race time of 2 hours 6 minutes. In the fact's own unit a number any size
+    off is a contradiction (a slip of scale is one)."""
+    if q.dimension not in _MEASURES or q.unit == fu.name or not q.value or not fact.value:
+        return False
+    ratio = abs(q.value * _factor(q.unit) / (fact.value * fu.factor))
+    return not 1 / _SCALE_APART < ratio < _SCALE_APART
 
 
 def unit_compatible(q: Quantity, dimension: str | None, name: str | None, loose: bool = False) -> bool:

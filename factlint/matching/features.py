@@ -18,6 +18,10 @@ STOPWORDS = frozenset(
     "would could should may might can also just only some any each every all both than then there here what when "
     "where why how said says say according new total percent per cent".split()
 )
+# Stop words that still say something as a keyword: a direction of change ("up", "down"), a comparison, a
+# total, a unit word. The rest are function words, no keyword on their own (keyword_phrases).
+_FUNCTION_WORDS = STOPWORDS - frozenset("up down over under more less after before during total new percent per "
+                                        "cent".split())
 _YEAR = regex(r"(?<!\d)(1[6-9]\d\d|20\d\d|21\d\d)(?!\d)")
 _TOKEN = regex(r"[a-z0-9]+")
 
@@ -43,10 +47,13 @@ class FactFeatures:
 
 
 def keyword_phrases(fact: Fact) -> tuple[tuple[str, ...], ...]:
-    """Each of a fact's keywords as a phrase of stemmed, folded words, once: a phrase that holds another
-    ("operating margin" beside "margin", "drinks" beside "drink") adds no evidence of its own, so it goes.
+    """Each of a fact's keywords as a phrase of stemmed, folded words, once, unless it is all function words;
+    a phrase that holds another ("operating margin" beside "margin", "drinks" beside "drink") adds no
+    evidence of its own, so it goes.
     """
-    phrases = list(dict.fromkeys(tuple(map(stem, fold(k).split())) for k in fact.keywords if fold(k)))
+    # A phrase of function words alone ("since", "for") is in almost every sentence: no sign of any fact.
+    phrases = list(dict.fromkeys(tuple(map(stem, words)) for k in fact.keywords
+                                 if (words := fold(k).split()) and not _FUNCTION_WORDS.issuperset(words)))
     if len(phrases) < 2:
         return tuple(phrases)
     return tuple(p for p in phrases if not any(q != p and set(q) <= set(p) for q in phrases))
