@@ -1053,6 +1053,8 @@ def test_a_measure_of_another_order_of_size_states_no_fact_in_another_unit(race)
     assert flagged(race, "Oduya's time was the third fastest in the race's 41-year history.", day) == []
     assert flagged(race, "Oduya won in 3 hours.", day) == [("3 hours", "time")]
     assert flagged(race, "Oduya won in 2:06:14.", day) == [("2:06:14", "time")]
+    # A year after the number, 'since' or not, is the figure's: the record is 2019's, not this race's.
+    assert flagged(race, "Oduya's course record, 2:05:58, has stood since 2019.", day) == []
 
 
 def test_the_second_half_of_a_race_is_no_time_of_the_race(race) -> None:
@@ -1080,3 +1082,15 @@ def test_a_keyword_of_function_words_alone_is_no_keyword() -> None:
 
     fact = Fact("f", "Records began in 1891.", ("s",), keywords=("since", "records began", "for", "up", "of the"))
     assert keyword_phrases(fact) == (("record", "begin"), ("up",))
+
+
+def test_a_year_a_period_starts_from_is_no_year_of_a_figure_beside_it(tmp_path) -> None:
+    """'Grace Okafor, chief executive since September 2018, was paid £69,500': 2018 starts her tenure, it is
+    no year of the pay; 'the highest since 1994, when 74% voted' does give 74% its year."""
+    ledger = _ledger("Accounts", {"okafor": {"name": "Grace Okafor", "aliases": ["Okafor"]}},
+                     _value("pay", "Grace Okafor was paid GBP 96,500 in 2025/26.", "okafor", ["paid", "pay"], 96500, "GBP"),
+                     _value("share", "Okafor's lead was 71.2% in 2026.", "okafor", ["highest", "lead"], 71.2, "percent"))
+    index = index_from_mapping(ledger, tmp_path)
+    assert flagged(index, "Grace Okafor, chief executive since September 2018, was paid £69,500.") == [
+        ("£69,500", "pay")]
+    assert flagged(index, "Okafor's lead was the highest since 1994, when 74% voted.") == []

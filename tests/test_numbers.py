@@ -687,3 +687,15 @@ def test_a_number_between_commas_after_a_name_is_an_age() -> None:
     age = one("Daniel Oduya, 24, won the race.")
     assert age.age and age.unit == "year"
     assert not one("In March, 26, people came.").age
+
+
+def test_money_out_of_every_pound_is_a_share() -> None:
+    """'82p of every £1', 'Of every £1 it spent, 82p went on', '20p in the pound': percentages; the £1 is the
+    whole they are out of, no amount."""
+    for text in ("It spent 82p of every £1 on its programmes.", "Of every £1 it spent, 82p went on its programmes.",
+                 "It spends 82 cents of every dollar on aid."):
+        q = one(text)
+        assert (q.value, q.unit, q.share) == (82, "percent", True), text
+    assert one("For every £10 raised, £8 goes to aid.").value == 80
+    assert one("Tax takes 20p in the pound.").unit == "percent"
+    assert one("She was paid £96,500 for it.").unit == "GBP"

@@ -613,11 +613,35 @@ def _odds(num: str, den: str) -> bool:
 
 
 def _is_denominator(text: str, m: re.Match) -> bool:
-    """Whether a whole numeral follows "per ": a rate's denominator (the rate's own unit), not a quantity."""
+    """Whether a whole numeral follows "per ", or an amount "every " ("82p of every £1"): a rate's
+    denominator (the rate's own unit), not a quantity."""
     # Tested in C string calls, not a pattern: every numeral of a draft asks.
     start = m.start()
+    if (m.group("sym") or m.group("code")) and text[max(0, start - 6) : start].lower().endswith(("every ", "each ")):
+        return True
     return ((text.startswith("per ", start - 4) or text.startswith("Per ", start - 4))
             and (start < 5 or not text[start - 5].isalnum()) and "." not in m.group("num"))
+
+
+# A share written as money out of a whole: "82p of every £1", "82 cents of each dollar", "82p in the pound".
+_OF_EVERY = regex(rf"[ \t]+(?:(?:out[ \t]+)?of|in|from)[ \t]+(?:(?:every|each)[ \t]+(?:(?:{_SYMBOLS})[ \t]?"
+                  r"(?P<whole>\d+(?:\.\d+)?)\b|(?:pound|dollar|euro)\b)|the[ \t]+(?:pound|dollar|euro)\b)")
+
+
+_OF_EVERY_BEFORE = regex(rf"\b(?:[Oo]f|[Ff]or|[Oo]ut[ \t]+of|[Ii]n)[ \t]+(?:every|each)[ \t]+(?:{_SYMBOLS})[ \t]?"
+                         r"(?P<whole>\d+(?:\.\d+)?)\b[^.;:\d£$€]{0,40}$")
+
+
+def _as_share(text: str, q: Quantity, floor: int) -> Quantity:
+    """A sum of money written as part of a whole ("82p of every £1", "Of every £1 it spent, 82p went on") as
+    the percentage it is, else as it is."""
+    of = _OF_EVERY.match(text, q.end) or _OF_EVERY_BEFORE.search(text, max(floor, q.start - 80), q.start)
+    if of is None:
+        return q
+    whole = float(of.group("whole") or 1) or 1.0
+    scale = 100 / whole
+    return replace(q, value=q.value * scale, low=q.low * scale, high=q.high * scale, unit="percent",
+                   dimension="percent", claim_end=max(q.claim_end, of.end()), share=True)
 
 
 # Words that make a number a sum ("1,500 messages per second in total", "a combined 60 seats"); matching
@@ -708,7 +732,7 @@ def find_quantities(text: str, start: int, end: int, skip: list[tuple[int, int]]
             continue
         q = _numeral(text, m, start, end)
         if q is not None:
-            found.append(q)
+            found.append(_as_share(text, q, start) if q.dimension == "currency" else q)
     words, fractions = word_hints(text[start:end], odds=digit is not None)
     if not (words or fractions):  # most sentences: no number in words can occur
         return _read_together(text, start, found) if len(found) > 1 else found

@@ -22,7 +22,8 @@ def _year_hint(years: list[tuple[int, int]], offsets: list[int], start: int) -> 
 
 def _years_inside(years: list[tuple[int, int]], offsets: list[int], start: int, end: int) -> list[tuple[int, int]]:
     """The explicit years written in [start, end)."""
-    return years[bisect_left(offsets, start) : bisect_left(offsets, end)]
+    i = bisect_left(offsets, start)
+    return years[i : bisect_left(offsets, end, i)] if i < len(offsets) and offsets[i] < end else []
 
 
 def _years(text: str, span: tuple[int, int] | None) -> list[tuple[int, int]]:
