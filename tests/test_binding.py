@@ -445,7 +445,10 @@ def test_a_release_date_is_an_event_and_a_page_stamp_is_not(tmp_path) -> None:
     assert dates("We read the Pellucid notes released on 5 March 2025.") == [("5 March 2025", "release")]
     assert dates("See the Pellucid release notes published on 5 March 2025.") == [("5 March 2025", "release")]
     assert dates("The Pellucid release notes page was last updated on 5 March 2025.") == []
+    # A noun opening the sentence does it: 'Results published on Thursday show ...'.
+    assert dates("Pellucid notes. Fixes released on 5 March 2025 close 12 bugs.") == [("5 March 2025", "release")]
     for stamp in ("Pellucid release notes. Last updated 5 March 2025.", "This page was last updated on 5 March 2025.",
+                  "Pellucid release notes. Page updated on 5 March 2025.", "Pellucid notes. Released on 5 March 2025.",
                   "Pellucid release notes. Released: 5 March 2025.", "This post was released on 5 March 2025.",
                   "Pellucid release notes, Last Updated 5 March 2025.", "Notes Released 5 March 2025."):
         assert dates(stamp) == [], stamp

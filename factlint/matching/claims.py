@@ -43,6 +43,11 @@ _NAME_BEFORE = regex(rf"(?:\b(?!by\b)[a-z][\w'’-]*|,)[ \t]+(?!(?:Last|First|Or
                      rf"{_CAPITALISED_RUN}(?:{_VERSION})?(?:{_ITS_THING}){{0,2}},?[ \t]+$")
 # A product and its version opening the sentence: "Kestrel 4.2, released on 2 October 2026, raised ...".
 _VERSION_OPENS = regex(rf"(?:^|\n)[ \t]*{_CAPITALISED_RUN}{_VERSION},[ \t]+$")
+# A noun opening the sentence before the stamp word in lower case: "Results published on Thursday show ..." is
+# an event of the results; "Published on 2 May" alone, "Page updated on" or a label ("Notes Released 2 May")
+# stamps the page.
+_NOUN_OPENS = regex(r"(?:^|[\n.!?][ \t]*)(?!(?:Page|Article|Post|Story|Entry|Site|Note|Last|First|Originally|"
+                    r"Recently|Date|This|It)\b)[A-Z][a-z]+[ \t]+$")
 _FUTURE = regex(r"\b(?:will|shall|next|upcoming|scheduled|plans? to|is due|are due)\b", re.I)
 
 
@@ -106,7 +111,9 @@ def stamps_the_page(text: str, d: DateMention) -> bool:
     m = _STAMP.search(text, max(0, d.start - 40), d.start)
     return m is not None and not (_EVENT_BEFORE.search(text, max(0, m.start() - 40), m.start())
                                   or _NAME_BEFORE.search(text, max(0, m.start() - 60), m.start())
-                                  or _VERSION_OPENS.search(text, max(0, m.start() - 60), m.start()))
+                                  or _VERSION_OPENS.search(text, max(0, m.start() - 60), m.start())
+                                  or text[m.start()].islower() and _NOUN_OPENS.search(text, max(0, m.start() - 30),
+                                                                                      m.start()))
 
 
 def is_dateline(chunk: str) -> bool:
