@@ -52,7 +52,9 @@ def may_hold_date(text: str, start: int, end: int) -> bool:
 
 # rf"(?<![\w.,-]){_YEAR}(?![\w%]|[.,]\d)", written with each alternative's first digit before its lookbehind:
 # the engine then skips to the 1s and 2s instead of trying every position (3x faster; tested against that form).
-_EXPLICIT_YEAR = regex(r"(?:1(?<![\w.,-]1)[6-9]|2(?<![\w.,-]2)[01])\d\d(?![\w%]|[.,]\d)")
+# A four-digit year as written in prose (matching reads the year opening a sentence with it too).
+YEAR = r"(?:1(?<![\w.,-]1)[6-9]|2(?<![\w.,-]2)[01])\d\d(?![\w%]|[.,]\d)"
+_EXPLICIT_YEAR = regex(YEAR)
 
 # The year next to the draft's, written before a date without a year in its sentence.
 _OTHER_YEAR = regex(r"\b(next|last)[ \t]+year\b", re.I)

@@ -293,8 +293,7 @@ def _suffix(text: str, pos: int, end: int,
                 noun = "people"
             elif noun.endswith("ed") and len(noun) > 5:  # "28,412 finished": a verb, no counted noun
                 noun, noun_end = None, -1
-                return scale, unit_text, unit, pos, noun, noun_end
-            if (per := _PER_TIME.match(text, noun_end, end)) and not _ordinal(text, per, end):
+            if noun and (per := _PER_TIME.match(text, noun_end, end)) and not _ordinal(text, per, end):
                 noun, noun_end = f"{noun}/{per.group('time')}", per.end()
     return scale, unit_text, unit, pos, noun, noun_end
 
@@ -676,9 +675,13 @@ def _setting_range(text: str, start: int, a: Quantity, b: Quantity) -> Quantity 
         return None
     else:
         scale = canonical(a.unit).factor / canonical(b.unit).factor
-    low, high = min(a.low * scale, b.low), max(a.high * scale, b.high)
+    return _joined(text, a, b, min(a.low * scale, b.low), max(a.high * scale, b.high), direction=0)
+
+
+def _joined(text: str, a: Quantity, b: Quantity, low: float, high: float, **changes) -> Quantity:
+    """One quantity written from a to b, in b's unit, over [low, high] (_setting_range, _compound)."""
     return replace(b, start=a.start, text=text[a.start : b.end], value=(low + high) / 2, low=low, high=high,
-                   hedge=None, direction=0)
+                   hedge=None, **changes)
 
 
 _COMPOUND_JOIN = frozenset([" ", ", ", " and ", ", and "])
@@ -691,12 +694,10 @@ def _compound(text: str, a: Quantity, b: Quantity) -> Quantity | None:
             or text[a.end : b.start] not in _COMPOUND_JOIN):
         return None
     fa, fb = canonical(a.unit).factor, canonical(b.unit).factor
-    if fa <= fb:
+    if fa <= fb:  # "10 km in 30 minutes, 5 minutes faster": no smaller unit after
         return None
-    scale = fa / fb
-    return replace(b, start=a.start, text=text[a.start : b.end], value=a.value * scale + b.value,
-                   low=a.value * scale + b.low, high=a.value * scale + b.high, hedge=None, direction=a.direction,
-                   part=a.part)
+    whole = a.value * fa / fb  # the first part in the last one's unit
+    return _joined(text, a, b, whole + b.low, whole + b.high, direction=a.direction, part=a.part)
 
 
 def _read_together(text: str, start: int, found: list[Quantity]) -> list[Quantity]:

@@ -12,7 +12,7 @@ from functools import lru_cache
 from typing import Callable
 
 from factlint.checks.context import Context
-from factlint.extraction.dates import explicit_years
+from factlint.extraction.dates import YEAR, explicit_years
 from factlint.extraction.model import DateMention, Quantity
 from factlint.extraction.numbers import PART_WORDS, PORTION_WORDS, SUM_WORDS
 from factlint.extraction.sentences import by_sentence
@@ -103,7 +103,7 @@ def _named_subjects(qs: list[Quantity], view: View) -> list[tuple[str, ...]]:
 
 _NEAR = 30  # how far from a number a year is written by it, in characters
 # A year opening a sentence is the year of all of it: "The 1987 earthquake, a magnitude 5.9, killed 31 people".
-_OPENING_YEAR = regex(r"(?:[Tt]he|[Ii]n|[Bb]ack[ \t]+in)[ \t]+((?:1[6-9]|20)\d\d)(?![\w%]|[.,]\d)")
+_OPENING_YEAR = regex(rf"(?:[Tt]he|[Ii]n|[Bb]ack[ \t]+in)[ \t]+({YEAR})")
 
 
 # A year a period starts from, before the number ("chief executive since September 2018, was paid"), unless
