@@ -11,6 +11,7 @@ from factlint.ledger.model import Entity, Fact, Source
 from factlint.ledger.parsed import FileChecks, FileRecords, Ref, Spelling, Subject
 from factlint.ledger.problems import Problem, Spot
 from factlint.ledger.yamlread import YList, YMap, decode, read_yaml_text
+from factlint.words import signals_nothing
 
 _intern = sys.intern  # ids, units and keywords repeat: one string each keeps the cache small and fast
 
@@ -154,6 +155,7 @@ class _Builder:
         self.fact_ids[fid] = raw.value_spots["id"]
         self.facts.append(record)
         self.remember(raw, record)
+        self.check_keywords(raw, record)
 
     def fact_record(self, raw: YMap, fid: str | None, where: str) -> Fact | None:
         """The Fact record, with whatever fields parsed (problems are already recorded)."""
@@ -170,6 +172,14 @@ class _Builder:
             valid_from=self.field(raw, "valid_from", fields.first_day, where),
             valid_until=self.field(raw, "valid_until", fields.first_day, where),
             path=self.path, line=at[0], column=at[1])
+
+    def check_keywords(self, raw: YMap, fact: Fact) -> None:
+        """A keyword of function words alone ("since", "for") signals nothing, and matching ignores it."""
+        for keyword, at in zip(fact.keywords, _item_spots(raw, "keywords")):
+            if signals_nothing(keyword):
+                self.problem(at, "FL314", f"keyword '{keyword}' of fact {fact.id} signals nothing: it is function "
+                                          "words alone, which almost every sentence has, so matching ignores it; "
+                                          "give a word of what the fact is about")
 
     def check_value_or_date(self, raw: YMap, where: str) -> None:
         """Exactly one of value/date; unit and tolerance belong to a value."""

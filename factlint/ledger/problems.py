@@ -20,6 +20,7 @@ CODES: dict[str, tuple[str, str]] = {
     "FL311": ("hostile-yaml", "error"),
     "FL312": ("missing-key", "error"),
     "FL313": ("unfindable-name", "warning"),
+    "FL314": ("empty-keyword", "warning"),
 }
 
 # (line, column, end_line, end_column), 1-based, end exclusive; (0, 0, 0, 0) when unknown.

@@ -10,18 +10,8 @@ from factlint.fold import fold, stem
 from factlint.ledger.model import Fact
 from factlint.matching.store import Packed
 from factlint.startup import regex
+from factlint.words import STOPWORDS, signals_nothing
 
-STOPWORDS = frozenset(
-    "the a an of in on at to for by with from as than that which who whom whose is was are were be been being has "
-    "have had do does did and or but not no nor so yet this these those it its their his her our your my they them "
-    "he she we you i per over under about around more less into out up down after before since during while will "
-    "would could should may might can also just only some any each every all both than then there here what when "
-    "where why how said says say according new total percent per cent".split()
-)
-# Stop words that still say something as a keyword: a direction of change ("up", "down"), a comparison, a
-# total, a unit word. The rest are function words, no keyword on their own (keyword_phrases).
-_FUNCTION_WORDS = STOPWORDS - frozenset("up down over under more less after before during total new percent per "
-                                        "cent".split())
 _YEAR = regex(r"(?<!\d)(1[6-9]\d\d|20\d\d|21\d\d)(?!\d)")
 _TOKEN = regex(r"[a-z0-9]+")
 
@@ -51,9 +41,7 @@ def keyword_phrases(fact: Fact) -> tuple[tuple[str, ...], ...]:
     a phrase that holds another ("operating margin" beside "margin", "drinks" beside "drink") adds no
     evidence of its own, so it goes.
     """
-    # A phrase of function words alone ("since", "for") is in almost every sentence: no sign of any fact.
-    phrases = list(dict.fromkeys(tuple(map(stem, words)) for k in fact.keywords
-                                 if (words := fold(k).split()) and not _FUNCTION_WORDS.issuperset(words)))
+    phrases = list(dict.fromkeys(tuple(map(stem, fold(k).split())) for k in fact.keywords if not signals_nothing(k)))
     if len(phrases) < 2:
         return tuple(phrases)
     return tuple(p for p in phrases if not any(q != p and set(q) <= set(p) for q in phrases))
