@@ -699,3 +699,11 @@ def test_money_out_of_every_pound_is_a_share() -> None:
     assert one("For every £10 raised, £8 goes to aid.").value == 80
     assert one("Tax takes 20p in the pound.").unit == "percent"
     assert one("She was paid £96,500 for it.").unit == "GBP"
+
+
+def test_a_measure_of_a_substance_per_another_is_one_unit() -> None:
+    """'142 g of CO2 per kWh' and '142 g/kWh' are both g/kWh, never a mass."""
+    for text in ("It averaged 142 g of CO2 per kWh.", "It averaged 142 g/kWh.", "It averaged 142 g per kWh."):
+        assert one(text).unit == "g/kWh", text
+    assert one("It emits 120 g of CO₂ per km.").unit == "g/km"
+    assert one("It has 5 kg of Flour per loaf.").unit == "kg"  # per a noun: a mass, as written

@@ -42,8 +42,12 @@ _UNIT_ALT = (
     r"seconds?\b|minutes?\b|hours?\b|days?\b|weeks?\b|months?\b|years?\b"
 )
 # One measure per another ("19 km/s", "69 mg/dL", "0.96 g/L"): units.canonical reads the pair as one unit.
-_PER_UNIT = (r"/(?:s|sec|h|hr|min|day|yr|year|[dcm]?L|[dcm]?l|kg|g|mg|m|km)\b"
-             r"|[ \t]+per[ \t]+(?:second|minute|hour|day|week|year|litre|liter|kilogram|kg)\b")
+_PER_UNIT = (r"/(?:s|sec|h|hr|min|day|yr|year|[dcm]?L|[dcm]?l|kg|g|mg|m|km|[kMG]Wh)\b"
+             r"|[ \t]+per[ \t]+(?:second|minute|hour|day|week|year|litre|liter|kilogram|kg|km|[kMG]Wh)\b")
+# A measure of a substance per another: "142 g of CO2 per kWh", "95 g of CO₂ per km" (units.canonical reads
+# the pair, "g/kWh", as one unit).
+_SUBSTANCE_PER = regex(r"[ \t]+of[ \t]+(?:CO2e?|CO₂e?|carbon(?:[ \t]+dioxide)?|[A-Z][A-Za-z0-9₂]{0,5})[ \t]+per[ \t]+"
+                       r"(?P<per>[kMG]Wh|km|kg|litre|liter|tonne)\b")
 _UNIT_RE = regex(rf"(?P<sep>[ \t]*-?[ \t]?)(?P<unit>(?:{_UNIT_ALT})(?:{_PER_UNIT})?)")
 # A rate's denominator and what it counts: "12.4 per 100,000 people", "3 per 1,000 live births".
 _RATE_RE = regex(r"[ \t]+(?P<rate>per[ \t]+(?:\d{1,3}(?:,\d{3})+|\d+)(?![\d.,]\d)(?:[ \t]*(?:k|thousand|million)\b)?"
@@ -279,6 +283,8 @@ def _suffix(text: str, pos: int, end: int,
     m = _UNIT_RE.match(text, pos, end)
     if m and not (m.group("sep").strip() == "-" and m.group("unit") in ("%",)):
         unit_text, pos = m.group("unit"), m.end()
+        if text.startswith(" of ", pos) and (per := _SUBSTANCE_PER.match(text, pos, end)):
+            unit_text, pos = f"{unit_text}/{per.group('per')}", per.end()
         unit = canonical(unit_text)
     if unit is None and rate and (r := _RATE_RE.match(text, pos, end)):
         unit_text, pos = r.group("rate"), r.end()
