@@ -664,8 +664,9 @@ def test_a_pronoun_for_a_carried_entity_keeps_another_entitys_fact_from_one_keyw
     index = index_from_mapping(ledger, tmp_path)
     assert flagged(index, _naming("Tomás Ferreira scored twice. His first came after 12 minutes.", "Okafor")) == []
     # Named, the fact's entity binds as before; so does a sentence that does not refer back.
+    # (The 78th minute is the goal's minute, which the sentence states; an ordinal was no quantity before.)
     assert flagged(index, "Tomás Ferreira scored twice. Okafor scored in the 78th minute, after 80 minutes.") == [
-        ("80 minutes", "ok-minute")]
+        ("78th minute", "ok-minute")]
     assert flagged(index, _naming("Tomás Ferreira scored twice. The winner was scored after 80 minutes.", "Okafor")) == [
         ("80 minutes", "ok-minute")]
 

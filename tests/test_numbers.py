@@ -707,3 +707,10 @@ def test_a_measure_of_a_substance_per_another_is_one_unit() -> None:
         assert one(text).unit == "g/kWh", text
     assert one("It emits 120 g of CO₂ per km.").unit == "g/km"
     assert one("It has 5 kg of Flour per loaf.").unit == "kg"  # per a noun: a mass, as written
+
+
+def test_the_minute_of_a_game_is_a_number_of_minutes_and_other_ordinals_none() -> None:
+    """'scored in the 87th minute' states 87 minutes; 'the 3rd day of the trial' and 'the 21st century' nothing."""
+    q = one("Okafor scored in the 87th minute.")
+    assert (q.text, q.value, q.unit) == ("87th minute", 87, "minute")
+    assert quantities("It was the 3rd day of the trial, in the 21st century.") == []

@@ -506,8 +506,15 @@ _HMS = regex(r"(\d{1,2}):([0-5]\d):([0-5]\d)(?![\d:]|[.,]\d)")
 _AT_BEFORE = regex(r"\b(?:at|from|until|till|by|to)[ \t]+$", re.I)
 
 
+# The minute of a game: "scored in the 87th minute" (other ordinals count nothing: "the 3rd day of the trial").
+_MINUTE_ORDINAL = regex(r"(\d{1,3})(?:st|nd|rd|th)[ \t]+minute\b")
+
+
 def _hms(text: str, m: re.Match, floor: int) -> Quantity | None:
-    """A race time or other duration written as h:mm:ss, in seconds, else None."""
+    """A race time or other duration written as h:mm:ss, in seconds; the minute of a game ("87th minute"),
+    in minutes; else None."""
+    if m.group("tail")[0] in "snrt" and not m.group("sym") and (o := _MINUTE_ORDINAL.match(text, m.start("num"))):
+        return _make(text, m.start(), o.end(), float(o.group(1)), 0.5, canonical("minutes"), None, None)
     d = _HMS.match(text, m.start("num")) if m.group("tail")[0] == ":" and not m.group("sym") else None
     if d is None or _AT_BEFORE.search(text, max(floor, m.start() - 8), m.start()):
         return None
