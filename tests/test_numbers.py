@@ -714,3 +714,13 @@ def test_the_minute_of_a_game_is_a_number_of_minutes_and_other_ordinals_none() -
     q = one("Okafor scored in the 87th minute.")
     assert (q.text, q.value, q.unit) == ("87th minute", 87, "minute")
     assert quantities("It was the 3rd day of the trial, in the 21st century.") == []
+
+
+def test_a_number_word_joined_to_a_unit_by_a_hyphen() -> None:
+    """'a three-year deal', 'a two-day strike' state durations; 'a three-year-old' an age; 'twenty-somethings'
+    nothing."""
+    assert (one("He signed a three-year deal.").value, one("He signed a three-year deal.").unit) == (3, "year")
+    assert one("It was a two-day strike.").unit == "day"
+    assert one("She met a three-year-old boy.").age
+    assert quantities("It is popular with twenty-somethings.") == []
+    assert one("There were thirty-two people.").value == 32

@@ -585,8 +585,9 @@ def _words(text: str, floor: int, end: int, words: bool, fractions: bool) -> Ite
         if unit is None and noun is None and not text.startswith(" of ", m.end()):
             continue
         hedge, start = _hedge_before(text, m.start(), floor)
-        yield _make(text, start, stop, value, precision_half_width(str(int(value)), value), unit, noun, hedge, True,
-                    noun_end)
+        q = _make(text, start, stop, value, precision_half_width(str(int(value)), value), unit, noun, hedge, True,
+                  noun_end)
+        yield replace(q, age=True) if q.unit == "year" and _OLD.match(text, q.end) else q  # "a three-year-old boy"
 
 
 # Odds ('1 in 3', 'one in 5'), read by the fraction reader (numwords.FRACTION_RE, whose third form

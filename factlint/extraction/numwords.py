@@ -16,8 +16,11 @@ _MULTIPLIERS = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billio
 _BASE = "|".join(sorted(VALUES, key=len, reverse=True))
 _MULT = "hundred|thousand|million|billion|trillion"
 _WORD = rf"(?:{_BASE}|{_MULT}|dozen)"
+# A number word may be joined to a unit of time or length by a hyphen ("a three-year deal", "a two-day strike").
+_HYPHEN_UNIT = r"-(?:year|day|week|month|hour|minute|second|mile|metre|meter|kilometre|kilometer)s?\b"
 NUMBER_WORDS_RE = regex(
-    rf"(?<![\w-])(?:(?:a|an)[ \t]+(?={_MULT}|dozen)|(?={_BASE}))(?:{_WORD})(?:(?:[ \t]+and[ \t]+|[ \t]+|-)(?:{_WORD})){{0,8}}(?![\w-])",
+    rf"(?<![\w-])(?:(?:a|an)[ \t]+(?={_MULT}|dozen)|(?={_BASE}))(?:{_WORD})(?:(?:[ \t]+and[ \t]+|[ \t]+|-)(?:{_WORD})){{0,8}}"
+    rf"(?:(?![\w-])|(?={_HYPHEN_UNIT}))",
     re.I,
 )
 _DENOMINATORS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5,
