@@ -1098,3 +1098,15 @@ def test_a_year_a_period_starts_from_is_no_year_of_a_figure_beside_it(tmp_path) 
     assert flagged(index, "Grace Okafor, chief executive since September 2018, was paid £69,500.") == [
         ("£69,500", "pay")]
     assert flagged(index, "Okafor's lead was the highest since 1994, when 74% voted.") == []
+
+
+def test_a_count_of_people_written_as_dead_takes_the_deaths_fact(tmp_path) -> None:
+    """'Seventeen dead as magnitude 6.4 earthquake hits Calvera': 'dead' (the count's own word) names the
+    deaths, 'magnitude' (after 'as') the magnitude; both were contenders for both numbers."""
+    ledger = _ledger("Survey", {"town": {"name": "Calvera", "kind": "place"}},
+                     _value("deaths", "Fourteen people died in the earthquake.", "town", ["died", "dead"], 14, "people"),
+                     _value("magnitude", "The earthquake had a magnitude of 6.1.", "town", ["magnitude"], 6.1))
+    index = index_from_mapping(ledger, tmp_path)
+    text = "{} dead as magnitude {} earthquake hits Calvera."
+    assert flagged(index, text.format("Fourteen", "6.1")) == []
+    assert flagged(index, text.format("Seventeen", "6.4")) == [("Seventeen", "deaths"), ("6.4", "magnitude")]

@@ -228,8 +228,9 @@ def _bind_quantity(s: _Numbers, q: Quantity, subject: tuple[str, ...],
     return Binding(q, chosen[0], chosen[1])
 
 
-# Where a number's own clause ends: "Fourteen people were killed | and 210 injured | , 23 of them seriously".
-_CLAUSE_END = regex(r"[,;:()]|[ \t](?:and|or|but|while|whereas)[ \t]")
+# Where a number's own clause ends: "Fourteen people were killed | and 210 injured | , 23 of them seriously",
+# "Seventeen dead | as magnitude 6.4 earthquake hits".
+_CLAUSE_END = regex(r"[,;:()]|[ \t](?:and|or|but|while|whereas|as)[ \t]")
 _CLAUSE_REACH = 60
 
 
@@ -246,17 +247,17 @@ def _own_clause_first(index: LedgerIndex, view: View, q: Quantity,
 
 
 def _own_clause(view: View, q: Quantity) -> frozenset[str]:
-    """The stemmed words of the clause a number stands in, itself and its unit or counted noun left out:
-    "plus or minus 3.1 points" writes no keyword of a swing in points, nor "averaging 2.4 people each"
-    one of a count of people."""
+    """The stemmed words of the clause a number stands in, itself and its unit left out: "plus or minus 3.1
+    points" writes no keyword of a swing in points, nor "averaging 2.4 people each" one of a count of people;
+    "Seventeen dead" writes the deaths' keyword (its noun counts people)."""
     text, sentence = view.draft, view.sentence
     low = max(sentence.start, q.start - _CLAUSE_REACH)
     before = text[low : q.start]
     cut = max((m.end() for m in _CLAUSE_END.finditer(before)), default=0)
-    after = max(q.end, q.claim_end)
-    stop = min(sentence.end, after + _CLAUSE_REACH)
-    end = _CLAUSE_END.search(text, after, stop)
-    return frozenset(stemmed_words(before[cut:] + " " + text[after : end.start() if end else stop]))
+    stop = min(sentence.end, max(q.end, q.claim_end) + _CLAUSE_REACH)
+    end = _CLAUSE_END.search(text, max(q.end, q.claim_end), stop)
+    unit = words_of(q.unit) if q.unit else frozenset()
+    return frozenset(stemmed_words(before[cut:] + " " + text[q.end : end.start() if end else stop])) - unit
 
 
 def _carried_test(index: LedgerIndex, q: Quantity, words: frozenset[str], view: View) -> Callable[[Evidence, Fact], bool]:
