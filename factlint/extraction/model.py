@@ -39,7 +39,7 @@ class Quantity:
     projected: bool = False  # a level a change would lead to: "would take the rate to 3.5%"
     age: bool = False  # someone's or something's age: "died aged 85", "a 41-year-old man", ", at 24,"
     total: bool = False  # a sum over a count before it: the 1,500 of "5 queues give 1,500 messages a second in total"
-    part: bool = False  # a part of a group or a whole: "210 injured, 23 of them seriously", "the second half in 62 minutes"
+    part: bool = False  # a part of a group or a whole: "23 of them seriously", "the second half in 62 minutes"
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,7 +54,7 @@ class DateMention:
     weekday: int | None = None  # 0 = Monday, when a weekday was written
     relative: bool = False  # a bare weekday ("held Sunday") resolved against the draft's date
     life: int = 0  # a name's life dates in brackets, "Jan Berg (3 May 1902 – 11 October 1978)": 1 birth, 2 death
-    other_year: bool = False  # its year is the draft's next or last, from the words: "Next year's race ... on 17 October"
+    other_year: bool = False  # the draft's next or last year, from the words: "Next year's race ... on 17 October"
 
 
 @dataclass(frozen=True, slots=True)

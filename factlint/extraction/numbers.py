@@ -46,8 +46,8 @@ _PER_UNIT = (r"/(?:s|sec|h|hr|min|day|yr|year|[dcm]?L|[dcm]?l|kg|g|mg|m|km|[kMG]
              r"|[ \t]+per[ \t]+(?:second|minute|hour|day|week|year|litre|liter|kilogram|kg|km|[kMG]Wh)\b")
 # A measure of a substance per another: "142 g of CO2 per kWh", "95 g of CO₂ per km" (units.canonical reads
 # the pair, "g/kWh", as one unit).
-_SUBSTANCE_PER = regex(r"[ \t]+of[ \t]+(?:CO2e?|CO₂e?|carbon(?:[ \t]+dioxide)?|[A-Z][A-Za-z0-9₂]{0,5})[ \t]+per[ \t]+"
-                       r"(?P<per>[kMG]Wh|km|kg|litre|liter|tonne)\b")
+_SUBSTANCE_PER = regex(r"[ \t]+of[ \t]+(?:CO2e?|CO₂e?|carbon(?:[ \t]+dioxide)?|[A-Z][A-Za-z0-9₂]{0,5})"
+                       r"[ \t]+per[ \t]+(?P<per>[kMG]Wh|km|kg|litre|liter|tonne)\b")
 _UNIT_RE = regex(rf"(?P<sep>[ \t]*-?[ \t]?)(?P<unit>(?:{_UNIT_ALT})(?:{_PER_UNIT})?)")
 # A rate's denominator and what it counts: "12.4 per 100,000 people", "3 per 1,000 live births".
 _RATE_RE = regex(r"[ \t]+(?P<rate>per[ \t]+(?:\d{1,3}(?:,\d{3})+|\d+)(?![\d.,]\d)(?:[ \t]*(?:k|thousand|million)\b)?"
@@ -335,8 +335,15 @@ def _make(text: str, start: int, end: int, value: float, half: float, unit: Unit
                     dimension == "percent" and not direction and text.startswith(" of ", end),
                     _is_whole(text, start),
                     text.startswith("to ", start - 3) and _PROJECTED.search(text, max(0, start - 80), start) is not None,
-                    part=(dimension is None and text.startswith(" of ", end) and _PART_AFTER.match(text, end) is not None)
-                    or (dimension in ("time", "length") and _PORTION_BEFORE.search(text, max(0, start - 40), start) is not None))
+                    part=_is_part(text, start, end, dimension))
+
+
+def _is_part(text: str, start: int, end: int, dimension: str | None) -> bool:
+    """A part of a group written before it ("23 of them"), or a measure of part of a whole ("the second half
+    in 62 minutes"): Quantity.part."""
+    if dimension is None:
+        return text.startswith(" of ", end) and _PART_AFTER.match(text, end) is not None
+    return dimension in ("time", "length") and _PORTION_BEFORE.search(text, max(0, start - 40), start) is not None
 
 
 def _is_margin(text: str, start: int) -> bool:
@@ -442,7 +449,7 @@ def _numeral(text: str, m: re.Match, floor: int, end: int) -> Quantity | None:
             return rng
     sci = _SCI.match(text, m.end("num"), end) if text[m.end("num") : m.end("num") + 1] in _SCI_OPENERS else None
     if m.group("tail") and sci is None:  # ordinals, versions 3.1.2, times 10:30, ranges 3-4, phone numbers, A320 codes
-        return _hms(text, m, floor)
+        return _with_tail(text, m, floor)
     num = m.group("num")
     if len(num) > 1 and num[0] == "0" and num[1].isdigit():  # 0800, 0188: codes and phone numbers
         return None
@@ -510,9 +517,9 @@ _AT_BEFORE = regex(r"\b(?:at|from|until|till|by|to)[ \t]+$", re.I)
 _MINUTE_ORDINAL = regex(r"(\d{1,3})(?:st|nd|rd|th)[ \t]+minute\b")
 
 
-def _hms(text: str, m: re.Match, floor: int) -> Quantity | None:
-    """A race time or other duration written as h:mm:ss, in seconds; the minute of a game ("87th minute"),
-    in minutes; else None."""
+def _with_tail(text: str, m: re.Match, floor: int) -> Quantity | None:
+    """What a numeral with a tail (NUMERAL's "tail": ordinals, times, versions) still states: a race time or
+    other duration written as h:mm:ss, in seconds; the minute of a game ("87th minute"), in minutes; else None."""
     if m.group("tail")[0] in "snrt" and not m.group("sym") and (o := _MINUTE_ORDINAL.match(text, m.start("num"))):
         return _make(text, m.start(), o.end(), float(o.group(1)), 0.5, canonical("minutes"), None, None)
     d = _HMS.match(text, m.start("num")) if m.group("tail")[0] == ":" and not m.group("sym") else None
@@ -666,7 +673,8 @@ _TOTAL_BEFORE = regex(r"\b(?:total of|combined)[ \t]+$")
 # measure of part of a whole: "ran the second half in 62 minutes".
 PART_WORDS = r"of (?:them|whom|those|these|which)"
 _PART_AFTER = regex(rf"[ \t]+{PART_WORDS}\b")
-PORTION_WORDS = r"(?:first|second|final|last|opening|closing)[ \t]+(?:half|quarter|lap|leg|stage|split|period|round|set)"
+PORTION_WORDS = (r"(?:first|second|final|last|opening|closing)[ \t]+"
+                 r"(?:half|quarter|lap|leg|stage|split|period|round|set)")
 _PORTION_BEFORE = regex(rf"\b{PORTION_WORDS}\b[^.;,\d]{{0,20}}$", re.I)
 
 

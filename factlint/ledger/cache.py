@@ -16,7 +16,9 @@ from factlint.ledger.files import read_bytes
 from factlint.ledger.lean import blake2b, load
 
 # Bump whenever the pickled records (model.py, parsed.py, problems.py) change shape or meaning.
-SCHEMA = 4  # 4: FL314 (keywords of function words); 3: subject keys keep every other number and word with digits ("Q2"); 2: case twins ("mıllion")
+# 4: FL314 (keywords of function words); 3: subject keys keep every other number and word with digits ("Q2");
+# 2: case twins ("mıllion").
+SCHEMA = 4
 _MAGIC = "factlint-ledger-cache"
 # A file's hash is remembered against its stat only once the file has been still this long: a file
 # written twice within one timestamp tick, at the same size, would otherwise keep its first hash

@@ -254,8 +254,9 @@ def _own_clause(view: View, q: Quantity) -> frozenset[str]:
     low = max(sentence.start, q.start - _CLAUSE_REACH)
     before = text[low : q.start]
     cut = max((m.end() for m in _CLAUSE_END.finditer(before)), default=0)
-    stop = min(sentence.end, max(q.end, q.claim_end) + _CLAUSE_REACH)
-    end = _CLAUSE_END.search(text, max(q.end, q.claim_end), stop)
+    claim_end = max(q.end, q.claim_end)  # the clause ends after the counted noun, at the earliest
+    stop = min(sentence.end, claim_end + _CLAUSE_REACH)
+    end = _CLAUSE_END.search(text, claim_end, stop)
     unit = words_of(q.unit) if q.unit else frozenset()
     return frozenset(stemmed_words(before[cut:] + " " + text[q.end : end.start() if end else stop])) - unit
 
