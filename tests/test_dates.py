@@ -131,3 +131,12 @@ def test_a_date_in_next_years_words_is_in_the_next_year() -> None:
     assert d.date == PartialDate(AS_OF.year - 1, 3, 6) and d.other_year
     (d,) = dates("It was on 6 March 2021, and next year on 17 October.")[1:]  # a date's year before it holds
     assert d.date == PartialDate(2021, 10, 17) and not d.other_year
+
+
+def test_a_year_a_period_starts_from_is_one_notion_for_dates_and_figures() -> None:
+    """'since September 2018' starts a period as 'since 1987' does; 'since 1994, when 74% voted' is 1994's."""
+    from factlint.extraction.dates import hint_years, starts_a_period
+
+    text = "Chief executive since September 2018. The highest since 1994, when 74% voted."
+    assert starts_a_period(text, text.index("2018")) and not starts_a_period(text, text.index("1994"))
+    assert [y for _, y in hint_years(text, 0, len(text))] == [1994]

@@ -140,11 +140,23 @@ def explicit_years(text: str, start: int, end: int) -> Iterator[tuple[int, int]]
 
 
 def hint_years(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
-    """(offset, year) of the years in the span that give a year to dates written without one: not "since 1987",
-    which starts a period, and is no year of the dates near it."""
+    """(offset, year) of the years in the span that give a year to dates written without one: not one a period
+    starts from ("the strongest since 1987"), which is no year of the dates near it."""
     for m in _EXPLICIT_YEAR.finditer(text, start, end):
-        if not text.startswith(("since ", "Since "), m.start() - 6):  # a test per year: cheaper than a lookbehind
+        if not starts_a_period(text, m.start()):  # a test per year found: cheaper than a lookbehind everywhere
             yield m.start(), int(m.group())
+
+
+# A year a period starts from: "since 1987", "since September 2018"; unless what happened then follows it
+# ("the highest since 1994, when 74% voted"), which makes it the year of that.
+_SINCE_BEFORE = regex(r"\b[Ss]ince[ \t]+(?:[\w.]+[ \t]+){0,2}$")
+_WHEN_AFTER = regex(r"\d{4},?[ \t]+when\b")
+
+
+def starts_a_period(text: str, at: int, floor: int = 0) -> bool:
+    """Whether the year written at ``at`` is where a period starts (read back no further than ``floor``)."""
+    return (_SINCE_BEFORE.search(text, max(floor, at - 24), at) is not None
+            and not _WHEN_AFTER.match(text, at))
 
 
 _LIFE_DASHES = ("–", "-", "—", "to")

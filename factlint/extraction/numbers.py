@@ -484,10 +484,8 @@ def _numeral(text: str, m: re.Match, floor: int, end: int) -> Quantity | None:
         value = -value
     half = precision_half_width(num, value) * scale
     hedge, start = _hedge_before(text, m.start(), floor)
-    if hedge in ("under", "over") and unit is None and _AGE_BEFORE.search(text, max(floor, start - 40), start):
-        return None  # an age bracket ("children under 5", "adults over 65"), not a figure
-    if unit is None and noun is None and _AGE_BRACKET_AFTER.match(text, stop, end):
-        return None  # "residents (21.7%) are 65 or older": an age bracket too
+    if unit is None and _age_bracket(text, floor, start, stop, end, hedge, noun):
+        return None  # who a figure counts, not a figure
     if HEDGES.get(hedge or "") in ("under", "over") and _COUNT_BEFORE.search(text, max(floor, start - 40), start):
         return None  # a threshold of the count before it ("23 days above 30 °C"), not a figure
     q = _make(text, start, stop, value * scale, half, unit, noun, hedge, noun_end=noun_end)
@@ -528,6 +526,14 @@ def _with_tail(text: str, m: re.Match, floor: int) -> Quantity | None:
     value = 3600 * int(d.group(1)) + 60 * int(d.group(2)) + int(d.group(3))
     hedge, start = _hedge_before(text, m.start(), floor)
     return _make(text, start, d.end(), float(value), 0.5, canonical("seconds"), None, hedge)
+
+
+def _age_bracket(text: str, floor: int, start: int, stop: int, end: int, hedge: str | None, noun: str | None) -> bool:
+    """Whether a bare number (from ``start``, its hedge included, to ``stop``) is an age bracket: "children
+    under 5", "adults over 65", "residents (21.7%) are 65 or older"."""
+    if hedge in ("under", "over") and _AGE_BEFORE.search(text, max(floor, start - 40), start):
+        return True
+    return noun is None and _AGE_BRACKET_AFTER.match(text, stop, end) is not None
 
 
 def _age(text: str, m: re.Match, floor: int, end: int) -> Quantity | None:

@@ -12,7 +12,7 @@ from functools import lru_cache
 from typing import Callable
 
 from factlint.checks.context import Context
-from factlint.extraction.dates import YEAR, explicit_years
+from factlint.extraction.dates import YEAR, explicit_years, starts_a_period
 from factlint.extraction.model import DateMention, Quantity
 from factlint.extraction.numbers import PART_WORDS, PORTION_WORDS, SUM_WORDS
 from factlint.extraction.sentences import by_sentence
@@ -106,18 +106,6 @@ _NEAR = 30  # how far from a number a year is written by it, in characters
 _OPENING_YEAR = regex(rf"(?:[Tt]he|[Ii]n|[Bb]ack[ \t]+in)[ \t]+({YEAR})")
 
 
-# A year a period starts from, before the number ("chief executive since September 2018, was paid"), unless
-# what the sentence says happened then follows ("the highest since 1994, when 74% voted"). After the number
-# it is the figure's ("the course record, 2:05:58, has stood since 2019").
-_SINCE_BEFORE = regex(r"\b[Ss]ince[ \t]+(?:[\w.]+[ \t]+){0,2}$")
-_WHEN_AFTER = regex(r"\d{4},?[ \t]+when\b")
-
-
-def _period_start(text: str, at: int, low: int) -> bool:
-    """Whether the year at ``at`` is where a period starts, not when the number's figure held."""
-    return _SINCE_BEFORE.search(text, max(low, at - 24), at) is not None and not _WHEN_AFTER.match(text, at)
-
-
 def _other_year(index: LedgerIndex, q: Quantity, fact: Fact, view: View) -> bool:
     """'won 29% in 2019' against a fact tied to 2024: a year written right by the number that the fact
     is not tied to says the number is about another year; so does a year opening the sentence ("The 1987
@@ -129,8 +117,10 @@ def _other_year(index: LedgerIndex, q: Quantity, fact: Fact, view: View) -> bool
         low = cut + 1
     if (cut := view.draft.find(";", q.end, high)) >= 0:
         high = cut
+    # A year a period starts from, before the number, is no year of it ("chief executive since September 2018,
+    # was paid"); after the number it is ("the course record, 2:05:58, has stood since 2019").
     near = {y for at, y in explicit_years(view.draft, low, high)
-            if at >= q.end or at < q.start and not _period_start(view.draft, at, low)}
+            if at >= q.end or at < q.start and not starts_a_period(view.draft, at, low)}
     if opening := _OPENING_YEAR.match(view.draft, view.sentence.start, q.start):  # the year the sentence is about
         near.add(int(opening.group(1)))
     if not near:
