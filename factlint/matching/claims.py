@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from factlint.document.model import Document
 from factlint.extraction.model import Citation, DateMention, Quantity, Sentence
 from factlint.extraction.sentences import by_sentence
+from factlint.fold import ends_with_word
 from factlint.startup import regex
 
 # Dimensions whose numbers are statistics; durations and bare numbers are not.
@@ -25,8 +26,9 @@ _SPEAKER = regex(r"(?<![\w'’.-])([A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,
 _LABELS = frozenset(["note", "update", "summary", "correction", "example", "warning", "tip", "important", "caution",
                      "source", "quote", "q", "a", "editor's note", "headline", "title", "claim", "fact"])
 _QUOTE = regex(r"“[^“”]*”|\"[^\"]*\"")
-_STAMP = regex(r"\b(?:published|updated|posted|modified|dated|filed|released|reviewed|revised|as of)"
-               r"(?:[ \t]+on)?[ \t:]*$", re.I)
+_STAMP_WORDS = "published updated posted modified dated filed released reviewed revised".split()
+_STAMP = regex(rf"\b(?:{'|'.join(_STAMP_WORDS)}|as of)(?:[ \t]+on)?[ \t:]*$", re.I)
+_STAMP_ENDS = (*_STAMP_WORDS, "of", "on")  # the words a _STAMP match ends with (fold.ends_with_word)
 # A subject and its verb before a stamp word make it an event of that subject; the page's own words
 # ("This page was last updated", "The article was first published") keep it a stamp.
 _EVENT_BEFORE = regex(r"(?<![\w'’])(?!(?:page|article|post|story|entry|this|site|note)\b)[\w'’.-]+[ \t]+"
@@ -108,7 +110,8 @@ def stamps_the_page(text: str, d: DateMention) -> bool:
     """A date that stamps the page ("Last updated 10 September 2024"), not an event ("Pellucid 2.3.1 was
     released on 5 March 2025", "The report was published on 2 May", "the Statistics Office published on 14
     August")."""
-    m = _STAMP.search(text, max(0, d.start - 40), d.start)
+    low = max(0, d.start - 40)
+    m = _STAMP.search(text, low, d.start) if ends_with_word(text, low, d.start, " \t:", _STAMP_ENDS) else None
     return m is not None and not (_EVENT_BEFORE.search(text, max(0, m.start() - 40), m.start())
                                   or _NAME_BEFORE.search(text, max(0, m.start() - 60), m.start())
                                   or _VERSION_OPENS.search(text, max(0, m.start() - 60), m.start())

@@ -1,0 +1,65 @@
+"""Cheap tests run before slow searches must never rule out a match the search would find."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from factlint.extraction import numbers
+from factlint.fold import ends_with_word
+from factlint.matching import claims
+from tests.conftest import FIXTURES
+
+# (pattern, window before the offset, blanks the pattern's end allows, the words its matches end with)
+PREFILTERED = {
+    "direction": (numbers._DIRECTION, 24, " \t", numbers._DIRECTION_ENDS),
+    "hedge": (numbers._HEDGE_RE, 24, " \t", numbers._HEDGE_ENDS),
+    "stamp": (claims._STAMP, 40, " \t:", claims._STAMP_ENDS),
+}
+PIECES = ["rose", "ROSE", "Roſe", "fell", "up", "down", "by", "BY", "of", "increase of", "decline of", "cut",
+          "nearly", "NEARLY", "almoſt", "at least", "up to", "more than", "~", "some", "Some", "published",
+          "UPDATED", "as of", "on", "released", "fıled", "İn", "K", "Kelvin", "the", "word", "cup", "1,204",
+          "48%", " ", "  ", "\t", ":", ".", ",", "(", "-", "\n", "é"]
+
+
+def _holds(name: str, text: str, at: int) -> None:
+    """If the pattern matches the window ending at ``at``, the prefilter lets it through."""
+    pattern, reach, blanks, words = PREFILTERED[name]
+    low = max(0, at - reach)
+    if pattern.search(text, low, at):
+        assert ends_with_word(text, low, at, blanks, words), (name, text[low:at])
+
+
+def _fixture_texts() -> list[str]:
+    return [p.read_text(encoding="utf-8") for p in sorted(FIXTURES.rglob("*.md"))]
+
+
+@pytest.mark.parametrize("name", sorted(PREFILTERED))
+def test_prefilter_passes_every_match_in_the_fixture_drafts(name: str) -> None:
+    """Every offset after a blank or a colon in every fixture draft (where these patterns can end)."""
+    seen = 0
+    for text in _fixture_texts():
+        for m in re.finditer(r"[ \t:]", text):
+            _holds(name, text, m.end())
+            seen += 1
+    assert seen > 10_000
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=12), st.sampled_from(sorted(PREFILTERED)))
+def test_prefilter_passes_every_match_in_any_text(pieces: list[str], name: str) -> None:
+    """Case twins re.IGNORECASE reads as ASCII ("Roſe", "fıled") included."""
+    text = "".join(pieces)
+    for at in range(len(text) + 1):
+        _holds(name, text, at)
+
+
+@pytest.mark.parametrize(("text", "words", "expected"), [
+    ("prices ROSE  ", ("rose",), True), ("prices roſe\t", ("rose",), True), ("Updated:", ("updated",), True),
+    ("prices rose by", ("rose",), False), ("nothing here ", ("rose", "fell"), False), ("", ("of",), False),
+])
+def test_ends_with_word(text: str, words: tuple[str, ...], expected: bool) -> None:
+    assert ends_with_word(text, 0, len(text), " \t:", words) is expected
