@@ -9,11 +9,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from factlint.extraction import numbers
-from factlint.fold import ends_with_word
+from factlint.fold import ends_with_phrase
 from factlint.matching import claims
 from tests.conftest import FIXTURES
 
-# (pattern, window before the offset, blanks the pattern's end allows, the words its matches end with)
+# (pattern, window before the offset, blanks the pattern's end allows, the phrases its matches end with)
 PREFILTERED = {
     "direction": (numbers._DIRECTION, 24, " \t", numbers._DIRECTION_ENDS),
     "hedge": (numbers._HEDGE_RE, 24, " \t", numbers._HEDGE_ENDS),
@@ -21,7 +21,8 @@ PREFILTERED = {
 }
 PIECES = ["rose", "ROSE", "Roſe", "fell", "up", "down", "by", "BY", "of", "increase of", "decline of", "cut",
           "nearly", "NEARLY", "almoſt", "at least", "up to", "more than", "~", "some", "Some", "published",
-          "UPDATED", "as of", "on", "released", "fıled", "İn", "K", "Kelvin", "the", "word", "cup", "1,204",
+          "UPDATED", "as of", "on", "released", "fıled", "İn", "K", "Kelvin", "the", "word", "cup", "1,204", "increase", "reduction", "rise of", "Cut\tof", "close", "to", "no", "fewer", "than",
+          "excess", "in", "Posted \t on", "as", "estimated",
           "48%", " ", "  ", "\t", ":", ".", ",", "(", "-", "\n", "é"]
 
 
@@ -30,7 +31,7 @@ def _holds(name: str, text: str, at: int) -> None:
     pattern, reach, blanks, words = PREFILTERED[name]
     low = max(0, at - reach)
     if pattern.search(text, low, at):
-        assert ends_with_word(text, low, at, blanks, words), (name, text[low:at])
+        assert ends_with_phrase(text, low, at, blanks, words), (name, text[low:at])
 
 
 def _fixture_texts() -> list[str]:
@@ -60,6 +61,7 @@ def test_prefilter_passes_every_match_in_any_text(pieces: list[str], name: str) 
 @pytest.mark.parametrize(("text", "words", "expected"), [
     ("prices ROSE  ", ("rose",), True), ("prices roſe\t", ("rose",), True), ("Updated:", ("updated",), True),
     ("prices rose by", ("rose",), False), ("nothing here ", ("rose", "fell"), False), ("", ("of",), False),
+    ("rose \t by ", ("rose by",), True), ("ROSE\u00a0BY", ("rose by",), True), ("arose by", ("rose by",), True),
 ])
-def test_ends_with_word(text: str, words: tuple[str, ...], expected: bool) -> None:
-    assert ends_with_word(text, 0, len(text), " \t:", words) is expected
+def test_ends_with_phrase(text: str, words: tuple[str, ...], expected: bool) -> None:
+    assert ends_with_phrase(text, 0, len(text), " \t:", words) is expected
