@@ -1,4 +1,5 @@
-"""Cheap tests run before slow searches must never rule out a match the search would find."""
+"""Cheap tests run before slow searches never rule out a match the search would find; faster forms of
+patterns find what the plain forms find."""
 
 from __future__ import annotations
 
@@ -65,3 +66,26 @@ def test_prefilter_passes_every_match_in_any_text(pieces: list[str], name: str) 
 ])
 def test_ends_with_phrase(text: str, words: tuple[str, ...], expected: bool) -> None:
     assert ends_with_phrase(text, 0, len(text), " \t:", words) is expected
+
+
+# numbers._LEFT_WORD as first written, with a backtracking run of word characters.
+PLAIN_LEFT_WORD = re.compile(r"([A-Za-z][\w.&'’-]*)[ \t]?[.#]?[ \t]*$")
+
+
+def _same_left_word(text: str, low: int, at: int) -> None:
+    plain, fast = PLAIN_LEFT_WORD.search(text, low, at), numbers._LEFT_WORD.search(text, low, at)
+    assert (plain and (plain.span(), plain.span(1))) == (fast and (fast.span(), fast.span(1))), text[low:at]
+
+
+def test_left_word_finds_what_its_plain_form_finds_in_the_fixture_drafts() -> None:
+    for text in _fixture_texts():
+        for m in re.finditer(r"\d", text):
+            _same_left_word(text, max(0, m.start() - 40), m.start())
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="aZ9_.&'’- \t#é,K", max_size=30))
+def test_left_word_finds_what_its_plain_form_finds_in_any_window(text: str) -> None:
+    for at in range(len(text) + 1):
+        for low in range(at + 1):
+            _same_left_word(text, low, at)

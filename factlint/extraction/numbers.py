@@ -144,7 +144,10 @@ _PENCE = regex(r"p(?![\w.]\w|\w)")
 _PENCE_CONTEXT = regex(r"£|\bGBP\b|\b(?:pence|penny|pound|pounds|sterling|shares?|dividend|stock)\b", re.I)
 # A p-value ("p < 0.01", "P = .03"): a test's result, not a figure the sources state.
 _P_VALUE = regex(r"(?<![\w.])[pP][ \t]*[<>=≤≥]=?[ \t]*$")
-_LEFT_WORD = regex(r"([A-Za-z][\w.&'’-]*)[ \t]?[.#]?[ \t]*$")
+# The word before a number. Its run of word characters is atomic: when the tail after the whole run fails,
+# no shorter run helps (it could only give back a ".", and a tail of "." and blanks follows the whole run
+# too), and not backtracking through each word of the window makes the search ~40% cheaper.
+_LEFT_WORD = regex(r"([A-Za-z](?>[\w.&'’-]*))[ \t]?[.#]?[ \t]*$")
 _YEAR = regex(r"(?:1[5-9]|20)\d\d")  # a bare year is a date, not a quantity (nor the whole of odds)
 
 
