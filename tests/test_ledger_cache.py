@@ -309,3 +309,44 @@ def test_cached_index_follows_a_same_size_rewrite(tmp_path, monkeypatch) -> None
     _write(path, LEDGER.replace("48.27", "48.72"))
     os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
     assert load_index((path,)).facts[0].value == 48.72
+
+
+def _big_store():
+    """A fact store of more than cache._MAP_FROM bytes, and its facts."""
+    from factlint.ledger.model import Fact
+    from factlint.matching.store import FactStore
+
+    facts = [Fact(id=f"f{i}", claim=f"Claim number {i} " + "x" * 200, sources=("s",), value=float(i))
+             for i in range(6000)]
+    return FactStore.of(facts), facts
+
+
+def test_a_big_entry_is_mapped_and_its_stores_read_in_place(cache_dir) -> None:
+    import mmap
+
+    store, facts = _big_store()
+    cache.write("index-big-key.pickle", "key", {"facts": store})
+    (entry,) = cache_dir.glob("index-big-*.pickle")
+    assert entry.stat().st_size >= cache._MAP_FROM
+    got = cache.read("index-big-key.pickle", "key")["facts"]
+    assert isinstance(got._data, memoryview) and isinstance(got._data.obj, mmap.mmap)
+    assert list(got) == facts
+    small = cache.read("index-big-key.pickle", "another key")
+    assert small is None
+
+
+@pytest.mark.parametrize("damage", ["truncated", "longer", "count", "size"])
+def test_a_damaged_big_entry_is_a_miss(cache_dir, damage) -> None:
+    store, _ = _big_store()
+    cache.write("index-big-key.pickle", "key", {"facts": store})
+    (entry,) = cache_dir.glob("index-big-*.pickle")
+    data = bytearray(entry.read_bytes())
+    if damage == "truncated":
+        del data[-1]
+    elif damage == "longer":
+        data += b"\0"
+    else:  # a header number far too large: read no further than the file
+        at = len(cache._HEAD) + (0 if damage == "count" else cache._WORD)
+        data[at : at + cache._WORD] = (2**62).to_bytes(cache._WORD, "little")
+    entry.write_bytes(bytes(data))
+    assert cache.read("index-big-key.pickle", "key") is None

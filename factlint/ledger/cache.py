@@ -13,7 +13,7 @@ from typing import Any
 
 from factlint import __version__
 from factlint.ledger.files import read_bytes
-from factlint.ledger.lean import blake2b, load
+from factlint.ledger.lean import blake2b, loads
 
 # Bump whenever the pickled records (model.py, parsed.py, problems.py) change shape or meaning.
 # 4: FL314 (keywords of function words); 3: subject keys keep every other number and word with digits ("Q2");
@@ -87,14 +87,68 @@ def combined_key(keys: list[str]) -> str:
     return _digest(*keys)
 
 
+# An entry: _HEAD, the number of out-of-band buffers, the pickle's length and each buffer's (8 bytes each,
+# little-endian), then the pickle, then the buffers. The pickle (protocol 5) leaves the large byte buffers
+# of the index's fact and feature stores (store.Packed) out of band, and a big entry is mapped, not read:
+# they are used in place, never copied, and a forked process shares their pages. For the 41 MB index of
+# 100k facts, 83 -> 66 ms to load in a fresh process, all of it on the run's serial path.
+_HEAD = b"FLC5"
+_WORD = 8
+_MAP_FROM = 1 << 20  # smaller entries are read whole: mapping costs more than it saves
+
+
 def read(name: str, key: str) -> Any | None:
     """The cached value, or None when absent, unreadable, corrupt or written for another key."""
     try:
-        with open(cache_dir() / name, "rb") as stream:
-            magic, stored_key, value = load(stream)
+        magic, stored_key, value = _load(cache_dir() / name)
     except Exception:  # noqa: BLE001 - any broken entry (truncated, foreign, stale classes) is rebuilt
         return None
     return value if magic == _MAGIC and stored_key == key else None
+
+
+def _load(path: Path) -> Any:
+    """What an entry holds; raises on any entry not written whole by ``write``."""
+    with open(path, "rb") as stream:
+        if os.fstat(stream.fileno()).st_size >= _MAP_FROM:
+            import mmap  # a C module; the mapping outlives the file's closing
+
+            data = memoryview(mmap.mmap(stream.fileno(), 0, access=mmap.ACCESS_READ))
+        else:
+            data = memoryview(stream.read())
+    if data[: len(_HEAD)] != _HEAD:
+        raise ValueError("not a cache entry")
+    count, size = _number(data, 0), _number(data, 1)
+    at = len(_HEAD) + _WORD * (2 + count)
+    if at > len(data):  # a count no entry of this size holds: read no further
+        raise ValueError("short cache entry")
+    sizes = [_number(data, 2 + k) for k in range(count)]
+    if at + size + sum(sizes) != len(data):
+        raise ValueError("not a whole cache entry")
+    body, at = data[at : at + size], at + size
+    buffers = []
+    for length in sizes:
+        buffers.append(data[at : at + length])
+        at += length
+    return loads(body, buffers=buffers)
+
+
+def _number(data: memoryview, k: int) -> int:
+    """The k-th number of an entry's header."""
+    start = len(_HEAD) + _WORD * k
+    if start + _WORD > len(data):
+        raise ValueError("short cache entry")
+    return int.from_bytes(data[start : start + _WORD], "little")
+
+
+def _entry(value: Any) -> list[bytes | memoryview]:
+    """The parts of an entry, in order, as ``_load`` reads them."""
+    import pickle
+
+    buffers: list[pickle.PickleBuffer] = []
+    body = pickle.dumps(value, protocol=5, buffer_callback=buffers.append)
+    raws = [b.raw() for b in buffers]
+    head = _HEAD + b"".join(n.to_bytes(_WORD, "little") for n in (len(raws), len(body), *map(len, raws)))
+    return [head, body, *raws]
 
 
 def write(name: str, key: str, value: Any) -> None:
@@ -108,7 +162,7 @@ def write(name: str, key: str, value: Any) -> None:
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
         fd, tmp = tempfile.mkstemp(dir=folder, prefix=".tmp-", suffix=".pickle")
         with os.fdopen(fd, "wb") as stream:
-            pickle.dump((_MAGIC, key, value), stream, protocol=pickle.HIGHEST_PROTOCOL)
+            stream.writelines(_entry((_MAGIC, key, value)))
         os.replace(tmp, folder / name)
         tmp = None
         _prune(folder, name)

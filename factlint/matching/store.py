@@ -61,8 +61,8 @@ class Packed:
 
     __slots__ = ("_data", "_ends", "_view", "_items")
 
-    def __init__(self, data: bytes, ends: array) -> None:
-        self._data = data
+    def __init__(self, data: bytes | memoryview, ends: array) -> None:
+        self._data = data  # bytes, or a view of the mapped cache entry
         self._ends = ends  # array("Q"): where each record's bytes end in _data
         self._view = memoryview(data)  # slices of it are read without copying
         self._items: list[Any] = [None] * len(ends)
@@ -100,8 +100,14 @@ class Packed:
     def __iter__(self) -> Iterator[Any]:
         return (self[i] for i in range(len(self._ends)))
 
-    def __reduce__(self) -> tuple:
-        return (type(self), (self._data, self._ends))
+    def __reduce_ex__(self, protocol: int) -> tuple:  # type: ignore[override]
+        # Protocol 5 may leave the records' buffer out of band: the ledger cache maps it from the entry's
+        # file and reads records in place (ledger/cache.py); other protocols copy it into the pickle.
+        if protocol >= 5:
+            from pickle import PickleBuffer
+
+            return (type(self), (PickleBuffer(self._data), self._ends))
+        return (type(self), (bytes(self._data), self._ends))
 
 
 class FactStore(Packed):
@@ -114,7 +120,7 @@ class FactStore(Packed):
     __slots__ = ("_numbers",)
     decode = staticmethod(decode)
 
-    def __init__(self, data: bytes, ends: array) -> None:
+    def __init__(self, data: bytes | memoryview, ends: array) -> None:
         super().__init__(data, ends)
         self._numbers: dict[str, int] = {}  # id -> number of each fact built so far
 
