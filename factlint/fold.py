@@ -47,7 +47,8 @@ def ends_with_phrase(text: str, start: int, end: int, blanks: str, phrases: tupl
     space between words) as re.IGNORECASE reads letters, whatever blanks part its words.
 
     A necessary condition of a pattern "(?:phrases)[blanks]*$" searched over that short window, tested
-    first: the search tries the pattern at every position of the window; this costs a tenth of that.
+    first: the search tries the pattern at every position of the window (~3 us for 24 characters); this
+    costs a fifth of that.
     """
     return " ".join(ignorecase_lower(text[start:end].rstrip(blanks)).split()).endswith(phrases)
 

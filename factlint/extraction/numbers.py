@@ -324,7 +324,7 @@ def _ordinal(text: str, per: re.Match, end: int) -> bool:
 def _hedge_before(text: str, start: int, floor: int) -> tuple[str | None, int]:
     """A hedge word ending right before ``start`` and the offset where it begins."""
     low = max(floor, start - 24)
-    # Most numbers have no hedge: the tests before the search rule it out at a tenth of its cost.
+    # Most numbers have no hedge: the tests before the search rule it out at a fifth of its cost (0.7 / 3 us).
     blank = text[start - 1 : start] in (" ", "\t") and start > low
     m = _HEDGE_RE.search(text, low, start) if blank and ends_with_phrase(text, low, start, " \t", _HEDGE_ENDS) else None
     if not m:

@@ -91,7 +91,7 @@ def combined_key(keys: list[str]) -> str:
 # little-endian), then the pickle, then the buffers. The pickle (protocol 5) leaves the large byte buffers
 # of the index's fact and feature stores (store.Packed) out of band, and a big entry is mapped, not read:
 # they are used in place, never copied, and a forked process shares their pages. For the 41 MB index of
-# 100k facts, 83 -> 66 ms to load in a fresh process, all of it on the run's serial path.
+# 100k facts, 73-77 -> 61-65 ms to load in a fresh process, all of it on the run's serial path.
 _HEAD = b"FLC5"
 _WORD = 8
 _MAP_FROM = 1 << 20  # smaller entries are read whole: mapping costs more than it saves
