@@ -350,3 +350,18 @@ def test_a_damaged_big_entry_is_a_miss(cache_dir, damage) -> None:
         data[at : at + cache._WORD] = (2**62).to_bytes(cache._WORD, "little")
     entry.write_bytes(bytes(data))
     assert cache.read("index-big-key.pickle", "key") is None
+
+
+def test_a_big_entry_that_cannot_be_mapped_is_read(cache_dir, monkeypatch) -> None:
+    """A file system without mmap: the entry is read whole, not rebuilt on every run."""
+    import mmap
+
+    def refuse(*_args, **_kwargs):
+        raise OSError(19, "No such device")
+
+    mapping = mmap.mmap
+    store, facts = _big_store()
+    cache.write("index-big-key.pickle", "key", {"facts": store})
+    monkeypatch.setattr(mmap, "mmap", refuse)
+    got = cache.read("index-big-key.pickle", "key")["facts"]
+    assert list(got) == facts and not isinstance(got._data.obj, mapping)

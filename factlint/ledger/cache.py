@@ -109,11 +109,8 @@ def read(name: str, key: str) -> Any | None:
 def _load(path: Path) -> Any:
     """What an entry holds; raises on any entry not written whole by ``write``."""
     with open(path, "rb") as stream:
-        if os.fstat(stream.fileno()).st_size >= _MAP_FROM:
-            import mmap  # a C module; the mapping outlives the file's closing
-
-            data = memoryview(mmap.mmap(stream.fileno(), 0, access=mmap.ACCESS_READ))
-        else:
+        data = _mapped(stream) if os.fstat(stream.fileno()).st_size >= _MAP_FROM else None
+        if data is None:
             data = memoryview(stream.read())
     if data[: len(_HEAD)] != _HEAD:
         raise ValueError("not a cache entry")
@@ -130,6 +127,18 @@ def _load(path: Path) -> Any:
         buffers.append(data[at : at + length])
         at += length
     return loads(body, buffers=buffers)
+
+
+def _mapped(stream) -> memoryview | None:
+    """The open file mapped read-only (the mapping outlives the file's closing); None where it cannot be
+    mapped (a file system without mmap), and the entry is read instead: a cache that cannot be mapped
+    must not be rebuilt on every run."""
+    import mmap  # a C module
+
+    try:
+        return memoryview(mmap.mmap(stream.fileno(), 0, access=mmap.ACCESS_READ))
+    except (OSError, ValueError):
+        return None
 
 
 def _number(data: memoryview, k: int) -> int:
