@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
+from typing import NamedTuple
 
 from factlint.startup import regex
 
@@ -51,6 +53,22 @@ def ends_with_phrase(text: str, start: int, end: int, blanks: str, phrases: tupl
     costs a fifth of that.
     """
     return " ".join(ignorecase_lower(text[start:end].rstrip(blanks)).split()).endswith(phrases)
+
+
+class EndingPattern(NamedTuple):
+    """A pattern ending "(?:phrases)[blanks]*$" (a hedge, a word of change, a page stamp before a number or
+    date), with the phrases its matches end with: searched over a short window only where the window
+    ends with one of them (ends_with_phrase)."""
+
+    pattern: re.Pattern
+    phrases: tuple[str, ...]
+    blanks: str = " \t"
+
+    def search(self, text: str, start: int, end: int) -> re.Match | None:
+        """pattern.search(text, start, end), without the search where it cannot match."""
+        if not ends_with_phrase(text, start, end, self.blanks, self.phrases):
+            return None
+        return self.pattern.search(text, start, end)
 
 
 # Characters of Latin-script prose that NFKD does not fold, as anyascii writes them (a test checks each).

@@ -14,11 +14,9 @@ from factlint.fold import ends_with_phrase
 from factlint.matching import claims
 from tests.conftest import FIXTURES
 
-# (pattern, window before the offset, blanks the pattern's end allows, the phrases its matches end with)
+# Each EndingPattern and the window searched before an offset.
 PREFILTERED = {
-    "direction": (numbers._DIRECTION, 24, " \t", numbers._DIRECTION_ENDS),
-    "hedge": (numbers._HEDGE_RE, 24, " \t", numbers._HEDGE_ENDS),
-    "stamp": (claims._STAMP, 40, " \t:", claims._STAMP_ENDS),
+    "direction": (numbers._DIRECTION, 24), "hedge": (numbers._HEDGE, 24), "stamp": (claims._STAMP, 40),
 }
 PIECES = ["rose", "ROSE", "Roſe", "fell", "up", "down", "by", "BY", "of", "increase of", "decline of", "cut",
           "nearly", "NEARLY", "almoſt", "at least", "up to", "more than", "~", "some", "Some", "published",
@@ -28,11 +26,13 @@ PIECES = ["rose", "ROSE", "Roſe", "fell", "up", "down", "by", "BY", "of", "incr
 
 
 def _holds(name: str, text: str, at: int) -> None:
-    """If the pattern matches the window ending at ``at``, the prefilter lets it through."""
-    pattern, reach, blanks, words = PREFILTERED[name]
+    """If the pattern matches the window ending at ``at``, the prefilter lets it through, and the search finds it."""
+    ending, reach = PREFILTERED[name]
     low = max(0, at - reach)
-    if pattern.search(text, low, at):
-        assert ends_with_phrase(text, low, at, blanks, words), (name, text[low:at])
+    plain = ending.pattern.search(text, low, at)
+    if plain:
+        assert ends_with_phrase(text, low, at, ending.blanks, ending.phrases), (name, text[low:at])
+    assert (plain and plain.span()) == ((found := ending.search(text, low, at)) and found.span())
 
 
 def _fixture_texts() -> list[str]:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from factlint.document.model import Document
 from factlint.extraction.model import Citation, DateMention, Quantity, Sentence
 from factlint.extraction.sentences import by_sentence
-from factlint.fold import ends_with_phrase
+from factlint.fold import EndingPattern
 from factlint.startup import regex
 
 # Dimensions whose numbers are statistics; durations and bare numbers are not.
@@ -27,9 +27,8 @@ _LABELS = frozenset(["note", "update", "summary", "correction", "example", "warn
                      "source", "quote", "q", "a", "editor's note", "headline", "title", "claim", "fact"])
 _QUOTE = regex(r"“[^“”]*”|\"[^\"]*\"")
 _STAMP_WORDS = "published updated posted modified dated filed released reviewed revised".split()
-_STAMP = regex(rf"\b(?:{'|'.join(_STAMP_WORDS)}|as of)(?:[ \t]+on)?[ \t:]*$", re.I)
-# What a _STAMP match ends with (fold.ends_with_phrase).
-_STAMP_ENDS = tuple(f"{w}{on}" for w in (*_STAMP_WORDS, "as of") for on in ("", " on"))
+_STAMP = EndingPattern(regex(rf"\b(?:{'|'.join(_STAMP_WORDS)}|as of)(?:[ \t]+on)?[ \t:]*$", re.I),
+                       tuple(f"{w}{on}" for w in (*_STAMP_WORDS, "as of") for on in ("", " on")), " \t:")
 # A subject and its verb before a stamp word make it an event of that subject; the page's own words
 # ("This page was last updated", "The article was first published") keep it a stamp.
 _EVENT_BEFORE = regex(r"(?<![\w'’])(?!(?:page|article|post|story|entry|this|site|note)\b)[\w'’.-]+[ \t]+"
@@ -111,8 +110,7 @@ def stamps_the_page(text: str, d: DateMention) -> bool:
     """A date that stamps the page ("Last updated 10 September 2024"), not an event ("Pellucid 2.3.1 was
     released on 5 March 2025", "The report was published on 2 May", "the Statistics Office published on 14
     August")."""
-    low = max(0, d.start - 40)
-    m = _STAMP.search(text, low, d.start) if ends_with_phrase(text, low, d.start, " \t:", _STAMP_ENDS) else None
+    m = _STAMP.search(text, max(0, d.start - 40), d.start)
     return m is not None and not (_EVENT_BEFORE.search(text, max(0, m.start() - 40), m.start())
                                   or _NAME_BEFORE.search(text, max(0, m.start() - 60), m.start())
                                   or _VERSION_OPENS.search(text, max(0, m.start() - 60), m.start())
