@@ -70,7 +70,8 @@ def _forget_memos(index) -> None:
     for memo in ("_features", "_phrases", "_memo", "_postings", "_entity_numbers", "_token_names", "name_plans"):
         if index is not None and isinstance(getattr(index, memo, None), dict):
             getattr(index, memo).clear()
-    for store in (getattr(index, "facts", None), getattr(index, "packed_features", None)):
+    stores = ("facts", "packed_features", "names", "spellings", "tokens", "near")
+    for store in (getattr(index, name, None) for name in stores):
         if hasattr(store, "forget"):
             store.forget()
 

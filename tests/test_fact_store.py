@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import pickle
 
+import pytest
+
 from factlint.ledger.model import Fact, PartialDate, Tolerance
 from factlint.matching.store import FactStore, decode, encode
 
@@ -202,3 +204,73 @@ def test_store_pickles_with_every_protocol_and_its_buffer_out_of_band() -> None:
     views = [memoryview(bytes(b.raw())) for b in buffers]
     again = pickle.loads(data, buffers=views)
     assert list(again) == [FULL, BARE] and isinstance(again._data, memoryview)
+
+
+# Keys a PackedMap must keep apart: two with one CRC-32 ("plumless", "buckeroo"), the empty key, accents,
+# a lone surrogate, and values of each kind the index stores (a string, tuples of strings, bytes, a dict).
+MAP = {"plumless": ("e1", "e2"), "buckeroo": "b", "": "empty", "maría josé": ("mj",), "x\ud800y": ("s",),
+       "bytes": b"\x00\x01", "postings": {"date": b"\x01\x00\x00\x00"}}
+
+
+def test_packed_map_is_the_mapping_it_packs() -> None:
+    """Lookups, misses, length, iteration (in order) and equality are the dict's; a looked-up value is built once."""
+    from zlib import crc32
+
+    from factlint.matching.store import PackedMap
+
+    assert crc32(b"plumless") == crc32(b"buckeroo")  # the lookup must compare keys, not only hashes
+    packed = PackedMap.of(MAP)
+    assert dict(packed) == MAP and packed == MAP and len(packed) == len(MAP) and list(packed) == list(MAP)
+    for key, value in MAP.items():
+        assert key in packed and packed[key] == value and packed.get(key) == value and packed[key] is packed[key]
+    for missing in ("plumles", "buckeroos", "Plumless", " ", 3, None, ("plumless",)):
+        assert missing not in packed and packed.get(missing) is None and packed.get(missing, "d") == "d"
+    with pytest.raises(KeyError):
+        packed["nowhere"]
+    assert PackedMap.of({}) == {} and PackedMap.of({}).get("a") is None
+
+
+def test_packed_map_pickles_with_every_protocol_and_its_buffers_out_of_band() -> None:
+    """Protocol 5 leaves the four buffers out of band (the ledger cache maps them in place); others copy them."""
+    from factlint.matching.store import PackedMap
+
+    packed = PackedMap.of(MAP)
+    packed.get("plumless")  # what a process looked up is not pickled
+    for protocol in range(2, pickle.HIGHEST_PROTOCOL + 1):
+        again = pickle.loads(pickle.dumps(packed, protocol=protocol))
+        assert not again._memo and dict(again) == MAP, protocol
+    buffers: list[pickle.PickleBuffer] = []
+    data = pickle.dumps(packed, protocol=5, buffer_callback=buffers.append)
+    assert len(buffers) == 4 and len(data) < 100
+    again = pickle.loads(data, buffers=[memoryview(bytes(b.raw())) for b in buffers])
+    assert dict(again) == MAP and again == packed
+
+
+def test_index_name_maps_find_what_a_scan_of_the_ledger_finds_also_after_pickling() -> None:
+    """Every spelling's folded key gives its entity and spelling; every name token its names; and a token
+    one edit from a ledger token (deleted, inserted or replaced letter) finds it among its near tokens."""
+    from factlint.fold import fold
+    from factlint.ledger.load import load_ledgers
+    from factlint.matching.index import _ARTICLE, LedgerIndex
+    from factlint.matching.store import PackedMap
+    from tests.conftest import FIXTURES
+
+    for ledger_path in sorted(FIXTURES.glob("*/facts.yaml")):
+        ledger = load_ledgers((ledger_path,))
+        built = LedgerIndex.build(ledger)
+        for index in (built, pickle.loads(pickle.dumps(built, protocol=5))):
+            assert all(isinstance(m, PackedMap) for m in (index.names, index.spellings, index.tokens, index.near))
+            keys: dict[str, set[str]] = {}
+            for entity in ledger.entities.values():
+                for spelling in (entity.name, *entity.aliases):
+                    if key := _ARTICLE.sub("", fold(spelling)):
+                        keys.setdefault(key, set()).add(entity.id)
+                        assert _ARTICLE.sub("", fold(index.spellings[key])) == key, (ledger_path, spelling)
+            assert {k: set(v) for k, v in index.names.items()} == keys, ledger_path
+            tokens = {t for key in keys for t in key.split()}
+            assert set(index.tokens) == tokens
+            for token in tokens:
+                assert set(index.tokens[token]) == {k for k in keys if token in k.split()}
+                if len(token) >= 3:
+                    for typo in (token[1:], token + "x", "q" + token[1:], token[:-1] + "q"):
+                        assert token in index.near_tokens(typo), (ledger_path, token, typo)

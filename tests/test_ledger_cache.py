@@ -324,13 +324,19 @@ def _big_store():
 def test_a_big_entry_is_mapped_and_its_stores_read_in_place(cache_dir) -> None:
     import mmap
 
+    from factlint.matching.store import PackedMap
+
     store, facts = _big_store()
-    cache.write("index-big-key.pickle", "key", {"facts": store})
+    names = {f"name {i}": (f"e{i}",) for i in range(1000)}
+    cache.write("index-big-key.pickle", "key", {"facts": store, "names": PackedMap.of(names)})
     (entry,) = cache_dir.glob("index-big-*.pickle")
     assert entry.stat().st_size >= cache._MAP_FROM
-    got = cache.read("index-big-key.pickle", "key")["facts"]
-    assert isinstance(got._data, memoryview) and isinstance(got._data.obj, mmap.mmap)
-    assert list(got) == facts
+    got = cache.read("index-big-key.pickle", "key")
+    assert isinstance(got["facts"]._data, memoryview) and isinstance(got["facts"]._data.obj, mmap.mmap)
+    assert list(got["facts"]) == facts
+    packed = got["names"]
+    assert all(isinstance(view.obj, mmap.mmap) for view in (packed._hashes, packed._ends, packed._data, packed._order))
+    assert packed == names
     small = cache.read("index-big-key.pickle", "another key")
     assert small is None
 

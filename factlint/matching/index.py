@@ -11,7 +11,7 @@ from factlint.extraction.names import stops_runs
 from factlint.fold import fold, stem
 from factlint.ledger.model import Entity, Fact, Ledger, Source
 from factlint.matching.features import FactFeatures, FeatureStore, encode_features, fact_features, keyword_phrases
-from factlint.matching.store import FactStore, PackedRecords, numbers_of, pack_numbers
+from factlint.matching.store import FactStore, PackedMap, PackedRecords, numbers_of, pack_numbers
 from factlint.matching.support import SupportIndex
 from factlint.startup import regex
 from factlint.units import canonical
@@ -49,15 +49,16 @@ class LedgerIndex:
     entities: Mapping[str, Entity] = field(default_factory=dict, repr=False)
     facts: FactStore = field(default_factory=lambda: FactStore.of(()))
     # Values are sorted tuples, not sets: a cached index unpickles faster, and order is deterministic.
-    names: dict[str, tuple[str, ...]] = field(default_factory=dict)  # folded name or alias -> entity ids
-    spellings: dict[str, str] = field(default_factory=dict)  # folded name or alias -> as written
+    # The name maps are store.PackedMap once built: loaded as three buffers each, not ~170k objects.
+    names: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # folded name or alias -> entity ids
+    spellings: Mapping[str, str] = field(default_factory=dict)  # folded name or alias -> as written
     max_name_tokens: int = 1
     # First words of the names and aliases that capitalised runs stop short of, having a number or a
     # lower-case word after the first ("Line 4", "Bank of England"): drafts are also searched for
     # these from such a word (extraction.names.spanning_names).
     spanning_heads: frozenset[str] = frozenset()
-    near: dict[str, str] = field(default_factory=dict)  # deletion key -> the name tokens it comes from, space-separated
-    tokens: dict[str, tuple[str, ...]] = field(default_factory=dict)  # folded token -> folded names that use it
+    near: Mapping[str, str] = field(default_factory=dict)  # deletion key -> the name tokens it comes from, space-separated
+    tokens: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # folded token -> folded names that use it
     # entity -> marshal of {kind: fact numbers packed by array("I")}, read on the entity's first lookup.
     # One entry per entity, keyed by the same string objects as entities (pickled once): 86k
     # "entity\0kind" keys of a 100k-fact index took 36 ms of its load, these take ~10 ms.
@@ -91,13 +92,14 @@ class LedgerIndex:
         near: dict[str, set[str]] = defaultdict(set)
         tokens: dict[str, set[str]] = defaultdict(set)
         heads: set[str] = set()
+        spellings: dict[str, str] = {}
         for entity in ledger.entities.values():
             for spelling in (entity.name, *entity.aliases):
                 key = _ARTICLE.sub("", fold(spelling))  # "the Electoral Commission" is written after any article
                 if not key:
                     continue
                 names[key].add(entity.id)
-                index.spellings.setdefault(key, spelling)
+                spellings.setdefault(key, spelling)
                 words = key.split()
                 index.max_name_tokens = max(index.max_name_tokens, len(words))
                 if stops_runs(spelling):
@@ -119,9 +121,10 @@ class LedgerIndex:
                 by_keyword[f"{word}\0{kind}"].append(i)
         index._index_sources(ledger.sources)
         index._support = SupportIndex.build(ledger.facts, index.facts)
-        index.names, index.tokens = _frozen(names), _frozen(tokens)
+        index.names, index.tokens = PackedMap.of(_frozen(names)), PackedMap.of(_frozen(tokens))
+        index.spellings = PackedMap.of(spellings)
         index.spanning_heads = frozenset(heads)
-        index.near = {key: " ".join(sorted(found)) for key, found in near.items()}  # one string: quick to unpickle
+        index.near = PackedMap.of({key: " ".join(sorted(found)) for key, found in near.items()})
         same = {key: key for key in index.entities}  # one string object per id: pickle writes it once
         index.by_entity = {same.get(e, e): marshal.dumps({kind: pack_numbers(nums) for kind, nums in kinds.items()})
                            for e, kinds in by_entity.items()}
