@@ -67,11 +67,14 @@ def _forget_memos(index) -> None:
     lower_case_words.cache_clear()
     capitalised_words.cache_clear()
     _chunks.cache_clear()
-    for memo in ("_features", "_phrases", "_memo", "_postings", "_entity_numbers", "_token_names", "name_plans"):
+    for memo in ("_features", "_phrases", "_memo", "_entity_numbers", "_token_names", "name_plans"):
         if index is not None and isinstance(getattr(index, memo, None), dict):
             getattr(index, memo).clear()
-    stores = ("facts", "packed_features", "names", "spellings", "tokens", "near")
-    for store in (getattr(index, name, None) for name in stores):
+    # The packed stores and maps (store.Packed, store.PackedMap) keep what a process looked up.
+    stores = [getattr(index, name, None) for name in ("facts", "packed_features", "names", "spellings", "tokens",
+                                                       "near", "by_entity")]
+    stores.append(getattr(getattr(index, "_support", None), "by_date", None))
+    for store in stores:
         if hasattr(store, "forget"):
             store.forget()
 

@@ -274,3 +274,18 @@ def test_index_name_maps_find_what_a_scan_of_the_ledger_finds_also_after_picklin
                 if len(token) >= 3:
                     for typo in (token[1:], token + "x", "q" + token[1:], token[:-1] + "q"):
                         assert token in index.near_tokens(typo), (ledger_path, token, typo)
+
+
+def test_a_pickled_index_holds_its_big_maps_as_buffers() -> None:
+    """The maps that grow with the ledger (names, entities and their facts, dated facts) pickle as a few
+    buffers each, which the ledger cache maps in place: none is unpickled key by key."""
+    from factlint.ledger.load import load_ledgers
+    from factlint.matching.index import LedgerIndex
+    from factlint.matching.store import PackedMap
+    from tests.conftest import FIXTURES
+
+    ledger = load_ledgers((FIXTURES / "elections" / "facts.yaml",))
+    index = pickle.loads(pickle.dumps(LedgerIndex.build(ledger), protocol=5))
+    maps = (index.names, index.spellings, index.tokens, index.near, index.by_entity, index.entities._blobs,
+            index.sources._blobs, index.support().by_date)
+    assert all(isinstance(m, PackedMap) and len(m) for m in maps)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import marshal
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -59,10 +58,9 @@ class LedgerIndex:
     spanning_heads: frozenset[str] = frozenset()
     near: Mapping[str, str] = field(default_factory=dict)  # deletion key -> the name tokens it comes from, space-separated
     tokens: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # folded token -> folded names that use it
-    # entity -> marshal of {kind: fact numbers packed by array("I")}, read on the entity's first lookup.
-    # One entry per entity, keyed by the same string objects as entities (pickled once): 86k
-    # "entity\0kind" keys of a 100k-fact index took 36 ms of its load, these take ~10 ms.
-    by_entity: dict[str, bytes] = field(default_factory=dict)
+    # entity -> {kind: fact numbers packed by array("I")}, a PackedMap read on the entity's first lookup:
+    # 86k "entity\0kind" dict keys of a 100k-fact index took 36 ms of its load, a dict per entity ~5 ms.
+    by_entity: Mapping[str, dict[str, bytes]] = field(default_factory=dict)
     # Keyed "stem\0kind": string keys unpickle several times faster than tuples. Values: pack_numbers.
     by_keyword: dict[str, bytes] = field(default_factory=dict)  # keyword stem, kind -> fact numbers
     urls: dict[str, set[str]] = field(default_factory=dict)  # normalised source URL -> source ids
@@ -76,7 +74,6 @@ class LedgerIndex:
     _phrases: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict, repr=False)
     _memo: dict[tuple[str, str], frozenset[str]] = field(default_factory=dict, repr=False)  # per entity, source
     _support: SupportIndex | None = field(default=None, repr=False)  # built with the index
-    _postings: dict[str, dict[str, bytes]] = field(default_factory=dict, repr=False)  # by_entity, unpacked
     _entity_numbers: dict[str, frozenset[int]] = field(default_factory=dict, repr=False)  # entity_numbers, memo
     _token_names: dict[str, frozenset[str]] = field(default_factory=dict, repr=False)  # token_names, memo
     # How each distinct run of capitalised words resolves against this index (extraction.names.find_names),
@@ -125,9 +122,8 @@ class LedgerIndex:
         index.spellings = PackedMap.of(spellings)
         index.spanning_heads = frozenset(heads)
         index.near = PackedMap.of({key: " ".join(sorted(found)) for key, found in near.items()})
-        same = {key: key for key in index.entities}  # one string object per id: pickle writes it once
-        index.by_entity = {same.get(e, e): marshal.dumps({kind: pack_numbers(nums) for kind, nums in kinds.items()})
-                           for e, kinds in by_entity.items()}
+        index.by_entity = PackedMap.of({e: {kind: pack_numbers(nums) for kind, nums in kinds.items()}
+                                        for e, kinds in by_entity.items()})
         index.by_keyword = {key: pack_numbers(numbers) for key, numbers in by_keyword.items()}
         index.packed_features = FeatureStore.pack(encode_features(index.features(f)) for f in ledger.facts)
         index._features.clear()  # memos of this build: a cached index starts without them, as a fresh one
@@ -143,11 +139,7 @@ class LedgerIndex:
 
     def _entity_postings(self, entity_id: str) -> dict[str, bytes]:
         """An entity's fact numbers by kind (store.pack_numbers), unpacked on its first lookup."""
-        postings = self._postings.get(entity_id)
-        if postings is None:
-            packed = self.by_entity.get(entity_id)
-            postings = self._postings[entity_id] = marshal.loads(packed) if packed else {}
-        return postings
+        return self.by_entity.get(entity_id) or {}
 
     def entity_numbers(self, entity_id: str) -> frozenset[int]:
         """The numbers of all an entity's facts, of every kind (none for an id the ledger lacks)."""
