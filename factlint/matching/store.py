@@ -63,11 +63,11 @@ class Packed:
 
     __slots__ = ("_data", "_ends", "_view", "_items")
 
-    def __init__(self, data: bytes | memoryview, ends: array) -> None:
+    def __init__(self, data: bytes | memoryview, ends: array | bytes | memoryview) -> None:
         self._data = data  # bytes, or a view of the mapped cache entry
-        self._ends = ends  # array("Q"): where each record's bytes end in _data
+        self._ends = memoryview(ends).cast("B").cast("Q")  # where each record's bytes end in _data
         self._view = memoryview(data)  # slices of it are read without copying
-        self._items: list[Any] = [None] * len(ends)
+        self._items: list[Any] = [None] * len(self._ends)
 
     @staticmethod
     def decode(data: memoryview) -> Any:
@@ -108,8 +108,8 @@ class Packed:
         if protocol >= 5:
             from pickle import PickleBuffer
 
-            return (type(self), (PickleBuffer(self._data), self._ends))
-        return (type(self), (bytes(self._data), self._ends))
+            return (type(self), (PickleBuffer(self._data), PickleBuffer(self._ends)))
+        return (type(self), (bytes(self._data), self._ends.tobytes()))
 
 
 class FactStore(Packed):
@@ -122,7 +122,7 @@ class FactStore(Packed):
     __slots__ = ("_numbers",)
     decode = staticmethod(decode)
 
-    def __init__(self, data: bytes | memoryview, ends: array) -> None:
+    def __init__(self, data: bytes | memoryview, ends: array | bytes | memoryview) -> None:
         super().__init__(data, ends)
         self._numbers: dict[str, int] = {}  # id -> number of each fact built so far
 
