@@ -48,7 +48,7 @@ class LedgerIndex:
     entities: Mapping[str, Entity] = field(default_factory=dict, repr=False)
     facts: FactStore = field(default_factory=lambda: FactStore.of(()))
     # Values are sorted tuples, not sets: a cached index unpickles faster, and order is deterministic.
-    # The name maps are store.PackedMap once built: loaded as three buffers each, not ~170k objects.
+    # The name maps are store.PackedMaps once built: loaded as four buffers each, not ~170k objects.
     names: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # folded name or alias -> entity ids
     spellings: Mapping[str, str] = field(default_factory=dict)  # folded name or alias -> as written
     max_name_tokens: int = 1

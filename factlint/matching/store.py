@@ -103,13 +103,7 @@ class Packed:
         return (self[i] for i in range(len(self._ends)))
 
     def __reduce_ex__(self, protocol: int) -> tuple:  # type: ignore[override]
-        # Protocol 5 may leave the records' buffer out of band: the ledger cache maps it from the entry's
-        # file and reads records in place (ledger/cache.py); other protocols copy it into the pickle.
-        if protocol >= 5:
-            from pickle import PickleBuffer
-
-            return (type(self), (PickleBuffer(self._data), PickleBuffer(self._ends)))
-        return (type(self), (bytes(self._data), self._ends.tobytes()))
+        return (type(self), _buffers(protocol, self._view, self._ends))
 
 
 class FactStore(Packed):
@@ -151,6 +145,19 @@ class FactStore(Packed):
 def pack_numbers(numbers: Iterable[int]) -> bytes:
     """Fact numbers as array("I") bytes: one object to unpickle, not one per number."""
     return array("I", numbers).tobytes()
+
+
+def _buffers(protocol: int, *views: memoryview) -> tuple:
+    """A packed store's buffers as its pickle's arguments: out of band where the protocol allows.
+
+    Protocol 5 may leave them out of band: the ledger cache maps them from the entry's file and the
+    store reads them in place (ledger/cache.py); other protocols copy them into the pickle.
+    """
+    if protocol >= 5:
+        from pickle import PickleBuffer
+
+        return tuple(map(PickleBuffer, views))
+    return tuple(view.tobytes() for view in views)
 
 
 def numbers_of(packed: bytes) -> memoryview:
@@ -239,12 +246,7 @@ class PackedMap(Mapping):
         self._memo.clear()
 
     def __reduce_ex__(self, protocol: int) -> tuple:  # type: ignore[override]
-        # As Packed: protocol 5 may leave the buffers out of band, for the ledger cache to map in place.
-        if protocol >= 5:
-            from pickle import PickleBuffer
-
-            return (type(self), tuple(map(PickleBuffer, (self._hashes, self._ends, self._data, self._order))))
-        return (type(self), (self._hashes.tobytes(), self._ends.tobytes(), self._data.tobytes(), self._order.tobytes()))
+        return (type(self), _buffers(protocol, self._hashes, self._ends, self._data, self._order))
 
 
 def _key_bytes(key: str) -> bytes:
