@@ -89,9 +89,10 @@ def combined_key(keys: list[str]) -> str:
 
 # An entry: _HEAD, the number of out-of-band buffers, the pickle's length and each buffer's (8 bytes each,
 # little-endian), then the pickle, then the buffers. The pickle (protocol 5) leaves the large byte buffers
-# of the index's fact and feature stores (store.Packed) out of band, and a big entry is mapped, not read:
-# they are used in place, never copied, and a forked process shares their pages. For the 41 MB index of
-# 100k facts, 73-77 -> 61-65 ms to load in a fresh process, all of it on the run's serial path.
+# of the index's packed stores and maps (store.Packed, store.PackedMap) out of band, and a big entry is
+# mapped, not read: they are used in place, never copied, and a forked process shares their pages. The
+# 48 MB index of 100k facts loads in a fresh process in 7-10 ms, all of it on the run's serial path
+# (73-77 ms when entries were read whole; 61-65 ms mapped, with only its facts and features packed).
 _HEAD = b"FLC5"
 _WORD = 8
 _MAP_FROM = 1 << 20  # smaller entries are read whole: mapping costs more than it saves

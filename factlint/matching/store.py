@@ -57,8 +57,8 @@ def decode(data: bytes | memoryview) -> Fact:
 class Packed:
     """Records in order, kept encoded in one buffer until first used (``decode`` of each one's bytes).
 
-    One buffer with the records' end offsets: two objects to unpickle, not one bytes object per
-    record (100k facts: 25 ms -> 2.5 ms).
+    One buffer of records and one of their end offsets: two buffers to unpickle (or map, out of band),
+    not one bytes object per record (100k facts: 25 ms -> 2.5 ms as an array of ends, ~0 ms mapped).
     """
 
     __slots__ = ("_data", "_ends", "_view", "_items")
