@@ -70,13 +70,12 @@ def _forget_memos(index) -> None:
     for memo in ("_features", "_phrases", "_memo", "_entity_numbers", "_token_names", "name_plans"):
         if index is not None and isinstance(getattr(index, memo, None), dict):
             getattr(index, memo).clear()
-    # The packed stores and maps (store.Packed, store.PackedMap) keep what a process looked up.
-    stores = [getattr(index, name, None) for name in ("facts", "packed_features", "names", "spellings", "tokens",
-                                                       "near", "by_entity")]
-    stores.append(getattr(getattr(index, "_support", None), "by_date", None))
-    for store in stores:
-        if hasattr(store, "forget"):
-            store.forget()
+    # The packed stores, records and maps (store.Packed, PackedRecords, PackedMap) keep what a process
+    # looked up: every one the index or its support index holds, so that a new one is not missed.
+    for owner in (index, getattr(index, "_support", None)):
+        for store in vars(owner).values() if owner is not None else ():
+            if hasattr(store, "forget"):
+                store.forget()
 
 
 def run_stages(drafts: list[str], ledgers: list[str], profile: str | None = None, only_load: bool = False) -> dict:

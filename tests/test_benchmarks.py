@@ -184,3 +184,22 @@ def test_phases_add_up_and_see_the_draft_split(workload) -> None:
     text = "\n".join(phases_section(runner.results))
     assert "| checking the draft's spans |" in text and "in one process and" in text
     assert "CPU time of the whole run" in text
+
+
+def test_a_profiled_second_pass_starts_from_an_index_that_looked_nothing_up() -> None:
+    """benchmarks.stages clears what a first pass looked up in every packed store, record map and name
+    map of the index (and of its support index), so the profile of the second pass does the same work."""
+    from benchmarks.stages import _forget_memos
+    from factlint.matching.store import Packed, PackedMap, PackedRecords
+    from tests.conftest import FIXTURES
+
+    index = LedgerIndex.build(load_ledgers((FIXTURES / "elections" / "facts.yaml",)))
+    draft = (FIXTURES / "elections" / "wrong.md").read_text(encoding="utf-8")
+    check_document(parse_document(draft, "wrong.md", markdown=True), index, dt.date(2023, 6, 15), RuleSet.build())
+    parts = [*vars(index).values(), *vars(index.support()).values()]
+    maps = [p for p in parts if isinstance(p, PackedMap)] + [p._blobs for p in parts if isinstance(p, PackedRecords)]
+    assert any(m._memo for m in maps) and any(p._built for p in parts if isinstance(p, PackedRecords))
+    _forget_memos(index)
+    assert len(maps) == 8 and not any(m._memo for m in maps)
+    assert not any(p._built for p in parts if isinstance(p, PackedRecords))
+    assert all(item is None for p in parts if isinstance(p, Packed) for item in p._items)

@@ -295,5 +295,11 @@ class PackedRecords(Mapping):
         """The ids, without building any record."""
         return self._blobs.keys()
 
+    def forget(self) -> None:
+        """Drop every record built so far, and what its map looked up (as Packed.forget)."""
+        self._built.clear()
+        if isinstance(self._blobs, PackedMap):
+            self._blobs.forget()
+
     def __reduce__(self) -> tuple:
         return (PackedRecords, (self._blobs,))
