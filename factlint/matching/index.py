@@ -47,7 +47,7 @@ class LedgerIndex:
     sources: Mapping[str, Source] = field(default_factory=dict)
     entities: Mapping[str, Entity] = field(default_factory=dict, repr=False)
     facts: FactStore = field(default_factory=lambda: FactStore.of(()))
-    # Values are sorted tuples, not sets: a cached index unpickles faster, and order is deterministic.
+    # Values are sorted tuples, not sets: their order is deterministic.
     # The name maps are store.PackedMaps once built: loaded as four buffers each, not ~170k objects.
     names: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # folded name or alias -> entity ids
     spellings: Mapping[str, str] = field(default_factory=dict)  # folded name or alias -> as written
