@@ -59,12 +59,13 @@ def _check(ctx, rules) -> list:
 def _forget_memos(index) -> None:
     """Clear the memo caches a first pass fills, so a profiled second pass does the same work."""
     from factlint.fold import fold
-    from factlint.matching.names import _chunks, capitalised_words, lower_case_words
+    from factlint.matching.names import _chunks, capitalised_words, lower_case_lookup, lower_case_words
     from factlint.units import canonical
 
     fold.cache_clear()
     canonical.cache_clear()
     lower_case_words.cache_clear()
+    lower_case_lookup.cache_clear()
     capitalised_words.cache_clear()
     _chunks.cache_clear()
     for memo in ("_features", "_phrases", "_memo", "_entity_numbers", "_token_names", "name_plans"):

@@ -153,6 +153,44 @@ def test_lower_case_words_equal_one_scan_of_the_whole_text() -> None:
         assert lower_case_words(text) == set(_LOWER_WORD.findall(text)), text
 
 
+def test_lower_case_lookups_answer_as_the_whole_set() -> None:
+    """Word by word, by searches, and after the search budget by the whole set: the answers of lower_case_words."""
+    import random
+
+    from factlint.matching import names
+    from factlint.matching.names import _LOWER_WORD, LowerCaseWords
+
+    rng = random.Random(13)
+    pieces = ["sliva", "Silva", "a", "see", "seems", "x_see", "don't", "rock’n’roll", "naïve", "na", "café", "b2",
+              "self-made", "ß", "s", "ve", "e.g.", "(see)", "'", "’", "42", ""]
+    seps = [" ", "\u00a0", "\n", "", "-", "/", "’", "'", "_", "é"]
+    words = ["sliva", "see", "seems", "a", "na", "ve", "s", "cafe", "self", "made", "rock", "don", "t", "e", "g", "b",
+             "x", "Silva", "naïve", "", "see ", "absent"]
+    for budget in (16, 0, 1):
+        names._SEARCH_BUDGET = budget
+        try:
+            for _ in range(1500):
+                text = "".join(rng.choice(pieces) + rng.choice(seps) for _ in range(rng.randint(0, 14)))
+                lookup, expected = LowerCaseWords(text), set(_LOWER_WORD.findall(text))
+                for word in rng.sample(words, 8) * 2:  # each word twice: the second answer is the remembered one
+                    assert (word in lookup) == (word in expected), (text, word, budget)
+        finally:
+            names._SEARCH_BUDGET = 16
+
+
+def test_lower_case_lookups_read_every_word_once_the_searches_cost_too_much() -> None:
+    """Absent words each read the whole text; past the budget, one read of every word answers the rest."""
+    from factlint.matching.names import _SEARCH_BUDGET, LowerCaseWords
+
+    lookup = LowerCaseWords("Marta Sliva said the vote was close. " * 100)
+    assert "said" in lookup and "vote" in lookup and lookup.words is None
+    for k in range(_SEARCH_BUDGET):
+        assert f"sliva{'x' * k}" not in lookup
+    assert lookup.words is None and lookup.budget <= 0
+    assert "close" in lookup and "marta" not in lookup
+    assert lookup.words is not None and "was" in lookup.words
+
+
 def test_capitalised_words_equal_one_scan_of_the_whole_text() -> None:
     """Chunk by chunk, as lower_case_words: the folded capitalised words one scan of the text gives."""
     import random
