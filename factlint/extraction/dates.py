@@ -95,8 +95,13 @@ def find_dates(text: str, start: int, end: int, as_of: dt.date, year_hint: int |
     Not from a year written after the date: in "on 22 March, up 3.4% on the 2016 count" the 2016 is
     another time, the one the date is compared with.
     """
-    if not may_hold_date(text, start, end):
-        return
+    if may_hold_date(text, start, end):
+        yield from read_dates(text, start, end, as_of, year_hint, years_inside)
+
+
+def read_dates(text: str, start: int, end: int, as_of: dt.date, year_hint: int | None,
+               years_inside: Sequence[tuple[int, int]] = ()) -> Iterator[DateMention]:
+    """find_dates without its screen (may_hold_date): for a span that passed it."""
     latest: tuple[tuple[int, int], ...] = ()  # the last date with its year: (offset, year)
     for m in DATE_RE.finditer(text, start, end):
         g = m.groupdict()

@@ -8,7 +8,7 @@ from bisect import bisect_left
 from factlint.checks.context import Context
 from factlint.document.model import Document
 from factlint.extraction.citations import find_citations
-from factlint.extraction.dates import find_dates, hint_years, life_dates
+from factlint.extraction.dates import hint_years, life_dates, may_hold_date, read_dates
 from factlint.extraction.model import DateMention, NameMention, Quantity
 from factlint.extraction.names import find_names
 from factlint.extraction.numbers import find_quantities
@@ -67,12 +67,17 @@ def extract(doc: Document, ledger_index, as_of: dt.date, span: tuple[int, int] |
     plans = getattr(ledger_index, "name_plans", None)
     plans = {} if plans is None else plans
     for s in sentences:
-        found = list(find_dates(text, s.start, s.end, as_of, _year_hint(years, offsets, s.start),
-                                _years_inside(years, offsets, s.start, s.end)))
-        if len(found) > 1:
-            found = life_dates(text, found)
-        dates.extend(found)
-        quantities.extend(find_quantities(text, s.start, s.end, [(d.start, d.end) for d in found]))
+        skip = []  # the dates' spans, which hold no quantity
+        # Screened here, not in find_dates: most sentences (12,318 of the 1 MB draft's 15,905) can hold
+        # no date, and skip its year hints and generator.
+        if may_hold_date(text, s.start, s.end):
+            found = list(read_dates(text, s.start, s.end, as_of, _year_hint(years, offsets, s.start),
+                                    _years_inside(years, offsets, s.start, s.end)))
+            if len(found) > 1:
+                found = life_dates(text, found)
+            dates.extend(found)
+            skip = [(d.start, d.end) for d in found]
+        quantities.extend(find_quantities(text, s.start, s.end, skip))
         names.extend(find_names(text, s.start, s.end, ledger_index, plans, doc.text))
     return Context(doc=doc, as_of=as_of, ledger=ledger_index, sentences=sentences,
                    quantities=tuple(quantities), dates=tuple(dates), names=tuple(names),
