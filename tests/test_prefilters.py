@@ -89,3 +89,23 @@ def test_left_word_finds_what_its_plain_form_finds_in_any_window(text: str) -> N
     for at in range(len(text) + 1):
         for low in range(at + 1):
             _same_left_word(text, low, at)
+
+
+def test_abbreviation_check_screens_out_only_dots_its_pattern_cannot_end_at() -> None:
+    """_is_abbreviation reads the word before a dot only after a letter or a dot: with any other character
+    there (a digit, a quote, "K", "é"), _LAST_WORD finds no word ending at the dot either."""
+    import random
+
+    from factlint.extraction import sentences
+
+    def by_pattern(text: str, dot: int) -> bool:
+        m = sentences._LAST_WORD.search(text, max(0, dot - 12), dot + 1)
+        word = m.group(1).rstrip(".").lower() if m else ""
+        return bool(m) and (word in sentences._ABBREVIATIONS or (len(word) == 1 and text[m.start(1)].isupper()))
+
+    rng = random.Random(5)
+    pieces = ["Dr", "dr", "e.g", "U.S", "approx", "A", "b", "Z", "K", "é", "2024", "4", ")", "”", "'", " ", ".", ".."]
+    for _ in range(20000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 8))) + "."
+        for dot in (i for i, ch in enumerate(text) if ch == "."):
+            assert sentences._is_abbreviation(text, dot) == by_pattern(text, dot), (text, dot)

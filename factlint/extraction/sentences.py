@@ -19,10 +19,13 @@ _ABBREVIATIONS = frozenset(
     "dept univ ave blvd".split()
 )
 _LAST_WORD = regex(r"([A-Za-z][A-Za-z.]*)\.?$")
+_WORD_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz.")  # _LAST_WORD's
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
     """Whether the period at ``dot`` ends an abbreviation or an initial, not a sentence."""
+    if dot == 0 or text[dot - 1] not in _WORD_CHARS:
+        return False  # no [A-Za-z.] before the dot ("in 2024."): _LAST_WORD cannot end there
     m = _LAST_WORD.search(text, max(0, dot - 12), dot + 1)
     if not m:
         return False
@@ -46,6 +49,9 @@ def split_sentences(doc: Document, span: tuple[int, int] | None = None) -> tuple
         bounds.append((start, block.end, index))
     out = []
     for start, end, index in bounds:
+        if start < end and not text[start].isspace() and not text[end - 1].isspace():
+            out.append(Sentence(start, end, index))  # most: nothing to trim, no copy of the text to read
+            continue
         chunk = text[start:end]
         core = chunk.strip()
         if core:  # leading and trailing whitespace is not part of a sentence's span
