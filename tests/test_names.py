@@ -274,7 +274,7 @@ def test_name_spans_equal_splitting_every_word_on_wrapped_lines() -> None:
     rng = random.Random(10)
     pieces = ["A", "Z", "a", "z", "É", "é", "ß", "Ł", "½", "²", "3", "'", "’", ".", "-", "_", " ", " ", "\u00a0", ",",
               "da", "van", "de", "Da", "x", "\t", "\n", "İ", "ǅ", "Ⅻ", "Ⓐ", "ª", "dA", "della", "Marta", "Silva",
-              "iPhone", "McNeil", "the", "&", " & ", "  ", "   ", "\n  ", "\n> ", "da-", "y"]
+              "iPhone", "McNeil", "the", "&", " & ", "  ", "   ", "\n  ", "\n> ", "da-", "y", "€", "٣", "—", "K"]
     for _ in range(30000):
         source = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 24)))
         text = source.replace("\n", " ").replace(">", " ") if rng.random() < 0.7 else source
