@@ -11,7 +11,7 @@ from factlint.ledger.model import Fact
 from factlint.matching.index import LedgerIndex
 
 # Bump whenever LedgerIndex or what it builds from the ledger changes.
-INDEX_SCHEMA = 31
+INDEX_SCHEMA = 32
 
 
 def load_index(paths: tuple[Path, ...]) -> LedgerIndex:

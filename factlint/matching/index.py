@@ -61,8 +61,9 @@ class LedgerIndex:
     # entity -> {kind: fact numbers packed by array("I")}, a PackedMap read on the entity's first lookup:
     # 86k "entity\0kind" dict keys of a 100k-fact index took 36 ms of its load, a dict per entity ~5 ms.
     by_entity: Mapping[str, dict[str, bytes]] = field(default_factory=dict)
-    # Keyed "stem\0kind": string keys unpickle several times faster than tuples. Values: pack_numbers.
-    by_keyword: dict[str, bytes] = field(default_factory=dict)  # keyword stem, kind -> fact numbers
+    # kind -> keyword stem -> fact numbers (pack_numbers). String keys unpickle several times faster than
+    # tuples; and a lookup by the sentence's word (its hash kept) builds no key string to hash.
+    by_keyword: dict[str, dict[str, bytes]] = field(default_factory=dict)
     urls: dict[str, set[str]] = field(default_factory=dict)  # normalised source URL -> source ids
     source_ids_lower: dict[str, str] = field(default_factory=dict)  # lower-cased source id -> source id
     hosts: dict[str, list[str]] = field(default_factory=dict)  # host -> normalised source URLs on it
@@ -107,7 +108,7 @@ class LedgerIndex:
                         for d in deletes(token):
                             near[d].add(token)
         by_entity: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
-        by_keyword: dict[str, list[int]] = defaultdict(list)
+        by_keyword: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
         for i, fact in enumerate(ledger.facts):
             kind = fact_kind(fact)
             for entity_id in dict.fromkeys(fact.about):
@@ -115,7 +116,7 @@ class LedgerIndex:
             # Once per keyword phrase, not per distinct first word: a fact's entries among the postings
             # of a sentence's words bound how many of its phrases the sentence can match (keyword_entries).
             for word in (stem(words[0]) for k in fact.keywords if (words := fold(k).split())):
-                by_keyword[f"{word}\0{kind}"].append(i)
+                by_keyword[kind][word].append(i)
         index._index_sources(ledger.sources)
         index._support = SupportIndex.build(ledger.facts, index.facts)
         index.names, index.tokens = PackedMap.of(_frozen(names)), PackedMap.of(_frozen(tokens))
@@ -124,7 +125,8 @@ class LedgerIndex:
         index.near = PackedMap.of({key: " ".join(sorted(found)) for key, found in near.items()})
         index.by_entity = PackedMap.of({e: {kind: pack_numbers(nums) for kind, nums in kinds.items()}
                                         for e, kinds in by_entity.items()})
-        index.by_keyword = {key: pack_numbers(numbers) for key, numbers in by_keyword.items()}
+        index.by_keyword = {kind: {word: pack_numbers(numbers) for word, numbers in words.items()}
+                            for kind, words in by_keyword.items()}
         index.packed_features = FeatureStore.pack(encode_features(index.features(f)) for f in ledger.facts)
         index._features.clear()  # memos of this build: a cached index starts without them, as a fresh one
         index._phrases.clear()
@@ -159,9 +161,13 @@ class LedgerIndex:
         """
         out: list[int] = []
         common: list[memoryview] = []
+        tables = [table for kind in kinds if (table := self.by_keyword.get(kind))]
         for word in sorted(words):
-            for kind in kinds:
-                posting = numbers_of(self.by_keyword.get(f"{word}\0{kind}", b""))
+            for table in tables:
+                packed = table.get(word)
+                if packed is None:  # most of a sentence's words: no fact's keyword starts with them
+                    continue
+                posting = numbers_of(packed)
                 if len(posting) <= MAX_POSTING:
                     out.extend(posting)
                 else:
