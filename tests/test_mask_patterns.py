@@ -8,7 +8,7 @@ import re
 import pytest
 
 from factlint.document import parse
-from factlint.extraction import citations, dates, sentences
+from factlint.extraction import citations, dates, numbers, sentences
 
 # The plain forms, as first written: a lookbehind first, so the engine tries every position.
 PLAIN = {
@@ -29,6 +29,9 @@ PLAIN = {
                      [".", "!", "?", "\"", "'", "”", ")", "]", " ", "\n", "A", "a", "1", "É", "“", "(", "["]),
     "explicit-year": (dates._EXPLICIT_YEAR, r"(?<![\w.,-])(?:1[6-9]\d\d|20\d\d|21\d\d)(?![\w%]|[.,]\d)",
                       ["1", "2", "0", "6", "9", "5", "22", ".", ",", "-", "a", "%", " ", "\n", "_"]),
+    "numeral": (numbers.NUMERAL, numbers.NUMERAL.pattern.removeprefix(numbers.NUMERAL_OPENS),
+                ["1", "0", "٣", ".", ",", "-", "−", "–", "+", "$", "US$", "R$", "€", "£", "¥", "₹", "USD", "EUR",
+                 "x", "A", "a", " ", "\t", "st", "th", ":", "/", "#", "@", "^", "_", "%", "k", "é", "\n"]),
     "key": (citations.KEY_RE, r"(?<![\w@.])@(?P<key>[A-Za-z0-9_](?:[\w:.#$%&+?<>~/-]*[\w])?)", "-@a_.1 x:\n"),
 }
 
