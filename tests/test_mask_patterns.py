@@ -32,6 +32,10 @@ PLAIN = {
     "numeral": (numbers.NUMERAL, numbers.NUMERAL.pattern.removeprefix(numbers.NUMERAL_OPENS),
                 ["1", "0", "٣", ".", ",", "-", "−", "–", "+", "$", "US$", "R$", "€", "£", "¥", "₹", "USD", "EUR",
                  "x", "A", "a", " ", "\t", "st", "th", ":", "/", "#", "@", "^", "_", "%", "k", "é", "\n"]),
+    "date": (dates.DATE_RE, dates.DATE_RE.pattern.removeprefix(dates.DATE_OPENS),
+             ["Monday", "Tue", "Thurs", "Sun.", "March", "Sept", "May", "Dec.", "2024", "1999", "2024-03-06", "6",
+              "21st", "٣", " ", "\t", ",", "the ", "of ", "On ", "on ", "In ", "in ", "by ", "since ", "until ",
+              "from ", "after ", "during ", "before ", "Q3 ", "H1 ", "x", "a", "-", ".", "morning", "\n"]),
     "key": (citations.KEY_RE, r"(?<![\w@.])@(?P<key>[A-Za-z0-9_](?:[\w:.#$%&+?<>~/-]*[\w])?)", "-@a_.1 x:\n"),
 }
 
