@@ -109,3 +109,22 @@ def test_abbreviation_check_screens_out_only_dots_its_pattern_cannot_end_at() ->
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 8))) + "."
         for dot in (i for i, ch in enumerate(text) if ch == "."):
             assert sentences._is_abbreviation(text, dot) == by_pattern(text, dot), (text, dot)
+
+
+def test_ascii_words_split_from_a_translation_are_the_token_patterns() -> None:
+    """stemmed_words reads ASCII text by translating all but a-z and 0-9 to spaces and splitting: _TOKEN's words."""
+    import random
+
+    from factlint.matching.features import _TOKEN, _TOKEN_TABLE, stemmed_words
+    from factlint.fold import stem
+
+    rng = random.Random(3)
+    alphabet = [chr(c) for c in range(128)] + ["ab", "9", " "] * 8
+    for _ in range(20000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30)))
+        assert text.translate(_TOKEN_TABLE).split() == _TOKEN.findall(text), text
+        assert stemmed_words(text) == [stem(w) for w in _TOKEN.findall(text.lower())], text
+    from factlint.fold import fold
+
+    for text in ("Müller’s VOTES rose", "São Tomé: 4,5 %", "naïve café_bar"):  # folded first, then split
+        assert stemmed_words(text) == [stem(w) for w in _TOKEN.findall(fold(text))], text

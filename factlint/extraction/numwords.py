@@ -52,6 +52,7 @@ FRACTION_RE = regex(
 NUMBER_WORDS = frozenset({*VALUES, *_MULTIPLIERS, "dozen"})
 _FRACTION_WORDS = NUMBER_WORDS | frozenset(_DENOMINATORS)
 _RUN = regex(r"\w+")
+_ASCII_RUN = regex(r"\w+", re.ASCII)  # the same runs in ASCII text, without a Unicode lookup per character
 _ODDS_HINT = regex(rf"[\da][ \t]+{ODDS_JOIN}[ \t]+\d")  # "1 in 5", "a in 10", "4 out of 5"
 
 
@@ -61,7 +62,7 @@ def word_hints(text: str, odds: bool = True) -> tuple[bool, bool]:
     ``odds`` False says the text has no digit, which odds written with one ("1 in 5") need.
     """
     low = ignorecase_lower(text)
-    runs = _RUN.findall(low)
+    runs = (_ASCII_RUN if low.isascii() else _RUN).findall(low)
     words = not NUMBER_WORDS.isdisjoint(runs)
     return words, words or not _FRACTION_WORDS.isdisjoint(runs) or (odds and _ODDS_HINT.search(low) is not None)
 

@@ -21,10 +21,16 @@ def words_of(text: str) -> frozenset[str]:
     return frozenset(stemmed_words(text))
 
 
+# For _TOKEN's words of ASCII text: every other ASCII character made a space, then split (str.translate
+# maps ASCII to ASCII in C): 30% faster than findall over a 1 MB draft's sentences, the same words.
+_TOKEN_TABLE = "".join(c if c.isdigit() or "a" <= c <= "z" else " " for c in map(chr, range(128)))
+
+
 def stemmed_words(text: str) -> list[str]:
     """The stemmed, folded words of a piece of prose, in order."""
     folded = fold.__wrapped__(text) if not text.isascii() else text.lower()
-    return list(map(stem, _TOKEN.findall(folded)))  # map: no Python frame per word
+    words = folded.translate(_TOKEN_TABLE).split() if folded.isascii() else _TOKEN.findall(folded)
+    return list(map(stem, words))  # map: no Python frame per word
 
 
 @dataclass(frozen=True, slots=True)
