@@ -106,3 +106,28 @@ def test_a_wrapped_line_opening_with_a_year_keeps_it() -> None:
         "It was founded on 13 August\n1952.", "The board met."]
     plain = parse_document(text, "d.txt", markdown=False)
     assert "13 August 1952. The board met." in plain.masked and "2. Second" not in plain.masked
+
+
+def test_items_are_grouped_by_the_sentence_they_start_in() -> None:
+    """by_sentence: each item under the sentence its start lies in, in the items' order; none outside
+    every sentence; a sentence with none gets an empty group (the shared empty tuple)."""
+    import random
+    from dataclasses import dataclass
+
+    from factlint.extraction.model import Sentence
+    from factlint.extraction.sentences import by_sentence
+
+    @dataclass(frozen=True)
+    class Item:
+        start: int
+
+    rng = random.Random(4)
+    for _ in range(2000):
+        cuts = sorted(rng.sample(range(60), rng.randint(0, 12)))
+        sentences = tuple(Sentence(a, b, 0) for a, b in zip(cuts[::2], cuts[1::2]) if a < b)
+        items = [Item(rng.randrange(60)) for _ in range(rng.randint(0, 15))]
+        groups = by_sentence(items, sentences)
+        assert len(groups) == len(sentences)
+        for s, group in zip(sentences, groups):
+            assert list(group) == [it for it in items if s.start <= it.start < s.end]
+            assert group or group == ()

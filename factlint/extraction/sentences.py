@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_right
+from typing import Sequence
 
 from factlint.document.model import Document
 from factlint.extraction.model import Sentence
@@ -60,13 +61,21 @@ def split_sentences(doc: Document, span: tuple[int, int] | None = None) -> tuple
     return tuple(out)
 
 
-def by_sentence(items, sentences: tuple[Sentence, ...]) -> list[list]:
+def by_sentence(items, sentences: tuple[Sentence, ...]) -> list[Sequence]:
     """Group items by the sentence their start lies in (in their own order), with one bisect per item:
-    items are fewer than sentences, and most sentences get none."""
+    items are fewer than sentences, and most sentences get none.
+
+    A sentence with none gets the one empty tuple, not a list of its own: binding groups five kinds
+    of item over every sentence (15,905 of the 1 MB draft), and reads the groups only.
+    """
     starts = [s.start for s in sentences]
-    groups: list[list] = [[] for _ in sentences]
+    groups: list[Sequence] = [()] * len(sentences)
     for item in items:
         i = bisect_right(starts, item.start) - 1
         if i >= 0 and item.start < sentences[i].end:
-            groups[i].append(item)
+            group = groups[i]
+            if group:
+                group.append(item)  # type: ignore[union-attr]
+            else:
+                groups[i] = [item]
     return groups
