@@ -63,6 +63,16 @@ def test_heading_marks_blanked_line_by_line_as_on_the_whole_text() -> None:
         assert parse._sub_lines_with("#", parse._HEADING_MARK, text) == whole, text
 
 
+def test_emphasis_blanked_line_by_line_as_on_the_whole_text() -> None:
+    """Emphasis marks, escapes and strike-through blanked only on the lines holding one of "*_~\\": as on the whole text."""
+    rng = random.Random(8)
+    pieces = ["*", "**", "_", "__", "~", "~~", "\\", "\\*", "a", "b1", " ", "\t", "\n", "\n\n", "x_y", "-", "é"]
+    for _ in range(20000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 16)))
+        whole = parse._EMPHASIS.sub(lambda m: " " * len(m.group()), text)
+        assert parse._sub_lines_with_any("*_~\\", parse._EMPHASIS, text) == whole, text
+
+
 def test_code_spans_opening_with_a_literal_equal_the_plain_form() -> None:
     """Same spans as the plain form (its group holds the whole backtick run, this one all but the first)."""
     plain = re.compile(r"(`+)(?:(?!\1).)+?\1", re.S)
