@@ -145,3 +145,12 @@ def test_linkable_keeps_the_union_of_block_spans() -> None:
         for b in blocks:
             chars[b.start : b.end] = text[b.start : b.end]
         assert parse._linkable(text, blocks, markdown=False) == "".join(chars), (text, blocks)
+
+
+def test_gaps_between_blocks_are_blanked_as_whole_text_blanking_would() -> None:
+    """_blanked keeps a gap's line breaks and makes every other character a space (line breaks alone: as is)."""
+    rng = random.Random(9)
+    pieces = ["\n", "\n\n", " ", "a", "`", "\u2028", "\x85", "\t", "é", "```\ncode\n```"]
+    for _ in range(5000):
+        gap = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 10)))
+        assert parse._blanked(gap) == re.sub(r"[^\n]", " ", gap), repr(gap)

@@ -191,16 +191,25 @@ def _blank_citation_group(m: re.Match) -> str:
     return _blank_match(m) if _KEY.search(m.group()) else m.group()
 
 
+def _blanked(gap: str) -> str:
+    """The text with every character but its line breaks made a space: same length, same lines.
+
+    Most gaps between blocks are line breaks alone, kept as they are.
+    """
+    if not gap.strip("\n"):
+        return gap
+    return "\n".join(map(" ".__mul__, map(len, gap.split("\n"))))
+
+
 def _linkable(text: str, blocks: list[Block], markdown: bool) -> str:
     """Blocks only, with code spans and HTML comments blanked: where links and citations may stand."""
-    blank = "\n".join(map(" ".__mul__, map(len, text.split("\n"))))  # same length, same line breaks
     parts, done = [], 0
     for b in sorted(blocks, key=lambda b: b.start):  # the union of the blocks' spans keeps its text
         start = max(b.start, done)
         if b.end > start:
-            parts += (blank[done:start], text[start : b.end])
+            parts += (_blanked(text[done:start]), text[start : b.end])
             done = b.end
-    parts.append(blank[done:])
+    parts.append(_blanked(text[done:]))
     linkable = "".join(parts)
     if markdown:
         for pattern in _INLINE_MASKS[:2]:
