@@ -18,7 +18,12 @@ _TOKEN = regex(r"[a-z0-9]+")
 
 def words_of(text: str) -> frozenset[str]:
     """Stemmed, folded words of a piece of prose."""
-    return frozenset(stemmed_words(text))
+    return frozenset(map(stem, _folded_words(text)))  # map: no Python frame per word
+
+
+def stemmed_words(text: str) -> list[str]:
+    """The stemmed, folded words of a piece of prose, in order."""
+    return list(map(stem, _folded_words(text)))
 
 
 # For _TOKEN's words of ASCII text: every other ASCII character made a space, then split (str.translate
@@ -26,11 +31,10 @@ def words_of(text: str) -> frozenset[str]:
 _TOKEN_TABLE = "".join(c if c.isdigit() or "a" <= c <= "z" else " " for c in map(chr, range(128)))
 
 
-def stemmed_words(text: str) -> list[str]:
-    """The stemmed, folded words of a piece of prose, in order."""
+def _folded_words(text: str) -> list[str]:
+    """_TOKEN's words of the folded text, in order, not yet stemmed."""
     folded = fold.__wrapped__(text) if not text.isascii() else text.lower()
-    words = folded.translate(_TOKEN_TABLE).split() if folded.isascii() else _TOKEN.findall(folded)
-    return list(map(stem, words))  # map: no Python frame per word
+    return folded.translate(_TOKEN_TABLE).split() if folded.isascii() else _TOKEN.findall(folded)
 
 
 @dataclass(frozen=True, slots=True)
