@@ -26,15 +26,18 @@ def stemmed_words(text: str) -> list[str]:
     return list(map(stem, _folded_words(text)))
 
 
-# For _TOKEN's words of ASCII text: every other ASCII character made a space, then split (str.translate
-# maps ASCII to ASCII in C): 30% faster than findall over a 1 MB draft's sentences, the same words.
-_TOKEN_TABLE = "".join(c if c.isdigit() or "a" <= c <= "z" else " " for c in map(chr, range(128)))
+# For _TOKEN's words of ASCII text: every other byte made a space, then split. bytes.translate is a table
+# lookup per byte in C (str.translate, its per-character mapping, takes twice as long): the round trip
+# is a third of findall's time on a sentence, with the same words.
+_TOKEN_TABLE = bytes(b if chr(b).isdigit() or "a" <= chr(b) <= "z" else 32 for b in range(128)) + bytes([32] * 128)
 
 
 def _folded_words(text: str) -> list[str]:
     """_TOKEN's words of the folded text, in order, not yet stemmed."""
     folded = fold.__wrapped__(text) if not text.isascii() else text.lower()
-    return folded.translate(_TOKEN_TABLE).split() if folded.isascii() else _TOKEN.findall(folded)
+    if folded.isascii():
+        return folded.encode().translate(_TOKEN_TABLE).decode().split()
+    return _TOKEN.findall(folded)
 
 
 @dataclass(frozen=True, slots=True)
