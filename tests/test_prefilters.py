@@ -128,3 +128,19 @@ def test_ascii_words_split_from_a_translation_are_the_token_patterns() -> None:
 
     for text in ("Müller’s VOTES rose", "São Tomé: 4,5 %", "naïve café_bar"):  # folded first, then split
         assert stemmed_words(text) == [stem(w) for w in _TOKEN.findall(fold(text))], text
+
+
+def test_ascii_runs_split_from_a_translation_are_word_runs() -> None:
+    """word_hints reads ASCII text's \\w+ runs by translating other bytes to spaces and splitting: the same runs."""
+    import random
+
+    from factlint.extraction.numwords import _RUN, _RUN_TABLE, word_hints
+
+    rng = random.Random(6)
+    alphabet = [chr(c) for c in range(128)] + ["one", "two-thirds", "half", " in ", "1", " "] * 6
+    for _ in range(20000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 25)))
+        assert text.encode().translate(_RUN_TABLE).decode().split() == _RUN.findall(text), text
+    assert word_hints("Some twenty-one voters") == (True, True)
+    assert word_hints("Two-thirds of ſix") == (True, True) and word_hints("a half of it") == (False, True)
+    assert word_hints("1 in 5 adults") == (False, True) and word_hints("1 in 5 adults", odds=False) == (False, False)

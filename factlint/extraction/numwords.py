@@ -52,7 +52,9 @@ FRACTION_RE = regex(
 NUMBER_WORDS = frozenset({*VALUES, *_MULTIPLIERS, "dozen"})
 _FRACTION_WORDS = NUMBER_WORDS | frozenset(_DENOMINATORS)
 _RUN = regex(r"\w+")
-_ASCII_RUN = regex(r"\w+", re.ASCII)  # the same runs in ASCII text, without a Unicode lookup per character
+# The same runs in ASCII text: every byte but a word character's made a space, then split (a table
+# lookup per byte in C, about a third of findall's time on a sentence).
+_RUN_TABLE = bytes(b if chr(b).isalnum() or b == 95 else 32 for b in range(128)) + bytes([32] * 128)
 _ODDS_HINT = regex(rf"[\da][ \t]+{ODDS_JOIN}[ \t]+\d")  # "1 in 5", "a in 10", "4 out of 5"
 
 
@@ -62,7 +64,7 @@ def word_hints(text: str, odds: bool = True) -> tuple[bool, bool]:
     ``odds`` False says the text has no digit, which odds written with one ("1 in 5") need.
     """
     low = ignorecase_lower(text)
-    runs = (_ASCII_RUN if low.isascii() else _RUN).findall(low)
+    runs = low.encode().translate(_RUN_TABLE).decode().split() if low.isascii() else _RUN.findall(low)
     words = not NUMBER_WORDS.isdisjoint(runs)
     return words, words or not _FRACTION_WORDS.isdisjoint(runs) or (odds and _ODDS_HINT.search(low) is not None)
 
