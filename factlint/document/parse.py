@@ -217,46 +217,26 @@ def _linkable(text: str, blocks: list[Block], markdown: bool) -> str:
     return linkable
 
 
-def _sub_lines_with(char: str, pattern: re.Pattern, text: str) -> str:
-    """Blank ``pattern``'s matches, looking only at lines that contain ``char`` (a character or a string).
+def _sub_lines_with(needles: str | tuple[str, ...], pattern: re.Pattern, text: str) -> str:
+    """Blank ``pattern``'s matches, looking only at lines that contain a needle (a string, or any of several).
 
-    For line-bound patterns that need ``char`` to match: the same result as on the whole text, without
-    trying the pattern at every position of the lines that cannot match.
+    For line-bound patterns that need a needle to match: the same result as on the whole text. Each
+    needle's next place is found with str.find, which skips text far faster than the regex engine tries
+    the pattern (or tests each character against its first ones) at every position.
     """
+    nxt = {needle: text.find(needle) for needle in ((needles,) if isinstance(needles, str) else needles)}
     out, done = [], 0
-    i = text.find(char)
-    while i >= 0:
+    while live := [i for i in nxt.values() if i >= 0]:
+        i = min(live)
         start = max(text.rfind("\n", done, i) + 1, done)  # the line's start (never before what is done)
         end = text.find("\n", i)
         end = len(text) if end < 0 else end
         out.append(text[done:start])
         out.append(pattern.sub(lambda m: " " * len(m.group()), text[start:end]))
         done = end
-        i = text.find(char, done)
-    out.append(text[done:])
-    return "".join(out)
-
-
-def _sub_lines_with_any(chars: str, pattern: re.Pattern, text: str) -> str:
-    """Blank ``pattern``'s matches, looking only at lines that contain one of ``chars``.
-
-    As _sub_lines_with, for a line-bound pattern that needs one of several characters to match: each
-    character's next place is found with str.find, which skips text far faster than the regex engine
-    tests each character against the pattern's first ones (most drafts have no emphasis marks at all).
-    """
-    nxt = {c: text.find(c) for c in chars}
-    out, done = [], 0
-    while live := [i for i in nxt.values() if i >= 0]:
-        i = min(live)
-        start = max(text.rfind("\n", done, i) + 1, done)
-        end = text.find("\n", i)
-        end = len(text) if end < 0 else end
-        out.append(text[done:start])
-        out.append(pattern.sub(lambda m: " " * len(m.group()), text[start:end]))
-        done = end
-        for c, at in nxt.items():
+        for needle, at in nxt.items():
             if 0 <= at < done:
-                nxt[c] = text.find(c, done)
+                nxt[needle] = text.find(needle, done)
     out.append(text[done:])
     return "".join(out)
 
@@ -297,7 +277,7 @@ def _mask(linkable: str, markdown: bool, opens: frozenset[int] | None = None) ->
     masked = _blank_line_markers(masked, opens)  # list numbering, also in plain text
     if markdown:
         masked = _sub_lines_with("#", _HEADING_MARK, masked)
-        masked = _sub_lines_with_any("*_~\\", _EMPHASIS, masked)  # its matches stay within a line
+        masked = _sub_lines_with(tuple("*_~\\"), _EMPHASIS, masked)  # its matches stay within a line
         masked = _sub_lines_with("---", _DELIMITER_ROW, masked)  # a table's delimiter row: |---|:--:|
     return masked
 
