@@ -127,6 +127,7 @@ def test_urls_and_delimiter_rows_blanked_line_by_line_as_on_the_whole_text() -> 
         whole = parse._BARE_URL.sub(blank, text)
         lines = parse._sub_lines_with("www.", parse._BARE_URL, parse._sub_lines_with("://", parse._BARE_URL, text))
         assert lines == whole, text
+        assert parse._sub_lines_with(parse._LINE_BOUND[parse._BARE_URL], parse._BARE_URL, text) == whole, text
         whole = parse._DELIMITER_ROW.sub(lambda m: blank(m) if "---" in m.group() else m.group(), text)
         assert parse._sub_lines_with("---", parse._DELIMITER_ROW, text) == whole, text
 

@@ -114,7 +114,7 @@ def _footnotes(text: str) -> tuple[str, dict[str, tuple[int, int]]]:
         return text, spans
     for m in _FOOTNOTE_DEF.finditer(text):
         spans.setdefault(m.group(1), (m.start(2), m.end(2)))
-    blanked = _FOOTNOTE_DEF.sub(lambda m: re.sub(r"[^\n]", " ", m.group()), text)
+    blanked = _FOOTNOTE_DEF.sub(_blank_match, text)
     return blanked, spans
 
 
@@ -180,25 +180,26 @@ def _text_blocks(text: str) -> list[Block]:
     return [Block(m.start(), m.end(), "paragraph") for m in re.finditer(r"[^\n]+(?:\n[ \t]*[^\s][^\n]*)*", text)]
 
 
+def _blanked(text: str) -> str:
+    """The text with every character but its line breaks made a space: same length, same lines.
+
+    Text of one line is spaces; the gaps between blocks are mostly line breaks alone, kept as they are.
+    """
+    if "\n" not in text:
+        return " " * len(text)
+    if not text.strip("\n"):
+        return text
+    return "\n".join(map(" ".__mul__, map(len, text.split("\n"))))
+
+
 def _blank_match(m: re.Match) -> str:
     """Spaces for a match, newlines kept."""
-    found = m.group()
-    return " " * len(found) if "\n" not in found else re.sub(r"[^\n]", " ", found)
+    return _blanked(m.group())
 
 
 def _blank_citation_group(m: re.Match) -> str:
     """Blank a bracketed group only when it holds a citation key."""
     return _blank_match(m) if _KEY.search(m.group()) else m.group()
-
-
-def _blanked(gap: str) -> str:
-    """The text with every character but its line breaks made a space: same length, same lines.
-
-    Most gaps between blocks are line breaks alone, kept as they are.
-    """
-    if not gap.strip("\n"):
-        return gap
-    return "\n".join(map(" ".__mul__, map(len, gap.split("\n"))))
 
 
 def _linkable(text: str, blocks: list[Block], markdown: bool) -> str:
@@ -232,7 +233,7 @@ def _sub_lines_with(needles: str | tuple[str, ...], pattern: re.Pattern, text: s
         end = text.find("\n", i)
         end = len(text) if end < 0 else end
         out.append(text[done:start])
-        out.append(pattern.sub(lambda m: " " * len(m.group()), text[start:end]))
+        out.append(pattern.sub(_blank_match, text[start:end]))
         done = end
         for needle, at in nxt.items():
             if 0 <= at < done:
@@ -269,9 +270,8 @@ def _mask(linkable: str, markdown: bool, opens: frozenset[int] | None = None) ->
     patterns = _INLINE_MASKS[2:] if markdown else (_BARE_URL,)
     for pattern in patterns:
         needs = _LINE_BOUND.get(pattern)
-        if needs:  # looked for only on the lines that hold what it needs, in turn
-            for text in needs:
-                masked = _sub_lines_with(text, pattern, masked)
+        if needs:  # looked for only on the lines that hold one of what it needs
+            masked = _sub_lines_with(needs, pattern, masked)
             continue
         masked = pattern.sub(_blank_match if pattern is not _CITATION_GROUP else _blank_citation_group, masked)
     masked = _blank_line_markers(masked, opens)  # list numbering, also in plain text
@@ -288,7 +288,7 @@ def parse_document(raw: str, path: str = "-", markdown: bool = True) -> Document
     date, fm_end = _front_matter(text) if markdown else (None, 0)
     starts = _line_starts(text)
     # Blank the front matter in place: same length, same lines, so offsets into body are offsets into text.
-    body = re.sub(r"[^\n]", " ", text[:fm_end]) + text[fm_end:]
+    body = _blanked(text[:fm_end]) + text[fm_end:]
     references: dict[str, tuple[str, int, int]] = {}
     footnotes: dict[str, tuple[int, int]] = {}
     if markdown:
